@@ -1,0 +1,91 @@
+# newscheck: one plain Makefile.  `make` builds build/newscheck, `make run`
+# cross-checks the built-in articles, `make check` runs every test.
+
+BUILD   ?= build
+CC      ?= cc
+PKGS     = libcurl libxml-2.0 libcjson libpcre2-8
+TESTPKGS = cmocka libmicrohttpd zlib
+WARN     = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
+           -Wmissing-prototypes -Wno-overlength-strings
+OPT     ?= -O2 -g
+DATADIR ?= $(CURDIR)/data
+
+# Library flags come from pkg-config, cached in $(BUILD)/config.mk.  Making
+# that file first installs missing Debian packages (scripts/install-deps.sh).
+-include $(BUILD)/config.mk
+
+CPPFLAGS += -Iinclude -Isrc -D_POSIX_C_SOURCE=200809L \
+            -DNC_DATADIR='"$(DATADIR)"' -DNC_VERSION='"$(VERSION)"'
+CFLAGS   += -std=c11 $(WARN) $(OPT) $(PKG_CFLAGS)
+LDLIBS   += $(PKG_LIBS) -lm
+VERSION  := $(shell cat VERSION 2>/dev/null || echo 0.1.0)
+
+SRCS     := $(sort $(wildcard src/*.c))
+LIBSRCS  := $(filter-out src/main.c,$(SRCS))
+OBJS     := $(SRCS:src/%.c=$(BUILD)/obj/%.o)
+LIBOBJS  := $(LIBSRCS:src/%.c=$(BUILD)/obj/%.o)
+UNITSRCS := $(sort $(wildcard tests/unit/test_*.c))
+UNITS    := $(UNITSRCS:tests/unit/%.c=$(BUILD)/tests/%)
+HELPSRCS := $(sort $(wildcard tests/helpers/*.c))
+HELPERS  := $(HELPSRCS:tests/helpers/%.c=$(BUILD)/tests/%)
+
+.PHONY: all run check bench bench-extract deps asan format clean
+
+all: $(BUILD)/newscheck
+
+$(BUILD)/config.mk: scripts/install-deps.sh
+	@mkdir -p $(BUILD)
+	@sh scripts/install-deps.sh
+	@{ echo "PKG_CFLAGS = $$(pkg-config --cflags $(PKGS))"; \
+	   echo "PKG_LIBS = $$(pkg-config --libs $(PKGS))"; \
+	   echo "TEST_CFLAGS = $$(pkg-config --cflags $(TESTPKGS))"; \
+	   echo "TEST_LIBS = $$(pkg-config --libs $(TESTPKGS))"; } > $@.tmp
+	@mv $@.tmp $@
+
+deps:
+	sh scripts/install-deps.sh
+
+$(BUILD)/obj/%.o: src/%.c $(BUILD)/config.mk
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -MMD -MP -c -o $@ $<
+
+$(BUILD)/libnewscheck.a: $(LIBOBJS)
+	rm -f $@
+	$(AR) rcs $@ $^
+
+$(BUILD)/newscheck: $(BUILD)/obj/main.o $(BUILD)/libnewscheck.a
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/testutil.h $(BUILD)/libnewscheck.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) -Itests/unit $(CFLAGS) $(TEST_CFLAGS) -o $@ $< \
+	  $(BUILD)/libnewscheck.a $(LDLIBS) $(TEST_LIBS)
+
+$(BUILD)/tests/%: tests/helpers/%.c $(BUILD)/libnewscheck.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(TEST_CFLAGS) -o $@ $< \
+	  $(BUILD)/libnewscheck.a $(LDLIBS) $(TEST_LIBS)
+
+run: $(BUILD)/newscheck
+	$(BUILD)/newscheck data/articles
+
+check: $(BUILD)/newscheck $(UNITS) $(HELPERS)
+	@sh tests/run-tests.sh $(BUILD)
+
+bench: $(BUILD)/newscheck $(HELPERS)
+	@sh tests/bench/run.sh $(BUILD)
+
+bench-extract: $(BUILD)/newscheck
+	@sh tests/bench/extract.sh $(BUILD)
+
+asan:
+	$(MAKE) BUILD=build-asan OPT='-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer' \
+	  LDFLAGS='-fsanitize=address,undefined' check
+
+format:
+	clang-format -i src/*.c src/*.h include/newscheck/*.h tests/unit/*.c
+
+clean:
+	rm -rf build build-*
+
+-include $(OBJS:.o=.d)

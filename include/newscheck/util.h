@@ -1,0 +1,100 @@
+/* util.h: allocation that cannot fail, a growable byte buffer, whole-file
+ * I/O with atomic writes, UTF-8 checks and civil-calendar arithmetic. */
+#ifndef NC_UTIL_H
+#define NC_UTIL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "newscheck/status.h"
+
+/* malloc family that prints one line and aborts on exhaustion, so callers
+ * never test for NULL.  Free with free(). */
+void *xmalloc(size_t n);
+void *xcalloc(size_t count, size_t size);
+void *xrealloc(void *p, size_t n);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+
+/* Grow the array *items (of *cap elements of `size` bytes) so that it can
+ * hold at least `need` elements.  Amortised doubling. */
+void nc_grow(void *items, size_t *cap, size_t need, size_t size);
+
+/* A growable, always NUL-terminated byte string.  Zero-initialise it;
+ * release with nc_buf_free. */
+struct nc_buf {
+  char *data; /* NUL-terminated, NULL until the first append */
+  size_t len; /* bytes used, not counting the NUL */
+  size_t cap; /* bytes allocated */
+};
+void nc_buf_append(struct nc_buf *b, const char *s, size_t n);
+void nc_buf_puts(struct nc_buf *b, const char *s);
+void nc_buf_putc(struct nc_buf *b, char c);
+void nc_buf_printf(struct nc_buf *b, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+/* Hand the string to the caller (who frees it) and reset the buffer.
+ * Returns "" (allocated) for an empty buffer. */
+char *nc_buf_take(struct nc_buf *b);
+void nc_buf_free(struct nc_buf *b);
+
+/* Default limit on one input file, in bytes. */
+#define NC_MAX_INPUT_BYTES ((size_t)50 * 1024 * 1024)
+
+/* Read the whole file `path` ("-" is standard input) into a new
+ * NUL-terminated buffer the caller frees.  Fails with NC_IO (missing,
+ * unreadable, a directory) or NC_LIMIT (over `max` bytes). */
+enum nc_status nc_read_file(const char *path, size_t max, char **data,
+                            size_t *len, struct nc_error *err);
+
+/* Write `len` bytes to `path` atomically: a temporary file in the same
+ * folder, fsync, then rename over the target. */
+enum nc_status nc_write_atomic(const char *path, const char *data,
+                               size_t len, struct nc_error *err);
+
+/* True when s[0..len) is valid UTF-8; otherwise *bad (if not NULL) is the
+ * offset of the first invalid byte. */
+bool nc_utf8_valid(const char *s, size_t len, size_t *bad);
+
+/* Decode one UTF-8 code point at s[0..len); returns its byte length (1 for
+ * an invalid byte, with *cp = 0xFFFD). */
+size_t nc_utf8_decode(const char *s, size_t len, uint32_t *cp);
+
+/* A civil date.  m is 1-12, d 1-31. */
+struct nc_date {
+  int y, m, d;
+};
+
+/* Days since 1970-01-01 for a civil date (proleptic Gregorian), and back. */
+long nc_days_from_civil(struct nc_date dt);
+struct nc_date nc_civil_from_days(long days);
+/* 0 = Monday ... 6 = Sunday. */
+int nc_weekday(struct nc_date dt);
+/* Days in month m of year y. */
+int nc_month_days(int y, int m);
+/* Parse exactly "YYYY-MM-DD"; false when malformed or not a real day. */
+bool nc_date_parse(const char *s, struct nc_date *out);
+/* Format as "YYYY-MM-DD" into buf (at least 11 bytes). */
+void nc_date_format(struct nc_date dt, char *buf, size_t size);
+
+/* ASCII helpers that ignore the locale. */
+int nc_ascii_lower(int c);
+bool nc_is_alpha(int c);
+bool nc_is_digit(int c);
+bool nc_is_alnum(int c);
+bool nc_is_space(int c);
+/* Case-insensitive ASCII comparison of s[0..n) with the NUL-terminated w:
+ * true when equal in length and letters. */
+bool nc_ascii_eq(const char *s, size_t n, const char *w);
+/* Lower-case ASCII copy of s[0..n); caller frees. */
+char *nc_ascii_lowerdup(const char *s, size_t n);
+
+/* True when byte i of s begins a word (not preceded by a letter/digit). */
+bool nc_word_start(const char *s, size_t i);
+/* True when s[i] ends a word (s[i] not a letter or digit, or i == len). */
+bool nc_word_end(const char *s, size_t len, size_t i);
+
+#endif

@@ -1,0 +1,469 @@
+/* util.c: the small helpers every stage leans on: allocation that cannot
+ * fail, a growable string, whole-file reads, atomic writes, UTF-8 checks
+ * and civil-calendar arithmetic. */
+#include "newscheck/util.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static void oom(size_t n)
+{
+  fprintf(stderr, "newscheck: error: out of memory (%zu bytes)\n", n);
+  abort();
+}
+
+void *xmalloc(size_t n)
+{
+  void *p = malloc(n ? n : 1);
+  if (!p)
+    oom(n);
+  return p;
+}
+
+void *xcalloc(size_t count, size_t size)
+{
+  void *p = calloc(count ? count : 1, size ? size : 1);
+  if (!p)
+    oom(count * size);
+  return p;
+}
+
+void *xrealloc(void *p, size_t n)
+{
+  void *q = realloc(p, n ? n : 1);
+  if (!q)
+    oom(n);
+  return q;
+}
+
+char *xstrdup(const char *s)
+{
+  return xstrndup(s, strlen(s));
+}
+
+char *xstrndup(const char *s, size_t n)
+{
+  char *p = xmalloc(n + 1);
+  memcpy(p, s, n);
+  p[n] = '\0';
+  return p;
+}
+
+void nc_grow(void *items, size_t *cap, size_t need, size_t size)
+{
+  void **pp = items;
+  size_t c = *cap;
+
+  if (need <= c)
+    return;
+  if (c < 8)
+    c = 8;
+  while (c < need)
+    c *= 2;
+  *pp = xrealloc(*pp, c * size);
+  *cap = c;
+}
+
+void nc_buf_append(struct nc_buf *b, const char *s, size_t n)
+{
+  if (b->len + n + 1 > b->cap) {
+    size_t c = b->cap ? b->cap : 64;
+    while (c < b->len + n + 1)
+      c *= 2;
+    b->data = xrealloc(b->data, c);
+    b->cap = c;
+  }
+  if (n)
+    memcpy(b->data + b->len, s, n);
+  b->len += n;
+  b->data[b->len] = '\0';
+}
+
+void nc_buf_puts(struct nc_buf *b, const char *s)
+{
+  nc_buf_append(b, s, strlen(s));
+}
+
+void nc_buf_putc(struct nc_buf *b, char c)
+{
+  nc_buf_append(b, &c, 1);
+}
+
+void nc_buf_printf(struct nc_buf *b, const char *fmt, ...)
+{
+  va_list ap;
+  char small[256];
+  int n;
+
+  va_start(ap, fmt);
+  n = vsnprintf(small, sizeof small, fmt, ap);
+  va_end(ap);
+  if (n < 0)
+    return;
+  if ((size_t)n < sizeof small) {
+    nc_buf_append(b, small, (size_t)n);
+    return;
+  }
+  {
+    char *big = xmalloc((size_t)n + 1);
+    va_start(ap, fmt);
+    vsnprintf(big, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    nc_buf_append(b, big, (size_t)n);
+    free(big);
+  }
+}
+
+char *nc_buf_take(struct nc_buf *b)
+{
+  char *s = b->data ? b->data : xstrdup("");
+  b->data = NULL;
+  b->len = b->cap = 0;
+  return s;
+}
+
+void nc_buf_free(struct nc_buf *b)
+{
+  free(b->data);
+  b->data = NULL;
+  b->len = b->cap = 0;
+}
+
+enum nc_status nc_read_file(const char *path, size_t max, char **data,
+                            size_t *len, struct nc_error *err)
+{
+  bool is_stdin = strcmp(path, "-") == 0;
+  int fd = is_stdin ? STDIN_FILENO : open(path, O_RDONLY);
+  const char *name = is_stdin ? "<stdin>" : path;
+  struct stat st;
+  struct nc_buf b = {0};
+  char chunk[65536];
+
+  if (fd < 0)
+    return nc_error_set(err, NC_IO, name, 0, "%s", strerror(errno));
+  if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+    if (!is_stdin)
+      close(fd);
+    return nc_error_set(err, NC_IO, name, 0, "is a directory");
+  }
+  for (;;) {
+    ssize_t r = read(fd, chunk, sizeof chunk);
+    if (r < 0) {
+      if (errno == EINTR)
+        continue;
+      nc_error_set(err, NC_IO, name, 0, "%s", strerror(errno));
+      goto fail;
+    }
+    if (r == 0)
+      break;
+    if (b.len + (size_t)r > max) {
+      nc_error_set(err, NC_LIMIT, name, 0,
+                   "file is larger than the limit of %zu bytes", max);
+      goto fail;
+    }
+    nc_buf_append(&b, chunk, (size_t)r);
+  }
+  if (!is_stdin)
+    close(fd);
+  *len = b.len;
+  *data = nc_buf_take(&b);
+  return NC_OK;
+fail:
+  if (!is_stdin)
+    close(fd);
+  nc_buf_free(&b);
+  return err ? err->status : NC_IO;
+}
+
+enum nc_status nc_write_atomic(const char *path, const char *data,
+                               size_t len, struct nc_error *err)
+{
+  struct nc_buf tmp = {0};
+  int fd;
+  size_t off = 0;
+
+  nc_buf_printf(&tmp, "%s.tmp.XXXXXX", path);
+  fd = mkstemp(tmp.data);
+  if (fd < 0) {
+    nc_error_set(err, NC_IO, path, 0, "cannot create temporary file: %s",
+                 strerror(errno));
+    nc_buf_free(&tmp);
+    return NC_IO;
+  }
+  while (off < len) {
+    ssize_t w = write(fd, data + off, len - off);
+    if (w < 0) {
+      if (errno == EINTR)
+        continue;
+      nc_error_set(err, NC_IO, path, 0, "write failed: %s", strerror(errno));
+      goto fail;
+    }
+    off += (size_t)w;
+  }
+  if (fsync(fd) != 0) {
+    nc_error_set(err, NC_IO, path, 0, "fsync failed: %s", strerror(errno));
+    goto fail;
+  }
+  /* mkstemp creates 0600; a written report should be readable like any
+   * other file the user creates. */
+  {
+    mode_t mask = umask(0);
+    umask(mask);
+    fchmod(fd, 0666 & ~mask);
+  }
+  if (close(fd) != 0) {
+    fd = -1;
+    nc_error_set(err, NC_IO, path, 0, "close failed: %s", strerror(errno));
+    goto fail;
+  }
+  fd = -1;
+  if (rename(tmp.data, path) != 0) {
+    nc_error_set(err, NC_IO, path, 0, "rename failed: %s", strerror(errno));
+    goto fail;
+  }
+  nc_buf_free(&tmp);
+  return NC_OK;
+fail:
+  if (fd >= 0)
+    close(fd);
+  unlink(tmp.data);
+  nc_buf_free(&tmp);
+  return NC_IO;
+}
+
+size_t nc_utf8_decode(const char *str, size_t len, uint32_t *cp)
+{
+  const unsigned char *s = (const unsigned char *)str;
+  uint32_t c;
+  size_t n, i;
+
+  if (len == 0) {
+    *cp = 0xFFFD;
+    return 0;
+  }
+  if (s[0] < 0x80) {
+    *cp = s[0];
+    return 1;
+  } else if ((s[0] & 0xE0) == 0xC0) {
+    n = 2;
+    c = s[0] & 0x1F;
+  } else if ((s[0] & 0xF0) == 0xE0) {
+    n = 3;
+    c = s[0] & 0x0F;
+  } else if ((s[0] & 0xF8) == 0xF0) {
+    n = 4;
+    c = s[0] & 0x07;
+  } else {
+    *cp = 0xFFFD;
+    return 1;
+  }
+  if (n > len) {
+    *cp = 0xFFFD;
+    return 1;
+  }
+  for (i = 1; i < n; i++) {
+    if ((s[i] & 0xC0) != 0x80) {
+      *cp = 0xFFFD;
+      return 1;
+    }
+    c = (c << 6) | (s[i] & 0x3F);
+  }
+  /* Reject overlong forms, surrogates and values past U+10FFFF. */
+  if ((n == 2 && c < 0x80) || (n == 3 && c < 0x800) ||
+      (n == 4 && c < 0x10000) || c > 0x10FFFF ||
+      (c >= 0xD800 && c <= 0xDFFF)) {
+    *cp = 0xFFFD;
+    return 1;
+  }
+  *cp = c;
+  return n;
+}
+
+bool nc_utf8_valid(const char *s, size_t len, size_t *bad)
+{
+  size_t i = 0;
+
+  while (i < len) {
+    uint32_t cp;
+    size_t n;
+    if ((unsigned char)s[i] < 0x80) {
+      i++;
+      continue;
+    }
+    n = nc_utf8_decode(s + i, len - i, &cp);
+    if (cp == 0xFFFD && n == 1) {
+      if (bad)
+        *bad = i;
+      return false;
+    }
+    i += n;
+  }
+  return true;
+}
+
+/* Howard Hinnant's days_from_civil / civil_from_days. */
+long nc_days_from_civil(struct nc_date dt)
+{
+  long y = dt.y - (dt.m <= 2);
+  long era = (y >= 0 ? y : y - 399) / 400;
+  long yoe = y - era * 400;
+  long mp = (dt.m + 9) % 12;
+  long doy = (153 * mp + 2) / 5 + dt.d - 1;
+  long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+struct nc_date nc_civil_from_days(long z)
+{
+  struct nc_date dt;
+  long era, doe, yoe, doy, mp;
+
+  z += 719468;
+  era = (z >= 0 ? z : z - 146096) / 146097;
+  doe = z - era * 146097;
+  yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  mp = (5 * doy + 2) / 153;
+  dt.d = (int)(doy - (153 * mp + 2) / 5 + 1);
+  dt.m = (int)(mp < 10 ? mp + 3 : mp - 9);
+  dt.y = (int)(yoe + era * 400 + (dt.m <= 2));
+  return dt;
+}
+
+int nc_weekday(struct nc_date dt)
+{
+  long z = nc_days_from_civil(dt); /* 1970-01-01 was a Thursday (3) */
+  long w = (z + 3) % 7;
+  return (int)(w < 0 ? w + 7 : w);
+}
+
+int nc_month_days(int y, int m)
+{
+  static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (m < 1 || m > 12)
+    return 0;
+  if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+    return 29;
+  return days[m - 1];
+}
+
+bool nc_date_parse(const char *s, struct nc_date *out)
+{
+  int i;
+  struct nc_date dt;
+
+  if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+    return false;
+  for (i = 0; i < 10; i++)
+    if (i != 4 && i != 7 && !nc_is_digit(s[i]))
+      return false;
+  dt.y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 +
+         (s[3] - '0');
+  dt.m = (s[5] - '0') * 10 + (s[6] - '0');
+  dt.d = (s[8] - '0') * 10 + (s[9] - '0');
+  if (dt.m < 1 || dt.m > 12 || dt.d < 1 || dt.d > nc_month_days(dt.y, dt.m))
+    return false;
+  *out = dt;
+  return true;
+}
+
+void nc_date_format(struct nc_date dt, char *buf, size_t size)
+{
+  snprintf(buf, size, "%04d-%02d-%02d", dt.y, dt.m, dt.d);
+}
+
+int nc_ascii_lower(int c)
+{
+  return (c >= 'A' && c <= 'Z') ? c + 32 : c;
+}
+
+bool nc_is_alpha(int c)
+{
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+bool nc_is_digit(int c)
+{
+  return c >= '0' && c <= '9';
+}
+
+bool nc_is_alnum(int c)
+{
+  return nc_is_alpha(c) || nc_is_digit(c);
+}
+
+bool nc_is_space(int c)
+{
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+         c == '\v';
+}
+
+bool nc_ascii_eq(const char *s, size_t n, const char *w)
+{
+  size_t i;
+  for (i = 0; i < n; i++) {
+    if (w[i] == '\0' ||
+        nc_ascii_lower((unsigned char)s[i]) !=
+            nc_ascii_lower((unsigned char)w[i]))
+      return false;
+  }
+  return w[n] == '\0';
+}
+
+char *nc_ascii_lowerdup(const char *s, size_t n)
+{
+  char *p = xmalloc(n + 1);
+  size_t i;
+  for (i = 0; i < n; i++)
+    p[i] = (char)nc_ascii_lower((unsigned char)s[i]);
+  p[n] = '\0';
+  return p;
+}
+
+/* Letters and digits make words; outside ASCII, anything but the
+ * punctuation, symbol and space blocks counts as a letter. */
+static bool wordish_cp(uint32_t cp)
+{
+  if (cp < 0x80)
+    return nc_is_alnum((int)cp);
+  if (cp < 0xC0 || cp == 0xD7 || cp == 0xF7)
+    return false; /* Latin-1 punctuation, NBSP, times, divide */
+  if (cp >= 0x2000 && cp <= 0x2BFF)
+    return false; /* general punctuation .. misc symbols */
+  if (cp >= 0x3000 && cp <= 0x303F)
+    return false;
+  if (cp == 0xFEFF || cp == 0xFFFD)
+    return false;
+  return true;
+}
+
+bool nc_word_start(const char *s, size_t i)
+{
+  size_t j;
+  uint32_t cp;
+
+  if (i == 0)
+    return true;
+  j = i - 1;
+  /* back up to the lead byte of the previous character */
+  while (j > 0 && i - j < 4 && ((unsigned char)s[j] & 0xC0) == 0x80)
+    j--;
+  nc_utf8_decode(s + j, i - j, &cp);
+  return !wordish_cp(cp);
+}
+
+bool nc_word_end(const char *s, size_t len, size_t i)
+{
+  uint32_t cp;
+
+  if (i >= len)
+    return true;
+  nc_utf8_decode(s + i, len - i, &cp);
+  return !wordish_cp(cp);
+}
