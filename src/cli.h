@@ -9,6 +9,8 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "newscheck/claims.h"
+
 /* Exit statuses (never renumbered; documented in docs/newscheck.1). */
 enum nc_exit {
   NC_EXIT_OK = 0,
@@ -76,6 +78,20 @@ bool nc_cli_colour(FILE *f);
 /* The folder of data files (rules, lexicon): $NEWSCHECK_DATA, or the one
  * fixed at build time. */
 const char *nc_cli_datadir(void);
+
+/* The data every extracting command loads once: lexicon, abbreviations
+ * and rules from the data folder. */
+struct nc_kit {
+  struct nc_lexicon *lex;
+  struct nc_abbrevs *abbrevs;
+  struct nc_rules *rules;
+  struct nc_extractor ex;
+};
+
+/* Load the kit from `datadir` (lexicon/ and rules/ below it); prints the
+ * error and returns false on failure. */
+bool nc_kit_load(struct nc_kit *kit, const char *datadir);
+void nc_kit_free(struct nc_kit *kit);
 
 /* The commands, each defined in its cli_<name>.c. */
 extern const struct nc_command nc_cmd_check;   /* the default cross-check */

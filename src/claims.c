@@ -1,0 +1,1741 @@
+/* claims.c: from sentences and their mentions to keyed claims.  First a
+ * pass over all documents gathers context (each document's main entity and
+ * topic, the people named across the set); then the rules of data/rules
+ * turn sentence shapes into claims, and a generic layer keys the values no
+ * rule used by their subject and the noun or event they count or date. */
+#include "newscheck/claims.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rules.h"
+
+#define NONE ((size_t)-1)
+
+/* ---- small text helpers ------------------------------------------------ */
+
+static bool is_upper(int c)
+{
+  return c >= 'A' && c <= 'Z';
+}
+
+/* Lower-case copy of s[0..n) with runs of whitespace folded to one space,
+ * curly apostrophes made straight, and ends trimmed. */
+static char *fold(const char *s, size_t n)
+{
+  struct nc_buf b = {0};
+  size_t i = 0;
+  bool sp = false;
+
+  while (i < n && nc_is_space((unsigned char)s[i]))
+    i++;
+  while (n > i && nc_is_space((unsigned char)s[n - 1]))
+    n--;
+  for (; i < n; i++) {
+    unsigned char c = (unsigned char)s[i];
+    if (nc_is_space(c)) {
+      sp = true;
+      continue;
+    }
+    if (sp)
+      nc_buf_putc(&b, ' ');
+    sp = false;
+    if (c == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
+        (unsigned char)s[i + 2] == 0x99) {
+      nc_buf_putc(&b, '\'');
+      i += 2;
+      continue;
+    }
+    nc_buf_putc(&b, (char)nc_ascii_lower(c));
+  }
+  return nc_buf_take(&b);
+}
+
+/* The sentence as a quote: whitespace folded, case kept. */
+static char *quote_text(const char *s, size_t n)
+{
+  struct nc_buf b = {0};
+  size_t i;
+  bool sp = false;
+
+  for (i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)s[i];
+    if (nc_is_space(c)) {
+      sp = b.len > 0;
+      continue;
+    }
+    if (sp)
+      nc_buf_putc(&b, ' ');
+    sp = false;
+    nc_buf_putc(&b, (char)c);
+  }
+  return nc_buf_take(&b);
+}
+
+/* Normalize a noun phrase for a key: lower case, no leading article or
+ * possessive, last word singular ("Central Asian countries" -> "central
+ * asian country"). */
+static char *norm_phrase(const char *s, size_t n)
+{
+  char *f = fold(s, n);
+  char *p = f;
+  size_t l;
+
+  while (strncmp(p, "the ", 4) == 0 || strncmp(p, "a ", 2) == 0 ||
+         strncmp(p, "an ", 3) == 0)
+    p += (*p == 't') ? 4 : (p[1] == ' ' ? 2 : 3);
+  l = strlen(p);
+  while (l && (p[l - 1] == ',' || p[l - 1] == '.' || p[l - 1] == ';' ||
+               p[l - 1] == ':'))
+    l--;
+  if (l > 2 && p[l - 2] == '\'' && p[l - 1] == 's')
+    l -= 2;
+  if (l > 4 && strncmp(p + l - 3, "ies", 3) == 0) {
+    p[l - 3] = 'y';
+    l -= 2;
+  } else if (l > 3 && p[l - 1] == 's' && p[l - 2] != 's' &&
+             p[l - 2] != 'u' && p[l - 2] != 'i') {
+    l--;
+  }
+  {
+    char *r = xstrndup(p, l);
+    free(f);
+    return r;
+  }
+}
+
+static bool word_in(const char *w, size_t n, const char *const *list)
+{
+  size_t i;
+  for (i = 0; list[i]; i++)
+    if (nc_ascii_eq(w, n, list[i]))
+      return true;
+  return false;
+}
+
+/* Words that end a noun phrase. */
+static const char *const stop_words[] = {
+    "in",    "on",     "at",    "later", "earlier", "that",   "which",
+    "who",   "meant",  "to",    "for",   "during",  "after",  "before",
+    "since", "with",   "by",    "and",   "as",      "from",   "is",
+    "are",   "was",    "were",  "will",  "has",     "have",   "had",
+    "but",   "or",     "than",  "this",  "of",      "into",   "over",
+    "under", "across", "about", "would", "could",   "should", "may",
+    "said",  "says",   "if",    "when",  "while",   "amid",   "upon",
+    "be",    "been",   "being", "it",    "its",     "their",  "his",
+    "her",   "they",   "he",    "she",   "we",      "you",    "i",
+    "not",   "no",     "so",    NULL};
+
+/* Function words that never are a counted noun. */
+static const char *const function_words[] = {
+    "the", "a", "an", "of", "to", "in", "on", "at", "and", "or", "for",
+    "with", "by", "from", "as", "is", "are", "was", "were", "be", "that",
+    "this", "these", "those", "it", "its", "his", "her", "their", "more",
+    "other", "than", "who", "which", "all", "some", "such", NULL};
+
+/* ---- documents and their context -------------------------------------- */
+
+struct sent {
+  const struct nc_sentence *s;
+  size_t m0, m1; /* mentions of this sentence: doc mentions [m0, m1) */
+};
+
+struct docctx {
+  const struct nc_doc *doc;
+  size_t index;
+  struct nc_sentences sents;
+  struct sent *sv;
+  struct nc_mentions ms;   /* offsets in block text */
+  bool *used;              /* per mention: a rule took it */
+  char *main_key, *main_label; /* main entity, or NULL */
+  char *topic_key, *topic_label;
+};
+
+/* People named across all documents: each surface name maps to one
+ * canonical full name. */
+struct person {
+  char *name;  /* as written, folded spaces */
+  char *canon; /* points to another person's name, or own */
+  size_t ntok;
+};
+
+struct people {
+  struct person *v;
+  size_t n, cap;
+};
+
+struct run {
+  const struct nc_extractor *ex;
+  struct docctx *docs;
+  size_t ndocs;
+  struct people people;
+  struct nc_claims *out;
+};
+
+static size_t ntokens(const char *s)
+{
+  size_t n = 0;
+  bool in = false;
+  for (; *s; s++) {
+    if (*s == ' ')
+      in = false;
+    else if (!in) {
+      in = true;
+      n++;
+    }
+  }
+  return n;
+}
+
+static void people_add(struct people *pp, const char *name)
+{
+  size_t i;
+  for (i = 0; i < pp->n; i++)
+    if (strcmp(pp->v[i].name, name) == 0)
+      return;
+  nc_grow(&pp->v, &pp->cap, pp->n + 1, sizeof *pp->v);
+  pp->v[pp->n].name = xstrdup(name);
+  pp->v[pp->n].canon = pp->v[pp->n].name;
+  pp->v[pp->n].ntok = ntokens(name);
+  pp->n++;
+}
+
+/* True when `a` is `b` plus a glued auxiliary ("Salmanis" for "Salman
+ * is"): a missing space is a common typo in scraped text. */
+static bool glued(const char *a, const char *b)
+{
+  static const char *const aux[] = {"is", "was", "has", "had", NULL};
+  size_t la = strlen(a), lb = strlen(b), i;
+  if (la <= lb || strncmp(a, b, lb) != 0)
+    return false;
+  for (i = 0; aux[i]; i++)
+    if (strcmp(a + lb, aux[i]) == 0)
+      return true;
+  return false;
+}
+
+/* Link names that denote one person: a name whose tokens begin another's
+ * ("Mohammed bin Salman" / "Mohammed bin Salman al Saud"), or that differ
+ * only by a glued auxiliary.  The shorter full name (>= 2 tokens) is the
+ * canonical one. */
+static const char *last_token(const char *s)
+{
+  const char *sp = strrchr(s, ' ');
+  return sp ? sp + 1 : s;
+}
+
+static void people_link(struct people *pp)
+{
+  size_t i, j;
+  /* a surname alone ("President Trump") is the one full name ending in
+   * it, when there is exactly one */
+  for (i = 0; i < pp->n; i++) {
+    struct person *a = &pp->v[i];
+    struct person *hit = NULL;
+    size_t hits = 0;
+    if (a->ntok != 1)
+      continue;
+    for (j = 0; j < pp->n; j++)
+      if (pp->v[j].ntok >= 2 &&
+          strcmp(last_token(pp->v[j].name), a->name) == 0) {
+        if (!hit || strcmp(hit->name, pp->v[j].name) != 0)
+          hits++;
+        if (!hit || strlen(pp->v[j].name) < strlen(hit->name))
+          hit = &pp->v[j];
+      }
+    if (hits == 1)
+      a->canon = hit->name;
+  }
+  for (i = 0; i < pp->n; i++) {
+    struct person *a = &pp->v[i];
+    for (j = 0; j < pp->n; j++) {
+      struct person *b = &pp->v[j];
+      size_t lb = strlen(b->name);
+      if (i == j || b->ntok < 2 || b->ntok > a->ntok)
+        continue;
+      if (b->ntok < a->ntok && strncmp(a->name, b->name, lb) == 0 &&
+          a->name[lb] == ' ') {
+        if (strlen(b->canon) <= strlen(a->canon))
+          a->canon = b->canon;
+      } else if (b->ntok == a->ntok && glued(a->name, b->name)) {
+        a->canon = b->canon;
+      }
+    }
+  }
+}
+
+static const char *people_canon(const struct people *pp, const char *name)
+{
+  size_t i;
+  for (i = 0; i < pp->n; i++)
+    if (strcmp(pp->v[i].name, name) == 0) {
+      const char *c = pp->v[i].canon;
+      size_t k;
+      /* follow one more link so chains settle */
+      for (k = 0; k < pp->n; k++)
+        if (pp->v[k].name == c)
+          return pp->v[k].canon;
+      return c;
+    }
+  return name;
+}
+
+/* The main entity: the first country named in the headline, else the
+ * first named in the opening sentence that names one (news puts the
+ * actor in the headline and the lede); else the most mentioned.  Countries
+ * after "with", "between" or "against" are the other side of a relation
+ * and are passed over. */
+static bool other_side(const char *t, size_t start)
+{
+  static const char *const preps[] = {"with ", "between ", "against ",
+                                      "and ", NULL};
+  size_t k;
+  for (k = 0; preps[k]; k++) {
+    size_t l = strlen(preps[k]);
+    if (start >= l && strncmp(t + start - l, preps[k], l) == 0)
+      return true;
+  }
+  return false;
+}
+
+static void find_main_entity(struct docctx *d)
+{
+  const char **names = NULL;
+  double *score = NULL;
+  size_t n = 0, cap = 0, scap = 0, i, best = NONE;
+  bool lede_seen = false;
+
+  for (i = 0; i < d->sents.n; i++) {
+    const struct sent *sv = &d->sv[i];
+    const struct nc_block *b = &d->doc->blocks[sv->s->block];
+    bool first_in_sentence = true;
+    size_t k;
+    for (k = sv->m0; k < sv->m1; k++) {
+      const struct nc_mention *m = &d->ms.items[k];
+      const char *name = NULL;
+      double w = 1.0;
+      size_t j;
+      if (m->type == NC_M_COUNTRY)
+        name = m->name;
+      else if (m->type == NC_M_PERSON && m->country)
+        name = m->country;
+      if (!name)
+        continue;
+      if (first_in_sentence && !other_side(b->text, m->start)) {
+        if (b->kind == NC_BLOCK_HEADLINE)
+          w += 100.0;
+        else if (!lede_seen)
+          w += 50.0;
+        first_in_sentence = false;
+        lede_seen = true;
+      }
+      for (j = 0; j < n; j++)
+        if (strcmp(names[j], name) == 0)
+          break;
+      if (j == n) {
+        nc_grow(&names, &cap, n + 1, sizeof *names);
+        nc_grow(&score, &scap, n + 1, sizeof *score);
+        names[n] = name;
+        score[n] = 0;
+        n++;
+      }
+      score[j] += w;
+    }
+  }
+  for (i = 0; i < n; i++)
+    if (best == NONE || score[i] > score[best])
+      best = i;
+  if (best != NONE) {
+    d->main_key = fold(names[best], strlen(names[best]));
+    d->main_label = xstrdup(names[best]);
+  }
+  free(names);
+  free(score);
+}
+
+static bool inside_mention(const struct docctx *d, const struct sent *sv,
+                           size_t a, size_t b)
+{
+  size_t k;
+  for (k = sv->m0; k < sv->m1; k++) {
+    const struct nc_mention *m = &d->ms.items[k];
+    if ((m->type == NC_M_COUNTRY || m->type == NC_M_PERSON ||
+         m->type == NC_M_DATE) &&
+        a < m->end && b > m->start)
+      return true;
+  }
+  return false;
+}
+
+/* The topic: the proper name of two or more capitalised words (not a
+ * country, person or date) named most often, e.g. a treaty or an event. */
+static void find_topic(struct docctx *d)
+{
+  char **keys = NULL, **labels = NULL;
+  size_t *count = NULL, n = 0, cap = 0, lcap = 0, ccap = 0, i, best = NONE;
+
+  for (i = 0; i < d->sents.n; i++) {
+    const struct sent *sv = &d->sv[i];
+    const struct nc_block *b = &d->doc->blocks[sv->s->block];
+    const char *t = b->text;
+    size_t p = sv->s->start, e = sv->s->end;
+    while (p < e) {
+      size_t q, words = 0, rs = p, last = p;
+      if (!is_upper((unsigned char)t[p]) || !nc_word_start(t, p)) {
+        p++;
+        continue;
+      }
+      q = p;
+      while (q < e && is_upper((unsigned char)t[q])) {
+        size_t w = q;
+        while (w < e && (nc_is_alnum((unsigned char)t[w]) || t[w] == '-'))
+          w++;
+        words++;
+        last = w;
+        if (w < e && t[w] == ' ' && w + 1 < e &&
+            is_upper((unsigned char)t[w + 1]))
+          q = w + 1;
+        else
+          break;
+      }
+      /* a leading "The" is not part of the name */
+      if (words >= 2 && last - rs > 4 && strncmp(t + rs, "The ", 4) == 0) {
+        rs += 4;
+        words--;
+      }
+      if (words >= 2 && !inside_mention(d, sv, rs, last)) {
+        char *k = norm_phrase(t + rs, last - rs);
+        size_t j;
+        for (j = 0; j < n; j++)
+          if (strcmp(keys[j], k) == 0)
+            break;
+        if (j == n) {
+          nc_grow(&keys, &cap, n + 1, sizeof *keys);
+          nc_grow(&labels, &lcap, n + 1, sizeof *labels);
+          nc_grow(&count, &ccap, n + 1, sizeof *count);
+          keys[n] = k;
+          labels[n] = quote_text(t + rs, last - rs);
+          count[n] = 0;
+          n++;
+        } else {
+          free(k);
+        }
+        count[j]++;
+      }
+      p = last > p ? last : p + 1;
+    }
+  }
+  for (i = 0; i < n; i++)
+    if (count[i] >= 2 && (best == NONE || count[i] > count[best]))
+      best = i;
+  if (best != NONE) {
+    d->topic_key = keys[best];
+    d->topic_label = labels[best];
+    keys[best] = labels[best] = NULL;
+  }
+  for (i = 0; i < n; i++) {
+    free(keys[i]);
+    free(labels[i]);
+  }
+  free(keys);
+  free(labels);
+  free(count);
+}
+
+static void prepare_doc(struct run *r, struct docctx *d)
+{
+  size_t i, k;
+
+  nc_sentences_split(r->ex->abbrevs, d->doc, &d->sents);
+  d->sv = xcalloc(d->sents.n + 1, sizeof *d->sv);
+  for (i = 0; i < d->sents.n; i++) {
+    d->sv[i].s = &d->sents.items[i];
+    d->sv[i].m0 = d->ms.n;
+    nc_mentions_find_sentence(r->ex->lex, d->doc, &d->sents.items[i],
+                              &d->ms);
+    d->sv[i].m1 = d->ms.n;
+  }
+  d->used = xcalloc(d->ms.n + 1, sizeof *d->used);
+  for (k = 0; k < d->ms.n; k++)
+    if (d->ms.items[k].type == NC_M_PERSON && d->ms.items[k].name)
+      people_add(&r->people, d->ms.items[k].name);
+  find_main_entity(d);
+  find_topic(d);
+}
+
+/* ---- values ------------------------------------------------------------ */
+
+void nc_value_clear(struct nc_value *v)
+{
+  size_t i;
+  free(v->text);
+  for (i = 0; i < v->nset; i++)
+    free(v->set[i]);
+  free(v->set);
+  memset(v, 0, sizeof *v);
+}
+
+void nc_value_copy(struct nc_value *dst, const struct nc_value *src)
+{
+  size_t i;
+  *dst = *src;
+  dst->text = src->text ? xstrdup(src->text) : NULL;
+  if (src->nset) {
+    dst->set = xcalloc(src->nset, sizeof *dst->set);
+    for (i = 0; i < src->nset; i++)
+      dst->set[i] = xstrdup(src->set[i]);
+  }
+}
+
+static void put_number(struct nc_buf *b, double x)
+{
+  if (fabs(x) < 1e15 && x == floor(x))
+    nc_buf_printf(b, "%.0f", x);
+  else
+    nc_buf_printf(b, "%.15g", x);
+}
+
+char *nc_value_str(const struct nc_value *v)
+{
+  struct nc_buf b = {0};
+  const char *ap = nc_approx_str(v->approx);
+  size_t i;
+
+  if (ap && v->approx != NC_APPROX_RANGE) {
+    nc_buf_puts(&b, ap);
+    nc_buf_putc(&b, ' ');
+    for (i = 0; i < b.len; i++)
+      if (b.data[i] == '_')
+        b.data[i] = ' ';
+  }
+  switch (v->kind) {
+  case NC_VAL_NUMBER:
+    if (v->approx == NC_APPROX_RANGE) {
+      put_number(&b, v->lo);
+      nc_buf_puts(&b, "..");
+      put_number(&b, v->hi);
+    } else {
+      put_number(&b, v->num);
+    }
+    if (v->unit[0]) {
+      nc_buf_putc(&b, ' ');
+      nc_buf_puts(&b, v->unit);
+    }
+    break;
+  case NC_VAL_DATE: {
+    char d[16];
+    if (v->prec == NC_PREC_DAY)
+      nc_date_format(v->date, d, sizeof d);
+    else if (v->prec == NC_PREC_MONTH)
+      snprintf(d, sizeof d, "%04d-%02d", v->date.y, v->date.m);
+    else if (v->prec == NC_PREC_DECADE)
+      snprintf(d, sizeof d, "%04ds", v->date.y);
+    else
+      snprintf(d, sizeof d, "%04d", v->date.y);
+    nc_buf_puts(&b, d);
+    break;
+  }
+  case NC_VAL_TEXT:
+    nc_buf_puts(&b, v->text ? v->text : "");
+    break;
+  case NC_VAL_SET:
+    nc_buf_putc(&b, '[');
+    for (i = 0; i < v->nset; i++) {
+      if (i)
+        nc_buf_puts(&b, ", ");
+      nc_buf_puts(&b, v->set[i]);
+    }
+    nc_buf_putc(&b, ']');
+    break;
+  }
+  return nc_buf_take(&b);
+}
+
+/* The interval a stated number allows.  "about" allows 10% either way:
+ * the tolerance the report states. */
+#define ABOUT_TOLERANCE 0.10
+
+static void number_value(struct nc_value *v, const struct nc_mention *m)
+{
+  v->kind = NC_VAL_NUMBER;
+  v->approx = m->approx;
+  v->num = m->value;
+  v->lo = v->hi = m->value;
+  switch (m->approx) {
+  case NC_APPROX_NONE:
+    break;
+  case NC_APPROX_ABOUT:
+    v->lo = m->value * (1 - ABOUT_TOLERANCE);
+    v->hi = m->value * (1 + ABOUT_TOLERANCE);
+    break;
+  case NC_APPROX_MORE_THAN:
+  case NC_APPROX_AT_LEAST:
+    v->hi = HUGE_VAL;
+    break;
+  case NC_APPROX_LESS_THAN:
+  case NC_APPROX_AT_MOST:
+    v->lo = -HUGE_VAL;
+    break;
+  case NC_APPROX_RANGE:
+    v->hi = m->value2;
+    break;
+  }
+  if (m->type == NC_M_PERCENT)
+    snprintf(v->unit, sizeof v->unit, "%%");
+  else if (m->type == NC_M_MONEY)
+    snprintf(v->unit, sizeof v->unit, "%s", m->currency);
+}
+
+static void date_value(struct nc_value *v, const struct nc_mention *m)
+{
+  long d0 = nc_days_from_civil(m->date), d1 = d0;
+  struct nc_date e = m->date;
+
+  v->kind = NC_VAL_DATE;
+  v->approx = m->approx;
+  v->date = m->date;
+  v->prec = m->prec;
+  v->relative = m->relative;
+  switch (m->prec) {
+  case NC_PREC_DAY:
+    break;
+  case NC_PREC_MONTH:
+    e.d = nc_month_days(e.y, e.m);
+    d1 = nc_days_from_civil(e);
+    break;
+  case NC_PREC_YEAR:
+    e.m = 12;
+    e.d = 31;
+    d1 = nc_days_from_civil(e);
+    break;
+  case NC_PREC_DECADE:
+    e.y += 9;
+    e.m = 12;
+    e.d = 31;
+    d1 = nc_days_from_civil(e);
+    break;
+  }
+  if (m->approx == NC_APPROX_RANGE)
+    d1 = nc_days_from_civil(m->date2);
+  d0 -= m->tolerance_days;
+  d1 += m->tolerance_days;
+  v->dlo = d0;
+  v->dhi = d1;
+}
+
+/* ---- claims ------------------------------------------------------------ */
+
+static const char *const hedges[] = {
+    "is expected to", "are expected to", "expected to", "is set to",
+    "are set to",     "reportedly",      "is likely to", "could",
+    "may",            "might",           "would",        "potentially",
+    "plans to",       "hopes to",        "is due to",    NULL};
+
+/* The first hedge word in the sentence, or NULL. */
+static char *find_hedge(const char *t, size_t n)
+{
+  size_t i, k;
+  for (i = 0; i < n; i++) {
+    if (!nc_word_start(t, i))
+      continue;
+    for (k = 0; hedges[k]; k++) {
+      size_t l = strlen(hedges[k]);
+      if (i + l <= n && nc_word_end(t, n, i + l) &&
+          nc_ascii_eq(t + i, l, hedges[k]))
+        return xstrdup(hedges[k]);
+    }
+  }
+  return NULL;
+}
+
+/* Who the sentence attributes its content to: "according to X", "X told
+ * Y", "X confirmed to Y", "X said". */
+static char *find_attribution(const char *t, size_t n)
+{
+  static const char *const markers[] = {" told ", " confirmed to ",
+                                        " said", NULL};
+  const char *p;
+  size_t k;
+
+  for (p = t; p + 13 <= t + n; p++)
+    if (nc_ascii_eq(p, 13, "according to ")) {
+      const char *e = p + 13;
+      while (e < t + n && *e != ',' && *e != '.' && *e != ';')
+        e++;
+      return quote_text(p, (size_t)(e - p));
+    }
+  for (k = 0; markers[k]; k++) {
+    size_t l = strlen(markers[k]);
+    for (p = t; p + l <= t + n; p++) {
+      const char *s, *e;
+      if (memcmp(p, markers[k], l) != 0)
+        continue;
+      /* the speaker: back to the previous comma, dash or sentence start */
+      s = p;
+      while (s > t && s[-1] != ',' && s[-1] != ';' && s[-1] != '"' &&
+             !(s - t >= 3 && (unsigned char)s[-1] == 0x9D))
+        s--;
+      while (s < p && nc_is_space((unsigned char)*s))
+        s++;
+      if (p - s > 60 || p == s)
+        continue;
+      e = p + l;
+      while (e < t + n && *e != ',' && *e != '.' && *e != ';' && *e != ' ')
+        e++;
+      if (k < 2) /* include the addressee: "told Axios" */
+        while (e < t + n && *e != ',' && *e != '.' && *e != ';')
+          e++;
+      return quote_text(s, (size_t)(e - s));
+    }
+  }
+  return NULL;
+}
+
+/* Append a claim for sentence sv of document d. */
+static struct nc_claim *add_claim(struct run *r, struct docctx *d,
+                                  const struct sent *sv, char *key,
+                                  char *label, const struct nc_value *v,
+                                  size_t vs, size_t ve, const char *rule,
+                                  char *note)
+{
+  const struct nc_block *b = &d->doc->blocks[sv->s->block];
+  struct nc_claims *out = r->out;
+  struct nc_claim *c;
+  char *vstr = nc_value_str(v);
+  size_t i;
+
+  /* One claim per document, key and value: repeats add nothing. */
+  for (i = 0; i < out->n; i++) {
+    struct nc_claim *o = &out->items[i];
+    if (o->doc == d->index && strcmp(o->key, key) == 0) {
+      char *os = nc_value_str(&o->value);
+      bool same = strcmp(os, vstr) == 0;
+      free(os);
+      if (same) {
+        free(vstr);
+        free(key);
+        free(label);
+        free(note);
+        return NULL;
+      }
+    }
+  }
+  free(vstr);
+  nc_grow(&out->items, &out->cap, out->n + 1, sizeof *c);
+  c = &out->items[out->n++];
+  memset(c, 0, sizeof *c);
+  c->key = key;
+  c->label = label;
+  nc_value_copy(&c->value, v);
+  c->doc = d->index;
+  c->start = nc_block_offset(b, sv->s->start);
+  c->end = nc_block_offset(b, sv->s->end);
+  c->vstart = nc_block_offset(b, vs);
+  c->vend = nc_block_offset(b, ve);
+  c->quote = quote_text(b->text + sv->s->start, sv->s->end - sv->s->start);
+  c->quoted = nc_sentence_quoted(sv->s, vs);
+  c->hedge = find_hedge(b->text + sv->s->start, sv->s->end - sv->s->start);
+  c->attribution =
+      find_attribution(b->text + sv->s->start, sv->s->end - sv->s->start);
+  c->rule = xstrdup(rule);
+  c->note = note;
+  return c;
+}
+
+void nc_claims_free(struct nc_claims *c)
+{
+  size_t i;
+  for (i = 0; i < c->n; i++) {
+    struct nc_claim *x = &c->items[i];
+    free(x->key);
+    free(x->label);
+    nc_value_clear(&x->value);
+    free(x->quote);
+    free(x->hedge);
+    free(x->attribution);
+    free(x->rule);
+    free(x->note);
+  }
+  free(c->items);
+  memset(c, 0, sizeof *c);
+}
+
+/* ---- resolving subjects, objects and scopes ---------------------------- */
+
+static char *mention_key(const struct run *r, const struct nc_mention *m,
+                         char **label)
+{
+  const char *name = m->name ? m->name : "";
+  if (m->type == NC_M_PERSON)
+    name = people_canon(&r->people, name);
+  if (label)
+    *label = xstrdup(name);
+  return fold(name, strlen(name));
+}
+
+static void main_entity(const struct docctx *d, char **key, char **label)
+{
+  *key = xstrdup(d->main_key ? d->main_key : "");
+  *label = xstrdup(d->main_label ? d->main_label : "");
+}
+
+/* Nearest mention of `type` ending at or before block offset `pos` within
+ * the sentence, skipping names equal to `exclude`; NONE if there is none.
+ * Demonyms are qualifiers, not actors, and are skipped. */
+static size_t nearest_before(const struct run *r, const struct docctx *d,
+                             const struct sent *sv, size_t pos,
+                             enum nc_mention_type type, const char *exclude)
+{
+  size_t k, best = NONE;
+  for (k = sv->m0; k < sv->m1; k++) {
+    const struct nc_mention *m = &d->ms.items[k];
+    if (m->type != type || m->end > pos || !m->name)
+      continue;
+    if (type == NC_M_COUNTRY && m->demonym)
+      continue;
+    if (exclude) {
+      char *kk = mention_key(r, m, NULL);
+      bool same = strcmp(kk, exclude) == 0;
+      free(kk);
+      if (same)
+        continue;
+    }
+    best = k;
+  }
+  return best;
+}
+
+/* First country or person mention inside [a, b), or NONE. */
+static size_t entity_in(const struct docctx *d, const struct sent *sv,
+                        size_t a, size_t b)
+{
+  size_t k;
+  for (k = sv->m0; k < sv->m1; k++) {
+    const struct nc_mention *m = &d->ms.items[k];
+    if ((m->type == NC_M_COUNTRY || m->type == NC_M_PERSON) && m->name &&
+        m->start >= a && m->end <= b)
+      return k;
+  }
+  return NONE;
+}
+
+/* What a noun phrase such as "the pact" or "the Trump administration's
+ * historic Abraham Accords" names: the last run of capitalised words
+ * before the phrase ends, or, for a common noun, the document's topic. */
+static void resolve_object(const struct docctx *d, const char *t, size_t a,
+                           size_t b, char **key, char **label)
+{
+  size_t p = a, rs = NONE, re = NONE, words = 0;
+  bool first = true;
+
+  while (p < b) {
+    size_t w = p, e;
+    while (w < b && nc_is_space((unsigned char)t[w]))
+      w++;
+    if (w >= b)
+      break;
+    e = w;
+    while (e < b && !nc_is_space((unsigned char)t[e]) && t[e] != ',' &&
+           t[e] != ';' && t[e] != '.')
+      e++;
+    if (e == w)
+      break;
+    if (!first && word_in(t + w, e - w, stop_words))
+      break;
+    first = false;
+    if (is_upper((unsigned char)t[w])) {
+      if (rs == NONE || re != w - 1 || words == 0)
+        rs = w;
+      re = e;
+      words = 1;
+    } else {
+      words = 0;
+    }
+    if (e < b && t[e] != ' ')
+      break;
+    p = e;
+    if (++words > 12)
+      break;
+  }
+  if (rs != NONE && !(re - rs == 3 && strncmp(t + rs, "The", 3) == 0)) {
+    char *k = norm_phrase(t + rs, re - rs);
+    /* "Abraham Accord" (adjective use) is the topic "Abraham Accords" */
+    if (d->topic_key && strncmp(d->topic_key, k, strlen(k)) == 0) {
+      free(k);
+    } else {
+      char *l = quote_text(t + rs, re - rs);
+      size_t ll = strlen(l);
+      if (ll > 2 && (strcmp(l + ll - 2, "'s") == 0))
+        l[ll - 2] = '\0';
+      if (ll > 4 && strcmp(l + ll - 4, "\xE2\x80\x99s") == 0)
+        l[ll - 4] = '\0';
+      if (strncmp(l, "The ", 4) == 0)
+        memmove(l, l + 4, strlen(l + 4) + 1);
+      *key = k;
+      *label = l;
+      return;
+    }
+  }
+  *key = xstrdup(d->topic_key ? d->topic_key : "");
+  *label = xstrdup(d->topic_label ? d->topic_label : "");
+}
+
+/* A scope such as "in his second term" becomes "term 2"; the last word
+ * goes through the rule's scope map ("administration" -> "term"). */
+static char *resolve_scope(const struct nc_rule *rule, const struct docctx *d,
+                           const struct sent *sv, size_t a, size_t b)
+{
+  const char *t = d->doc->blocks[sv->s->block].text;
+  char *f = fold(t + a, b - a), *last, *ls;
+  const char *mapped;
+  struct nc_buf out = {0};
+  size_t k;
+  double ord = 0;
+
+  for (k = sv->m0; k < sv->m1; k++) {
+    const struct nc_mention *m = &d->ms.items[k];
+    if (m->type == NC_M_ORDINAL && m->start >= a && m->end <= b)
+      ord = m->value;
+  }
+  ls = strrchr(f, ' ');
+  last = norm_phrase(ls ? ls + 1 : f, strlen(ls ? ls + 1 : f));
+  mapped = nc_rule_map(rule, NC_G_SCOPE, last);
+  if (ord > 0)
+    nc_buf_printf(&out, "%s %.0f", mapped ? mapped : last, ord);
+  else
+    nc_buf_puts(&out, mapped ? mapped : f);
+  free(last);
+  free(f);
+  return nc_buf_take(&out);
+}
+
+/* Text of a group, normalized and mapped. */
+static char *group_word(const struct nc_rule *rule, enum nc_group g,
+                        const char *t, size_t a, size_t b)
+{
+  char *w = norm_phrase(t + a, b - a);
+  const char *m = nc_rule_map(rule, g, w);
+  char *first;
+  if (m) {
+    free(w);
+    return xstrdup(m);
+  }
+  /* the last word alone: "central asian nation" -> "... country" */
+  first = strrchr(w, ' ');
+  if (first && (m = nc_rule_map(rule, g, first + 1)) != NULL) {
+    struct nc_buf nb = {0};
+    nc_buf_append(&nb, w, (size_t)(first - w) + 1);
+    nc_buf_puts(&nb, m);
+    free(w);
+    return nc_buf_take(&nb);
+  }
+  /* the first word alone: "sign onto" -> map of "sign" */
+  first = strchr(w, ' ');
+  if (first) {
+    char *w1 = xstrndup(w, (size_t)(first - w));
+    m = nc_rule_map(rule, g, w1);
+    free(w1);
+    if (m) {
+      free(w);
+      return xstrdup(m);
+    }
+  }
+  return w;
+}
+
+struct fill {
+  const char *subject, *Subject, *object, *Object, *what, *event, *scope;
+};
+
+/* Expand {subject}, {Subject}, {object}, {Object}, {what}, {event},
+ * {scope} in a key or label template.  Empty fields in a label leave no
+ * doubled spaces. */
+static char *fill_template(const char *tpl, const struct fill *f)
+{
+  struct nc_buf b = {0};
+  const char *p = tpl;
+  while (*p) {
+    const char *close = p[0] == '{' ? strchr(p, '}') : NULL;
+    if (close) {
+      size_t n = (size_t)(close - p - 1);
+      const char *v = NULL;
+#define F(name, field)                                                       \
+  if (n == strlen(name) && memcmp(p + 1, name, n) == 0)                      \
+    v = f->field ? f->field : "";
+      F("subject", subject)
+      F("Subject", Subject)
+      F("object", object)
+      F("Object", Object)
+      F("what", what)
+      F("event", event)
+      F("scope", scope)
+#undef F
+      if (v) {
+        nc_buf_puts(&b, v);
+        p = close + 1;
+        continue;
+      }
+    }
+    nc_buf_putc(&b, *p++);
+  }
+  /* tidy a label: collapse double spaces, trim, drop empty "()" */
+  {
+    char *s = nc_buf_take(&b);
+    char *w = s, *q;
+    for (q = s; *q; q++) {
+      if (*q == ' ' && (w == s || w[-1] == ' '))
+        continue;
+      if (q[0] == '(' && q[1] == ')') {
+        q++;
+        continue;
+      }
+      *w++ = *q;
+    }
+    while (w > s && w[-1] == ' ')
+      w--;
+    *w = '\0';
+    return s;
+  }
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+#define GSET(m, grp) ((m)->g[grp][0] != NONE)
+
+/* ---- rules ------------------------------------------------------------- */
+
+/* Build the value of a rule match; false when the value group holds no
+ * mention of the needed type. */
+static bool rule_value(struct run *r, struct docctx *d, const struct sent *sv,
+                       const struct nc_rule *rule,
+                       const struct nc_rule_match *m, size_t off,
+                       struct nc_value *v, size_t *vs, size_t *ve,
+                       char **note)
+{
+  size_t a = m->g[NC_G_VALUE][0] + off, b = m->g[NC_G_VALUE][1] + off;
+  size_t k;
+  enum nc_mention_type want = NC_M_NUMBER;
+
+  memset(v, 0, sizeof *v);
+  switch (rule->value) {
+  case NC_RV_ORDINAL: want = NC_M_ORDINAL; break;
+  case NC_RV_NUMBER: want = NC_M_NUMBER; break;
+  case NC_RV_YEAR:
+  case NC_RV_DATE: want = NC_M_DATE; break;
+  case NC_RV_SINCE: want = NC_M_DURATION; break;
+  case NC_RV_COUNTRIES: want = NC_M_COUNTRY; break;
+  }
+  if (rule->value == NC_RV_COUNTRIES) {
+    size_t pa = NONE, pb = NONE, a2 = NONE, b2 = NONE;
+    char **names = NULL;
+    size_t n = 0, cap = 0, i;
+    if (GSET(m, NC_G_PARTY)) {
+      pa = m->g[NC_G_PARTY][0] + off;
+      pb = m->g[NC_G_PARTY][1] + off;
+    }
+    if (GSET(m, NC_G_VALUE2)) {
+      a2 = m->g[NC_G_VALUE2][0] + off;
+      b2 = m->g[NC_G_VALUE2][1] + off;
+    }
+    *vs = b;
+    *ve = a;
+    for (k = sv->m0; k < sv->m1; k++) {
+      const struct nc_mention *x = &d->ms.items[k];
+      bool in1 = x->start < b && x->end > a;
+      bool in2 = a2 != NONE && x->start < b2 && x->end > a2;
+      if (x->type != NC_M_COUNTRY || x->demonym || !x->name ||
+          !(in1 || in2))
+        continue;
+      if (pa != NONE && x->start >= pa && x->end <= pb)
+        continue;
+      for (i = 0; i < n; i++)
+        if (strcmp(names[i], x->name) == 0)
+          break;
+      if (i == n) {
+        nc_grow(&names, &cap, n + 1, sizeof *names);
+        names[n++] = xstrdup(x->name);
+      }
+      d->used[k] = true;
+      if (x->start < *vs)
+        *vs = x->start;
+      if (x->end > *ve)
+        *ve = x->end;
+    }
+    if (n < 2) {
+      for (i = 0; i < n; i++)
+        free(names[i]);
+      free(names);
+      return false;
+    }
+    qsort(names, n, sizeof *names, cmp_str);
+    v->kind = NC_VAL_SET;
+    v->set = names;
+    v->nset = n;
+    v->exhaustive = !GSET(m, NC_G_EXH);
+    if (!v->exhaustive)
+      *note = xstrdup("list marked as not exhaustive");
+    return true;
+  }
+  for (k = sv->m0; k < sv->m1; k++) {
+    const struct nc_mention *x = &d->ms.items[k];
+    if (x->type != want || x->start >= b || x->end <= a)
+      continue;
+    *vs = x->start;
+    *ve = x->end;
+    d->used[k] = true;
+    switch (rule->value) {
+    case NC_RV_ORDINAL:
+    case NC_RV_NUMBER:
+      number_value(v, x);
+      if (GSET(m, NC_G_OTHER) && x->approx == NC_APPROX_NONE) {
+        struct nc_buf nb = {0};
+        nc_buf_printf(&nb, "%.0f other, plus the one named", x->value);
+        v->num = v->lo = v->hi = x->value + 1;
+        *note = nc_buf_take(&nb);
+      }
+      return true;
+    case NC_RV_YEAR: {
+      struct nc_mention y = *x;
+      y.value = x->date.y;
+      y.type = NC_M_NUMBER;
+      number_value(v, &y);
+      if (x->prec == NC_PREC_DECADE) {
+        v->approx = NC_APPROX_RANGE;
+        v->lo = x->date.y;
+        v->hi = x->date.y + 9;
+      }
+      return true;
+    }
+    case NC_RV_DATE:
+      date_value(v, x);
+      return true;
+    case NC_RV_SINCE: {
+      /* "for over three decades", said on day P, puts the start before
+       * P - 30 years. */
+      double years = x->value;
+      struct nc_buf nb = {0};
+      if (!d->doc->has_published)
+        return false;
+      if (x->unit == 'M')
+        years = x->value / 12.0;
+      else if (x->unit != 'Y')
+        return false;
+      v->kind = NC_VAL_NUMBER;
+      v->num = floor(d->doc->published.y - years);
+      switch (x->approx) {
+      case NC_APPROX_MORE_THAN:
+      case NC_APPROX_AT_LEAST:
+        v->approx = NC_APPROX_AT_MOST;
+        v->lo = -HUGE_VAL;
+        v->hi = v->num;
+        break;
+      case NC_APPROX_LESS_THAN:
+      case NC_APPROX_AT_MOST:
+        v->approx = NC_APPROX_AT_LEAST;
+        v->lo = v->num;
+        v->hi = HUGE_VAL;
+        break;
+      default:
+        v->approx = NC_APPROX_ABOUT;
+        v->lo = v->num - 1;
+        v->hi = v->num + 1;
+        break;
+      }
+      nc_buf_printf(&nb, "from a duration of %s%g years before %d",
+                    x->approx == NC_APPROX_MORE_THAN ? "more than " : "",
+                    years, d->doc->published.y);
+      *note = nc_buf_take(&nb);
+      return true;
+    }
+    case NC_RV_COUNTRIES:
+      break;
+    }
+  }
+  (void)r;
+  return false;
+}
+
+static void apply_rule(struct run *r, struct docctx *d, const struct sent *sv,
+                       size_t ri)
+{
+  const struct nc_rule *rule = nc_rules_get(r->ex->rules, ri);
+  const struct nc_block *blk = &d->doc->blocks[sv->s->block];
+  const char *t = blk->text;
+  size_t off = sv->s->start, len = sv->s->end - sv->s->start, pos = 0;
+  struct nc_rule_match m;
+
+  while (nc_rule_next(r->ex->rules, ri, t + off, len, &pos, &m)) {
+    struct nc_value v;
+    size_t vs = 0, ve = 0, k;
+    char *note = NULL;
+    char *skey = NULL, *slabel = NULL, *okey = NULL, *olabel = NULL;
+    char *what = NULL, *event = NULL, *scope = NULL, *pkey = NULL;
+    struct fill f;
+
+    if (!rule_value(r, d, sv, rule, &m, off, &v, &vs, &ve, &note))
+      continue;
+    if (GSET(&m, NC_G_PARTNER)) {
+      k = entity_in(d, sv, m.g[NC_G_PARTNER][0] + off,
+                    m.g[NC_G_PARTNER][1] + off);
+      if (k != NONE)
+        pkey = mention_key(r, &d->ms.items[k], NULL);
+    }
+    /* subject */
+    k = NONE;
+    if (rule->subject == NC_RS_GROUP && GSET(&m, NC_G_SUBJECT))
+      k = entity_in(d, sv, m.g[NC_G_SUBJECT][0] + off,
+                    m.g[NC_G_SUBJECT][1] + off);
+    else if (rule->subject == NC_RS_BEFORE)
+      k = nearest_before(r, d, sv, m.start + off, NC_M_COUNTRY, pkey);
+    else if (rule->subject == NC_RS_PERSON)
+      k = nearest_before(r, d, sv,
+                         GSET(&m, NC_G_EVENT) ? m.g[NC_G_EVENT][0] + off
+                                              : m.start + off,
+                         NC_M_PERSON, NULL);
+    if (k != NONE)
+      skey = mention_key(r, &d->ms.items[k], &slabel);
+    else if (rule->subject != NC_RS_NONE)
+      main_entity(d, &skey, &slabel);
+    /* a relation between two parties: key on the sorted pair */
+    if (pkey && skey) {
+      struct nc_buf kb = {0}, lb = {0};
+      bool swap = strcmp(skey, pkey) > 0;
+      if (strcmp(skey, pkey) == 0) {
+        free(pkey);
+        free(skey);
+        free(slabel);
+        free(note);
+        nc_value_clear(&v);
+        continue;
+      }
+      nc_buf_printf(&kb, "%s+%s", swap ? pkey : skey, swap ? skey : pkey);
+      k = entity_in(d, sv, m.g[NC_G_PARTNER][0] + off,
+                    m.g[NC_G_PARTNER][1] + off);
+      nc_buf_printf(&lb, "%s and %s", slabel, d->ms.items[k].name);
+      free(skey);
+      free(slabel);
+      skey = nc_buf_take(&kb);
+      slabel = nc_buf_take(&lb);
+    }
+    if (GSET(&m, NC_G_OBJECT))
+      resolve_object(d, t, m.g[NC_G_OBJECT][0] + off,
+                     m.g[NC_G_OBJECT][1] + off, &okey, &olabel);
+    else
+      resolve_object(d, t, 0, 0, &okey, &olabel);
+    if (GSET(&m, NC_G_WHAT))
+      what = group_word(rule, NC_G_WHAT, t, m.g[NC_G_WHAT][0] + off,
+                        m.g[NC_G_WHAT][1] + off);
+    if (GSET(&m, NC_G_EVENT))
+      event = group_word(rule, NC_G_EVENT, t, m.g[NC_G_EVENT][0] + off,
+                         m.g[NC_G_EVENT][1] + off);
+    if (GSET(&m, NC_G_SCOPE))
+      scope = resolve_scope(rule, d, sv, m.g[NC_G_SCOPE][0] + off,
+                            m.g[NC_G_SCOPE][1] + off);
+    f.subject = skey;
+    f.Subject = slabel;
+    f.object = okey;
+    f.Object = olabel;
+    f.what = what;
+    f.event = event;
+    f.scope = scope;
+    add_claim(r, d, sv, fill_template(rule->key, &f),
+              fill_template(rule->label, &f), &v, vs, ve, rule->id, note);
+    nc_value_clear(&v);
+    free(skey);
+    free(slabel);
+    free(okey);
+    free(olabel);
+    free(what);
+    free(event);
+    free(scope);
+    free(pkey);
+  }
+}
+
+/* ---- the generic layer ------------------------------------------------- */
+
+/* Bounds of the word starting at or after i (letters, digits, inner
+ * hyphens, dots and apostrophes as in "U.S." or "Trump's"). */
+static bool next_word(const char *t, size_t n, size_t i, size_t *ws,
+                      size_t *we)
+{
+  while (i < n && nc_is_space((unsigned char)t[i]))
+    i++;
+  if (i >= n || nc_word_end(t, n, i))
+    return false;
+  *ws = i;
+  while (i < n && (!nc_word_end(t, n, i) ||
+                   ((t[i] == '-' || t[i] == '.' || t[i] == '\'') &&
+                    i + 1 < n && !nc_word_end(t, n, i + 1))))
+    i++;
+  if (i < n && t[i] == '.' && i >= 2 && t[i - 2] == '.')
+    i++; /* "U.S." keeps its final dot */
+  *we = i;
+  return true;
+}
+
+/* Start of the word ending just before i (skipping spaces only), or NONE
+ * when something else stands between. */
+static size_t prev_word(const char *t, size_t lo, size_t i, size_t *we)
+{
+  size_t e = i, s;
+  while (e > lo && nc_is_space((unsigned char)t[e - 1]))
+    e--;
+  if (e == lo || nc_word_start(t, e))
+    return NONE;
+  s = e;
+  while (s > lo && !nc_word_start(t, s))
+    s--;
+  *we = e;
+  return s;
+}
+
+/* Like prev_word, but skipping punctuation too; stops (NONE) at a clause
+ * break (";" or ":") or the start. */
+static size_t prev_word_any(const char *t, size_t lo, size_t i, size_t *we)
+{
+  size_t e = i, s;
+  while (e > lo && nc_word_start(t, e)) {
+    e--;
+    while (e > lo && ((unsigned char)t[e] & 0xC0) == 0x80)
+      e--;
+    if (t[e] == ';' || t[e] == ':')
+      return NONE;
+  }
+  if (e == lo)
+    return NONE;
+  s = e;
+  while (s > lo && !nc_word_start(t, s))
+    s--;
+  *we = e;
+  return s;
+}
+
+/* The next word at or after i, skipping punctuation; false at the end. */
+static bool next_word_any(const char *t, size_t n, size_t i, size_t *ws,
+                          size_t *we)
+{
+  while (i < n && nc_word_end(t, n, i))
+    i++;
+  if (i >= n)
+    return false;
+  *ws = i;
+  while (i < n && !nc_word_end(t, n, i))
+    i++;
+  *we = i;
+  return true;
+}
+
+/* The noun a number counts: up to four words after it, stopping at
+ * function words and punctuation ("Three U.S. officials" -> "u.s.
+ * official").  NULL when the number is partitive ("one of") or bare. */
+static char *counted_noun(const char *t, size_t lo, size_t hi, size_t end)
+{
+  size_t p = end, ws, we, first = NONE, last = NONE, n = 0;
+
+  while (n < 4 && next_word(t, hi, p, &ws, &we)) {
+    if (ws > p && t[p] != ' ')
+      break; /* punctuation between */
+    if (word_in(t + ws, we - ws, function_words) ||
+        word_in(t + ws, we - ws, stop_words))
+      break;
+    /* a verb after the noun ends it: "one official stated" */
+    if (n > 0 && we - ws > 4 &&
+        (nc_ascii_eq(t + we - 2, 2, "ed") ||
+         nc_ascii_eq(t + we - 3, 3, "ing")))
+      break;
+    if (first == NONE)
+      first = ws;
+    last = we;
+    n++;
+    p = we;
+    if (p < hi && t[p] != ' ')
+      break;
+  }
+  (void)lo;
+  if (first == NONE)
+    return NULL;
+  return norm_phrase(t + first, last - first);
+}
+
+/* For "a population of 20 million": the noun before "of". */
+static char *noun_of(const char *t, size_t lo, size_t start)
+{
+  size_t we, ws = prev_word(t, lo, start, &we), we2, ws2;
+  if (ws == NONE || !nc_ascii_eq(t + ws, we - ws, "of"))
+    return NULL;
+  ws2 = prev_word(t, lo, ws, &we2);
+  if (ws2 == NONE || word_in(t + ws2, we2 - ws2, function_words) ||
+      word_in(t + ws2, we2 - ws2, stop_words))
+    return NULL;
+  return norm_phrase(t + ws2, we2 - ws2);
+}
+
+/* Find the event a date belongs to: the nearest event word before it in
+ * the same clause (at most 12 words back), or one right after it ("his
+ * Thursday visit").  Sets *es to the event word's start. */
+static const char *find_event(const struct run *r, const char *t, size_t lo,
+                              size_t hi, size_t ms, size_t me, size_t *es)
+{
+  size_t p = ms, words = 0, ws, we;
+  const char *ev;
+
+  while (words < 12) {
+    ws = prev_word_any(t, lo, p, &we);
+    if (ws == NONE)
+      break;
+    ev = nc_rules_event(r->ex->rules, t + ws, we - ws);
+    if (ev) {
+      *es = ws;
+      return ev;
+    }
+    p = ws;
+    words++;
+  }
+  p = me;
+  for (words = 0; words < 2 && next_word_any(t, hi, p, &ws, &we);
+       words++) {
+    ev = nc_rules_event(r->ex->rules, t + ws, we - ws);
+    if (ev) {
+      *es = ws;
+      return ev;
+    }
+    p = we;
+  }
+  return NULL;
+}
+
+/* First event of class `cls` in [a, b); its start in *es. */
+static bool event_in(const struct run *r, const char *t, size_t a, size_t b,
+                     const char *cls, size_t *es)
+{
+  size_t p = a, ws, we;
+  while (next_word_any(t, b, p, &ws, &we)) {
+    const char *ev = nc_rules_event(r->ex->rules, t + ws, we - ws);
+    if (ev && strcmp(ev, cls) == 0) {
+      *es = ws;
+      return true;
+    }
+    p = we;
+  }
+  return false;
+}
+
+static bool anaphoric_start(const char *t, size_t a, size_t b)
+{
+  static const char *const starts[] = {"this action", "this move",
+                                       "the move", "the decision",
+                                       "this decision", "this step",
+                                       "the announcement", "this", NULL};
+  size_t i;
+  for (i = 0; starts[i]; i++) {
+    size_t l = strlen(starts[i]);
+    if (a + l <= b && nc_ascii_eq(t + a, l, starts[i]) &&
+        nc_word_end(t, b, a + l))
+      return true;
+  }
+  return false;
+}
+
+/* Who did the event: joining is done by countries, visits and meetings
+ * by people (no person named: no claim, rather than a guess); for other
+ * events the nearest person or country, else the main entity. */
+static bool subject_of_event(struct run *r, struct docctx *d,
+                             const struct sent *sv, const char *cls,
+                             size_t es, char **key, char **label)
+{
+  size_t k = NONE;
+  bool by_country = nc_rules_event_by_country(r->ex->rules, cls);
+  bool by_person = nc_rules_event_by_person(r->ex->rules, cls);
+
+  if (!by_country)
+    k = nearest_before(r, d, sv, es, NC_M_PERSON, NULL);
+  if (k == NONE && by_person)
+    return false;
+  if (k == NONE)
+    k = nearest_before(r, d, sv, es, NC_M_COUNTRY, NULL);
+  if (k != NONE)
+    *key = mention_key(r, &d->ms.items[k], label);
+  else
+    main_entity(d, key, label);
+  return true;
+}
+
+static void generic_date(struct run *r, struct docctx *d,
+                         const struct sent *sv, const struct sent *prev,
+                         const struct nc_mention *m)
+{
+  const char *t = d->doc->blocks[sv->s->block].text;
+  size_t lo = sv->s->start, hi = sv->s->end, es = 0;
+  const char *ev = find_event(r, t, lo, hi, m->start, m->end, &es);
+  const char *content;
+  char *skey = NULL, *slabel = NULL;
+  struct nc_value v;
+  struct nc_buf kb = {0}, lb = {0};
+
+  if (!ev)
+    return;
+  /* The day something was announced is the day of what was announced,
+   * when the announcement is of a listed event: "announced Thursday that
+   * X will join" dates X's joining. */
+  content = nc_rules_event_content(r->ex->rules, ev);
+  if (content) {
+    size_t es2;
+    if (event_in(r, t, lo, hi, content, &es2)) {
+      ev = content;
+      es = es2;
+    } else if (prev && anaphoric_start(t, lo, hi)) {
+      const char *pt = d->doc->blocks[prev->s->block].text;
+      if (event_in(r, pt, prev->s->start, prev->s->end, content, &es2)) {
+        ev = content;
+        main_entity(d, &skey, &slabel);
+      }
+    }
+  }
+  if (!skey && !subject_of_event(r, d, sv, ev, es, &skey, &slabel))
+    return;
+  if (!skey[0]) {
+    free(skey);
+    free(slabel);
+    return;
+  }
+  date_value(&v, m);
+  nc_buf_printf(&kb, "when|%s|%s", skey, ev);
+  nc_buf_printf(&lb, "%s: date of %s", slabel, ev);
+  add_claim(r, d, sv, nc_buf_take(&kb), nc_buf_take(&lb), &v, m->start,
+            m->end, "generic:date", NULL);
+  nc_value_clear(&v);
+  free(skey);
+  free(slabel);
+}
+
+static void generic_count(struct run *r, struct docctx *d,
+                          const struct sent *sv, const struct nc_mention *m)
+{
+  const char *t = d->doc->blocks[sv->s->block].text;
+  size_t lo = sv->s->start, hi = sv->s->end, ws, we;
+  char *noun = NULL, *skey = NULL, *slabel = NULL;
+  struct nc_value v;
+  struct nc_buf kb = {0}, lb = {0};
+
+  if (next_word(t, hi, m->end, &ws, &we) && ws == m->end + 1 &&
+      nc_ascii_eq(t + ws, we - ws, "of"))
+    return; /* "one of five": partitive */
+  noun = counted_noun(t, lo, hi, m->end);
+  if (noun) {
+    nc_buf_printf(&kb, "count|%s", noun);
+    nc_buf_printf(&lb, "number of %s", noun);
+  } else {
+    noun = noun_of(t, lo, m->start);
+    if (!noun)
+      return;
+    {
+      size_t k = nearest_before(r, d, sv, m->start, NC_M_COUNTRY, NULL);
+      if (k != NONE)
+        skey = mention_key(r, &d->ms.items[k], &slabel);
+      else
+        main_entity(d, &skey, &slabel);
+    }
+    nc_buf_printf(&kb, "count|%s|%s", skey, noun);
+    nc_buf_printf(&lb, "%s: %s", slabel, noun);
+  }
+  number_value(&v, m);
+  add_claim(r, d, sv, nc_buf_take(&kb), nc_buf_take(&lb), &v, m->start,
+            m->end,
+            m->type == NC_M_NUMBER    ? "generic:count"
+            : m->type == NC_M_PERCENT ? "generic:percent"
+                                      : "generic:money",
+            NULL);
+  nc_value_clear(&v);
+  free(noun);
+  free(skey);
+  free(slabel);
+}
+
+/* "two years of war": a duration keyed by what it measures. */
+static void generic_duration(struct run *r, struct docctx *d,
+                             const struct sent *sv,
+                             const struct nc_mention *m)
+{
+  const char *t = d->doc->blocks[sv->s->block].text;
+  size_t hi = sv->s->end, ws, we, ws2, we2;
+  char *noun, u[2] = {m->unit, 0};
+  struct nc_value v;
+  struct nc_buf kb = {0}, lb = {0};
+
+  if (!next_word(t, hi, m->end, &ws, &we) ||
+      !nc_ascii_eq(t + ws, we - ws, "of") ||
+      !next_word(t, hi, we, &ws2, &we2) ||
+      word_in(t + ws2, we2 - ws2, function_words))
+    return;
+  noun = norm_phrase(t + ws2, we2 - ws2);
+  memset(&v, 0, sizeof v);
+  number_value(&v, m);
+  snprintf(v.unit, sizeof v.unit, "%s", m->unit == 'Y'   ? "years"
+                                        : m->unit == 'M' ? "months"
+                                        : m->unit == 'W' ? "weeks"
+                                        : m->unit == 'D' ? "days"
+                                                         : u);
+  nc_buf_printf(&kb, "duration|%s", noun);
+  nc_buf_printf(&lb, "duration of %s", noun);
+  add_claim(r, d, sv, nc_buf_take(&kb), nc_buf_take(&lb), &v, m->start,
+            m->end, "generic:duration", NULL);
+  nc_value_clear(&v);
+  free(noun);
+}
+
+static void generic_title(struct run *r, struct docctx *d,
+                          const struct sent *sv, const struct nc_mention *m)
+{
+  char *label = NULL, *key = mention_key(r, m, &label);
+  struct nc_value v;
+  struct nc_buf kb = {0}, lb = {0};
+
+  memset(&v, 0, sizeof v);
+  v.kind = NC_VAL_TEXT;
+  v.text = xstrdup(m->title);
+  nc_buf_printf(&kb, "title|%s", key);
+  nc_buf_printf(&lb, "%s: title", label);
+  add_claim(r, d, sv, nc_buf_take(&kb), nc_buf_take(&lb), &v, m->start,
+            m->end, "generic:title", NULL);
+  nc_value_clear(&v);
+  free(key);
+  free(label);
+}
+
+static void generic_layer(struct run *r, struct docctx *d,
+                          const struct sent *sv, const struct sent *prev)
+{
+  size_t k;
+  for (k = sv->m0; k < sv->m1; k++) {
+    const struct nc_mention *m = &d->ms.items[k];
+    if (d->used[k])
+      continue;
+    switch (m->type) {
+    case NC_M_PERSON:
+      if (m->title && m->name)
+        generic_title(r, d, sv, m);
+      break;
+    case NC_M_DATE:
+      generic_date(r, d, sv, prev, m);
+      break;
+    case NC_M_NUMBER:
+    case NC_M_PERCENT:
+    case NC_M_MONEY:
+      generic_count(r, d, sv, m);
+      break;
+    case NC_M_DURATION:
+      generic_duration(r, d, sv, m);
+      break;
+    case NC_M_ORDINAL:
+    case NC_M_COUNTRY:
+    case NC_M_VAGUE:
+      break;
+    }
+  }
+}
+
+/* ---- driver ------------------------------------------------------------ */
+
+void nc_claims_extract(const struct nc_extractor *ex,
+                       struct nc_doc *const *docs, size_t ndocs,
+                       struct nc_claims *out)
+{
+  struct run r;
+  size_t i, j, ri;
+
+  memset(&r, 0, sizeof r);
+  r.ex = ex;
+  r.out = out;
+  r.ndocs = ndocs;
+  r.docs = xcalloc(ndocs + 1, sizeof *r.docs);
+  for (i = 0; i < ndocs; i++) {
+    r.docs[i].doc = docs[i];
+    r.docs[i].index = i;
+    prepare_doc(&r, &r.docs[i]);
+  }
+  people_link(&r.people);
+  for (i = 0; i < ndocs; i++) {
+    struct docctx *d = &r.docs[i];
+    for (j = 0; j < d->sents.n; j++) {
+      for (ri = 0; ri < nc_rules_count(ex->rules); ri++)
+        apply_rule(&r, d, &d->sv[j], ri);
+      generic_layer(&r, d, &d->sv[j], j ? &d->sv[j - 1] : NULL);
+    }
+  }
+  for (i = 0; i < ndocs; i++) {
+    struct docctx *d = &r.docs[i];
+    nc_sentences_free(&d->sents);
+    nc_mentions_free(&d->ms);
+    free(d->sv);
+    free(d->used);
+    free(d->main_key);
+    free(d->main_label);
+    free(d->topic_key);
+    free(d->topic_label);
+  }
+  for (i = 0; i < r.people.n; i++)
+    free(r.people.v[i].name);
+  free(r.people.v);
+  free(r.docs);
+}
+
+size_t nc_rules_check_examples(const struct nc_extractor *ex,
+                               struct nc_buf *log, size_t *nexamples)
+{
+  size_t ri, xi, k, fails = 0, count = 0;
+
+  for (ri = 0; ri < nc_rules_count(ex->rules); ri++) {
+    const struct nc_rule *rule = nc_rules_get(ex->rules, ri);
+    for (xi = 0; xi < rule->nexamples; xi++) {
+      const struct nc_rule_example *x = &rule->examples[xi];
+      struct nc_source src;
+      struct nc_doc *doc = NULL;
+      struct nc_claims claims = {0};
+      struct nc_error err;
+      size_t c;
+
+      count++;
+      memset(&src, 0, sizeof src);
+      src.id = (char *)"example";
+      src.published = x->published;
+      if (nc_doc_from_text(&src, xstrdup(x->text), strlen(x->text), &doc,
+                           &err) != NC_OK) {
+        nc_buf_printf(log, "%s: example %zu: %s\n", rule->id, xi, err.msg);
+        fails++;
+        continue;
+      }
+      nc_claims_extract(ex, &doc, 1, &claims);
+      for (k = 0; k < x->n; k++) {
+        bool found = false;
+        for (c = 0; c < claims.n && !found; c++) {
+          char *vs = nc_value_str(&claims.items[c].value);
+          found = strcmp(claims.items[c].key, x->keys[k]) == 0 &&
+                  strcmp(vs, x->values[k]) == 0;
+          free(vs);
+        }
+        if (!found) {
+          fails++;
+          nc_buf_printf(log, "%s: example %zu: missing claim %s = %s in "
+                             "\"%s\"; got:\n",
+                        rule->id, xi, x->keys[k], x->values[k], x->text);
+          for (c = 0; c < claims.n; c++) {
+            char *vs = nc_value_str(&claims.items[c].value);
+            nc_buf_printf(log, "    %s = %s (%s)\n", claims.items[c].key,
+                          vs, claims.items[c].rule);
+            free(vs);
+          }
+        }
+      }
+      nc_claims_free(&claims);
+      nc_doc_free(doc);
+    }
+  }
+  *nexamples = count;
+  return fails;
+}

@@ -1,0 +1,111 @@
+/* cli_extract.c: the `extract` command.  Prints, as JSON Lines, every
+ * mention found in an article (numbers, ordinals, percents, money, dates,
+ * durations, countries, people) and then the claims built from them. */
+#include "cli.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "msg.h"
+#include "newscheck/report.h"
+
+enum { OPT_DATE, OPT_DATA };
+
+static const struct nc_option options[] = {
+    {"date", 'd', NC_ARG_DATE, OPT_DATE, "YYYY-MM-DD",
+     "publication day, for relative dates (\"Thursday\", \"in two weeks\")"},
+    {"data", 0, NC_ARG_STRING, OPT_DATA, "DIR",
+     "read rules/ and lexicon/ from DIR"},
+    {NULL, 0, NC_ARG_NONE, 0, NULL, NULL}};
+
+struct opts {
+  const char *date, *data;
+};
+
+static int on_option(void *ctx, const struct nc_option *opt,
+                     const char *arg)
+{
+  struct opts *o = ctx;
+  if (opt->id == OPT_DATE)
+    o->date = arg;
+  else
+    o->data = arg;
+  return 0;
+}
+
+static void print_line(char *s)
+{
+  fputs(s, stdout);
+  fputc('\n', stdout);
+  free(s);
+}
+
+static int run(const struct nc_command *cmd, int argc, char **argv)
+{
+  struct opts o = {NULL, NULL};
+  struct nc_kit kit;
+  struct nc_source src;
+  struct nc_doc *doc = NULL;
+  struct nc_error err;
+  struct nc_claims claims = {0};
+  struct nc_mentions ms = {0};
+  struct nc_mention_ctx mctx;
+  int rc = NC_EXIT_OK, first;
+  size_t b, i;
+
+  first = nc_cli_parse(cmd, argc, argv, on_option, &o, &rc);
+  if (first < 0)
+    return rc;
+  if (argc - first > 1) {
+    nc_msg_usage(cmd->name, "give one file, or - for standard input");
+    return NC_EXIT_ERROR;
+  }
+  memset(&src, 0, sizeof src);
+  src.path = (char *)(first < argc ? argv[first] : "-");
+  src.id = (char *)(strcmp(src.path, "-") == 0 ? "stdin" : src.path);
+  src.published = (char *)o.date;
+  if (!nc_kit_load(&kit, o.data ? o.data : nc_cli_datadir()))
+    return NC_EXIT_ERROR;
+  nc_error_clear(&err);
+  if (nc_doc_load(&src, &doc, &err) != NC_OK) {
+    nc_msg_nc_error(&err);
+    nc_kit_free(&kit);
+    return NC_EXIT_ERROR;
+  }
+  mctx.ref = doc->published;
+  mctx.has_ref = doc->has_published;
+  /* every block but boilerplate, sentence by sentence */
+  for (b = 0; b < doc->nblocks; b++) {
+    const struct nc_block *blk = &doc->blocks[b];
+    struct nc_sentences ss = {0};
+    size_t s;
+    if (blk->kind == NC_BLOCK_BOILERPLATE)
+      continue;
+    nc_sentences_split_text(kit.abbrevs, blk->text, blk->len, b, &ss);
+    for (s = 0; s < ss.n; s++) {
+      const struct nc_sentence *st = &ss.items[s];
+      nc_mentions_clear(&ms);
+      nc_mentions_find(kit.lex, blk->text + st->start, st->end - st->start,
+                       &mctx, &ms);
+      for (i = 0; i < ms.n; i++) {
+        ms.items[i].start += st->start;
+        ms.items[i].end += st->start;
+        print_line(nc_report_mention_line(doc, blk, &ms.items[i]));
+      }
+    }
+    nc_sentences_free(&ss);
+  }
+  nc_claims_extract(&kit.ex, &doc, 1, &claims);
+  for (i = 0; i < claims.n; i++)
+    print_line(nc_report_claim_line(doc, &claims.items[i]));
+  nc_claims_free(&claims);
+  nc_mentions_free(&ms);
+  nc_doc_free(doc);
+  nc_kit_free(&kit);
+  return rc;
+}
+
+const struct nc_command nc_cmd_extract = {
+    "extract", "newscheck extract [OPTIONS] [FILE|-]",
+    "print the values, names and claims found in one article, as JSON Lines",
+    options, run};

@@ -1,0 +1,19 @@
+/* main.c: set up the libraries once, dispatch to the command, clean up,
+ * and turn a failed write to stdout into an error. */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+#include "msg.h"
+
+int main(int argc, char **argv)
+{
+  int rc;
+
+  rc = nc_cli_main(argc, argv);
+  if (fflush(stdout) != 0 || ferror(stdout)) {
+    nc_msg_error("write error on standard output");
+    rc = NC_EXIT_ERROR;
+  }
+  return rc;
+}

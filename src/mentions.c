@@ -1,0 +1,173 @@
+/* mentions.c: runs the recognizers (values in numbers.c/dates.c, names in
+ * entities.c) over a sentence and merges their output into one sorted
+ * list without overlaps, the longest mention winning. */
+#include "newscheck/mentions.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lexicon.h"
+#include "mentions_int.h"
+
+struct nc_mention *nc_mentions_push(struct nc_mentions *out,
+                                    enum nc_mention_type type, size_t start,
+                                    size_t end)
+{
+  struct nc_mention *m;
+
+  nc_grow(&out->items, &out->cap, out->n + 1, sizeof *m);
+  m = &out->items[out->n++];
+  memset(m, 0, sizeof *m);
+  m->type = type;
+  m->start = start;
+  m->end = end;
+  return m;
+}
+
+static void mention_release(struct nc_mention *m)
+{
+  free(m->name);
+  free(m->title);
+  free(m->country);
+  m->name = m->title = m->country = NULL;
+}
+
+/* Sort by start, longer first at the same start; ties keep recognizer
+ * order (entities after values), so the sort must be stable: merge sort
+ * on indices would do, but an insertion sort is linear on the nearly
+ * sorted output of the scanners. */
+static int before(const struct nc_mention *a, const struct nc_mention *b)
+{
+  if (a->start != b->start)
+    return a->start < b->start;
+  return (a->end - a->start) > (b->end - b->start);
+}
+
+static void sort_mentions(struct nc_mention *v, size_t lo, size_t n)
+{
+  size_t i;
+  for (i = lo + 1; i < n; i++) {
+    struct nc_mention x = v[i];
+    size_t j = i;
+    while (j > lo && before(&x, &v[j - 1])) {
+      v[j] = v[j - 1];
+      j--;
+    }
+    v[j] = x;
+  }
+}
+
+void nc_mentions_find(const struct nc_lexicon *lex, const char *text,
+                      size_t len, const struct nc_mention_ctx *ctx,
+                      struct nc_mentions *out)
+{
+  size_t first = out->n, i, kept;
+  size_t last_end = 0;
+
+  nc_values_find(lex->num, text, len, ctx, out);
+  nc_entities_find(lex->ent, text, len, out);
+  sort_mentions(out->items, first, out->n);
+  /* Drop mentions that overlap one already kept.  A person span (title +
+   * name) may contain a country qualifier ("U.S. President X"): the person
+   * wins, as it starts first and is longer. */
+  kept = first;
+  for (i = first; i < out->n; i++) {
+    struct nc_mention *m = &out->items[i];
+    if (kept > first && m->start < last_end) {
+      mention_release(m);
+      continue;
+    }
+    last_end = m->end;
+    if (kept != i)
+      out->items[kept] = *m;
+    kept++;
+  }
+  out->n = kept;
+}
+
+void nc_mentions_find_sentence(const struct nc_lexicon *lex,
+                               const struct nc_doc *doc,
+                               const struct nc_sentence *s,
+                               struct nc_mentions *out)
+{
+  const struct nc_block *b = &doc->blocks[s->block];
+  struct nc_mention_ctx ctx;
+  size_t first = out->n, i;
+
+  ctx.ref = doc->published;
+  ctx.has_ref = doc->has_published;
+  nc_mentions_find(lex, b->text + s->start, s->end - s->start, &ctx, out);
+  for (i = first; i < out->n; i++) {
+    out->items[i].start += s->start;
+    out->items[i].end += s->start;
+  }
+}
+
+const char *nc_mention_type_str(enum nc_mention_type t)
+{
+  switch (t) {
+  case NC_M_NUMBER: return "number";
+  case NC_M_ORDINAL: return "ordinal";
+  case NC_M_PERCENT: return "percent";
+  case NC_M_MONEY: return "money";
+  case NC_M_DATE: return "date";
+  case NC_M_DURATION: return "duration";
+  case NC_M_COUNTRY: return "country";
+  case NC_M_PERSON: return "person";
+  case NC_M_VAGUE: return "vague";
+  }
+  return "unknown";
+}
+
+const char *nc_approx_str(enum nc_approx a)
+{
+  switch (a) {
+  case NC_APPROX_NONE: return NULL;
+  case NC_APPROX_ABOUT: return "about";
+  case NC_APPROX_MORE_THAN: return "more_than";
+  case NC_APPROX_LESS_THAN: return "less_than";
+  case NC_APPROX_AT_LEAST: return "at_least";
+  case NC_APPROX_AT_MOST: return "at_most";
+  case NC_APPROX_RANGE: return "range";
+  }
+  return NULL;
+}
+
+void nc_mention_date_str(const struct nc_mention *m, char *buf, size_t size)
+{
+  switch (m->prec) {
+  case NC_PREC_DAY:
+    nc_date_format(m->date, buf, size);
+    break;
+  case NC_PREC_MONTH:
+    snprintf(buf, size, "%04d-%02d", m->date.y, m->date.m);
+    break;
+  case NC_PREC_YEAR:
+  case NC_PREC_DECADE:
+    snprintf(buf, size, "%04d", m->date.y);
+    break;
+  }
+}
+
+const char *nc_lexicon_country(const struct nc_lexicon *lex,
+                               const char *word, size_t len)
+{
+  return nc_entlex_country(lex->ent, word, len);
+}
+
+void nc_mentions_clear(struct nc_mentions *m)
+{
+  size_t i;
+  for (i = 0; i < m->n; i++)
+    mention_release(&m->items[i]);
+  m->n = 0;
+}
+
+void nc_mentions_free(struct nc_mentions *m)
+{
+  nc_mentions_clear(m);
+  free(m->items);
+  m->items = NULL;
+  m->cap = 0;
+}

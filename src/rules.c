@@ -1,0 +1,771 @@
+/* rules.c: loads the JSON rule files of data/rules, checks every field,
+ * expands the {MACRO} shorthands in patterns and compiles each pattern
+ * once with PCRE2 (UTF, JIT, match and depth limits).  The only file that
+ * includes PCRE2. */
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include "rules.h"
+
+#include <cjson/cJSON.h>
+#include <dirent.h>
+#include <pcre2.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Bounds on the work one match may do, so that a catastrophic pattern in
+ * a user's rule file cannot hang the tool. */
+#define MATCH_LIMIT 200000
+#define DEPTH_LIMIT 2000
+
+struct compiled {
+  pcre2_code *code;
+  uint32_t gnum[NC_G_COUNT]; /* group numbers, 0 when absent */
+};
+
+struct event_word {
+  char *word;  /* lower case */
+  size_t cls;  /* index into classes */
+};
+
+struct event_class {
+  char *name;
+  char *content; /* speech events: the class of what they announce */
+  bool by_country, by_person;
+};
+
+struct nc_rules {
+  struct event_word *words;
+  size_t nwords, wcap;
+  struct event_class *classes;
+  size_t nclasses, clcap;
+  struct nc_rule *items;
+  struct compiled *code;
+  size_t n, cap, ccap;
+  pcre2_match_context *mctx;
+  pcre2_match_data *md; /* sized for the rule with the most groups */
+  uint32_t maxgroups;
+  char **macro_names, **macro_values;
+  size_t nmacros, mcap, mvcap;
+};
+
+static const char *group_names[NC_G_COUNT] = {
+    "value", "value2", "subject", "partner", "party", "object",
+    "what",  "event",  "scope",   "other",   "exh"};
+
+const char *nc_group_name(enum nc_group g)
+{
+  return group_names[g];
+}
+
+static const char *value_names[] = {"ordinal", "number",  "year",
+                                    "date",    "since",   "countries"};
+static const char *subject_names[] = {"group", "before", "person", "main",
+                                      "none"};
+
+size_t nc_rules_count(const struct nc_rules *rules)
+{
+  return rules ? rules->n : 0;
+}
+
+const struct nc_rule *nc_rules_get(const struct nc_rules *rules, size_t i)
+{
+  return &rules->items[i];
+}
+
+const char *nc_rule_map(const struct nc_rule *r, enum nc_group group,
+                        const char *word)
+{
+  size_t i, j;
+  for (i = 0; i < r->nmaps; i++) {
+    if (r->maps[i].group != group)
+      continue;
+    for (j = 0; j < r->maps[i].n; j++)
+      if (strcmp(r->maps[i].from[j], word) == 0)
+        return r->maps[i].to[j];
+  }
+  return NULL;
+}
+
+/* Replace each {NAME} by its macro text (macros may use earlier macros,
+ * expanded when defined).  Unknown names are an error. */
+static enum nc_status expand(const struct nc_rules *rs, const char *pat,
+                             char **out, const char *file, const char *id,
+                             struct nc_error *err)
+{
+  struct nc_buf b = {0};
+  const char *p = pat;
+
+  while (*p) {
+    const char *close;
+    size_t k, n;
+    if (p[0] == '{' && nc_is_alpha((unsigned char)p[1]) &&
+        p[1] >= 'A' && p[1] <= 'Z' && (close = strchr(p, '}')) != NULL) {
+      n = (size_t)(close - p - 1);
+      for (k = 0; k < rs->nmacros; k++)
+        if (strlen(rs->macro_names[k]) == n &&
+            memcmp(rs->macro_names[k], p + 1, n) == 0)
+          break;
+      if (k == rs->nmacros) {
+        nc_buf_free(&b);
+        return nc_error_set(err, NC_RULE, file, 0,
+                            "rule \"%s\": unknown macro {%.*s}", id, (int)n,
+                            p + 1);
+      }
+      nc_buf_puts(&b, rs->macro_values[k]);
+      p = close + 1;
+      continue;
+    }
+    if (p[0] == '\\' && p[1]) {
+      nc_buf_append(&b, p, 2);
+      p += 2;
+      continue;
+    }
+    nc_buf_putc(&b, *p++);
+  }
+  *out = nc_buf_take(&b);
+  return NC_OK;
+}
+
+static enum nc_status load_macros(struct nc_rules *rs, const cJSON *m,
+                                  const char *file, struct nc_error *err)
+{
+  const cJSON *it;
+
+  if (!m)
+    return NC_OK;
+  if (!cJSON_IsObject(m))
+    return nc_error_set(err, NC_RULE, file, 0,
+                        "\"macros\": expected an object");
+  cJSON_ArrayForEach(it, m)
+  {
+    char *val;
+    enum nc_status st;
+    if (!cJSON_IsString(it))
+      return nc_error_set(err, NC_RULE, file, 0,
+                          "macros.%s: expected a string", it->string);
+    st = expand(rs, it->valuestring, &val, file, it->string, err);
+    if (st != NC_OK)
+      return st;
+    nc_grow(&rs->macro_names, &rs->mcap, rs->nmacros + 1, sizeof(char *));
+    nc_grow(&rs->macro_values, &rs->mvcap, rs->nmacros + 1, sizeof(char *));
+    rs->macro_names[rs->nmacros] = xstrdup(it->string);
+    rs->macro_values[rs->nmacros] = val;
+    rs->nmacros++;
+  }
+  return NC_OK;
+}
+
+static int lookup(const char *const *names, size_t n, const char *s)
+{
+  size_t i;
+  for (i = 0; i < n; i++)
+    if (strcmp(names[i], s) == 0)
+      return (int)i;
+  return -1;
+}
+
+/* Render an expected example value in the form nc_value_str produces. */
+static char *example_value(const cJSON *v)
+{
+  struct nc_buf b = {0};
+  if (cJSON_IsNumber(v)) {
+    nc_buf_printf(&b, "%.15g", v->valuedouble);
+  } else if (cJSON_IsString(v)) {
+    nc_buf_puts(&b, v->valuestring);
+  } else if (cJSON_IsArray(v)) {
+    const cJSON *e;
+    bool first = true;
+    nc_buf_putc(&b, '[');
+    cJSON_ArrayForEach(e, v)
+    {
+      if (!first)
+        nc_buf_puts(&b, ", ");
+      first = false;
+      if (cJSON_IsString(e))
+        nc_buf_puts(&b, e->valuestring);
+    }
+    nc_buf_putc(&b, ']');
+  } else {
+    return NULL;
+  }
+  return nc_buf_take(&b);
+}
+
+static enum nc_status load_examples(struct nc_rule *r, const cJSON *ex,
+                                    const char *file, struct nc_error *err)
+{
+  const cJSON *e;
+  size_t i = 0;
+
+  if (!cJSON_IsArray(ex) || cJSON_GetArraySize(ex) == 0)
+    return nc_error_set(err, NC_RULE, file, 0,
+                        "rule \"%s\": \"examples\" must be a non-empty array"
+                        " (every rule carries examples)",
+                        r->id);
+  r->nexamples = (size_t)cJSON_GetArraySize(ex);
+  r->examples = xcalloc(r->nexamples, sizeof *r->examples);
+  cJSON_ArrayForEach(e, ex)
+  {
+    struct nc_rule_example *x = &r->examples[i];
+    const cJSON *text = cJSON_GetObjectItemCaseSensitive(e, "text");
+    const cJSON *pub = cJSON_GetObjectItemCaseSensitive(e, "published");
+    const cJSON *claims = cJSON_GetObjectItemCaseSensitive(e, "claims");
+    const cJSON *c;
+    size_t k = 0;
+    struct nc_date dt;
+
+    if (!cJSON_IsString(text) || !cJSON_IsArray(claims))
+      return nc_error_set(err, NC_RULE, file, 0,
+                          "rule \"%s\": examples[%zu] needs \"text\" and "
+                          "\"claims\"",
+                          r->id, i);
+    if (pub && !(cJSON_IsString(pub) && nc_date_parse(pub->valuestring, &dt)))
+      return nc_error_set(err, NC_RULE, file, 0,
+                          "rule \"%s\": examples[%zu].published: expected "
+                          "YYYY-MM-DD",
+                          r->id, i);
+    x->text = xstrdup(text->valuestring);
+    x->published = pub ? xstrdup(pub->valuestring) : NULL;
+    x->n = (size_t)cJSON_GetArraySize(claims);
+    x->keys = xcalloc(x->n + 1, sizeof(char *));
+    x->values = xcalloc(x->n + 1, sizeof(char *));
+    cJSON_ArrayForEach(c, claims)
+    {
+      const cJSON *key = cJSON_GetObjectItemCaseSensitive(c, "key");
+      const cJSON *val = cJSON_GetObjectItemCaseSensitive(c, "value");
+      char *vs = val ? example_value(val) : NULL;
+      if (!cJSON_IsString(key) || !vs) {
+        free(vs);
+        return nc_error_set(err, NC_RULE, file, 0,
+                            "rule \"%s\": examples[%zu].claims[%zu] needs "
+                            "\"key\" (string) and \"value\"",
+                            r->id, i, k);
+      }
+      x->keys[k] = xstrdup(key->valuestring);
+      x->values[k] = vs;
+      k++;
+    }
+    i++;
+  }
+  return NC_OK;
+}
+
+static enum nc_status load_maps(struct nc_rule *r, const cJSON *maps,
+                                const char *file, struct nc_error *err)
+{
+  const cJSON *g;
+
+  if (!maps)
+    return NC_OK;
+  if (!cJSON_IsObject(maps))
+    return nc_error_set(err, NC_RULE, file, 0,
+                        "rule \"%s\": \"map\" must be an object", r->id);
+  r->nmaps = (size_t)cJSON_GetArraySize(maps);
+  r->maps = xcalloc(r->nmaps, sizeof *r->maps);
+  r->nmaps = 0;
+  cJSON_ArrayForEach(g, maps)
+  {
+    struct nc_rule_map *m = &r->maps[r->nmaps];
+    int gi = lookup(group_names, NC_G_COUNT, g->string);
+    const cJSON *w;
+    size_t k = 0;
+    if (gi < 0 || !cJSON_IsObject(g))
+      return nc_error_set(err, NC_RULE, file, 0,
+                          "rule \"%s\": map.%s: not a group name with an "
+                          "object of words",
+                          r->id, g->string);
+    r->nmaps++;
+    m->group = (enum nc_group)gi;
+    m->n = (size_t)cJSON_GetArraySize(g);
+    m->from = xcalloc(m->n + 1, sizeof(char *));
+    m->to = xcalloc(m->n + 1, sizeof(char *));
+    cJSON_ArrayForEach(w, g)
+    {
+      if (!cJSON_IsString(w))
+        return nc_error_set(err, NC_RULE, file, 0,
+                            "rule \"%s\": map.%s.%s: expected a string",
+                            r->id, g->string, w->string);
+      m->from[k] = xstrdup(w->string);
+      m->to[k] = xstrdup(w->valuestring);
+      k++;
+    }
+  }
+  return NC_OK;
+}
+
+static const char *const rule_keys[] = {
+    "id",  "description", "pattern", "caseless", "value", "key",
+    "label", "subject",   "map",     "examples"};
+
+static enum nc_status load_rule(struct nc_rules *rs, const cJSON *j,
+                                const char *file, size_t idx,
+                                struct nc_error *err)
+{
+  const cJSON *f;
+  struct nc_rule *r;
+  struct compiled *c;
+  const char *id;
+  char *pat = NULL;
+  int ecode, vi, si, g;
+  PCRE2_SIZE eoff;
+  uint32_t opts = PCRE2_UTF | PCRE2_UCP, ncap = 0;
+  enum nc_status st;
+
+  if (!cJSON_IsObject(j))
+    return nc_error_set(err, NC_RULE, file, 0,
+                        "rules[%zu]: expected an object", idx);
+  f = cJSON_GetObjectItemCaseSensitive(j, "id");
+  if (!cJSON_IsString(f) || !f->valuestring[0])
+    return nc_error_set(err, NC_RULE, file, 0,
+                        "rules[%zu].id: expected a non-empty string", idx);
+  id = f->valuestring;
+  for (g = 0; g < (int)rs->n; g++)
+    if (strcmp(rs->items[g].id, id) == 0)
+      return nc_error_set(err, NC_RULE, file, 0,
+                          "rule \"%s\": duplicate id (also in %s)", id,
+                          rs->items[g].file);
+  cJSON_ArrayForEach(f, j)
+  {
+    if (lookup(rule_keys, sizeof rule_keys / sizeof *rule_keys, f->string) <
+        0)
+      return nc_error_set(err, NC_RULE, file, 0,
+                          "rule \"%s\": unknown field \"%s\"", id, f->string);
+  }
+  nc_grow(&rs->items, &rs->cap, rs->n + 1, sizeof *rs->items);
+  nc_grow(&rs->code, &rs->ccap, rs->n + 1, sizeof *rs->code);
+  r = &rs->items[rs->n];
+  c = &rs->code[rs->n];
+  memset(r, 0, sizeof *r);
+  memset(c, 0, sizeof *c);
+  rs->n++;
+  r->id = xstrdup(id);
+  r->file = xstrdup(file);
+
+#define STRFIELD(name, dst, required)                                        \
+  do {                                                                       \
+    f = cJSON_GetObjectItemCaseSensitive(j, name);                           \
+    if (f && !cJSON_IsString(f))                                             \
+      return nc_error_set(err, NC_RULE, file, 0,                             \
+                          "rule \"%s\": \"%s\" must be a string", id, name); \
+    if (!f && required)                                                      \
+      return nc_error_set(err, NC_RULE, file, 0,                             \
+                          "rule \"%s\": \"%s\" is required", id, name);      \
+    dst = f ? f->valuestring : NULL;                                         \
+  } while (0)
+
+  {
+    const char *desc, *pattern, *key, *label, *val, *subj;
+    STRFIELD("description", desc, false);
+    STRFIELD("pattern", pattern, true);
+    STRFIELD("key", key, true);
+    STRFIELD("label", label, true);
+    STRFIELD("value", val, true);
+    STRFIELD("subject", subj, false);
+    r->description = xstrdup(desc ? desc : "");
+    r->key = xstrdup(key);
+    r->label = xstrdup(label);
+    vi = lookup(value_names, sizeof value_names / sizeof *value_names, val);
+    if (vi < 0)
+      return nc_error_set(err, NC_RULE, file, 0,
+                          "rule \"%s\": unknown value type \"%s\"", id, val);
+    r->value = (enum nc_rule_value)vi;
+    si = subj ? lookup(subject_names,
+                       sizeof subject_names / sizeof *subject_names, subj)
+              : (int)NC_RS_BEFORE;
+    if (si < 0)
+      return nc_error_set(err, NC_RULE, file, 0,
+                          "rule \"%s\": unknown subject mode \"%s\"", id,
+                          subj);
+    r->subject = (enum nc_rule_subject)si;
+    f = cJSON_GetObjectItemCaseSensitive(j, "caseless");
+    if (f && !cJSON_IsBool(f))
+      return nc_error_set(err, NC_RULE, file, 0,
+                          "rule \"%s\": \"caseless\" must be true or false",
+                          id);
+    if (f && cJSON_IsTrue(f))
+      opts |= PCRE2_CASELESS;
+    st = expand(rs, pattern, &pat, file, id, err);
+    if (st != NC_OK)
+      return st;
+  }
+#undef STRFIELD
+
+  c->code = pcre2_compile((PCRE2_SPTR)pat, PCRE2_ZERO_TERMINATED, opts,
+                          &ecode, &eoff, NULL);
+  if (!c->code) {
+    PCRE2_UCHAR msg[256];
+    pcre2_get_error_message(ecode, msg, sizeof msg);
+    free(pat);
+    return nc_error_set(err, NC_RULE, file, 0,
+                        "rule \"%s\": pattern error at offset %zu: %s", id,
+                        (size_t)eoff, (const char *)msg);
+  }
+  free(pat);
+  pcre2_jit_compile(c->code, PCRE2_JIT_COMPLETE); /* falls back if absent */
+  /* Every named group must be one we know, and the value group is
+   * required. */
+  {
+    uint32_t count, esize, k;
+    PCRE2_SPTR table;
+    pcre2_pattern_info(c->code, PCRE2_INFO_NAMECOUNT, &count);
+    pcre2_pattern_info(c->code, PCRE2_INFO_NAMEENTRYSIZE, &esize);
+    pcre2_pattern_info(c->code, PCRE2_INFO_NAMETABLE, &table);
+    pcre2_pattern_info(c->code, PCRE2_INFO_CAPTURECOUNT, &ncap);
+    for (k = 0; k < count; k++) {
+      PCRE2_SPTR e = table + k * esize;
+      uint32_t num = ((uint32_t)e[0] << 8) | e[1];
+      int gi = lookup(group_names, NC_G_COUNT, (const char *)(e + 2));
+      if (gi < 0)
+        return nc_error_set(err, NC_RULE, file, 0,
+                            "rule \"%s\": unknown group name \"%s\"", id,
+                            (const char *)(e + 2));
+      c->gnum[gi] = num;
+    }
+    if (!c->gnum[NC_G_VALUE])
+      return nc_error_set(err, NC_RULE, file, 0,
+                          "rule \"%s\": the pattern needs a (?<value>...) "
+                          "group",
+                          id);
+  }
+  if (ncap + 1 > rs->maxgroups)
+    rs->maxgroups = ncap + 1;
+  st = load_maps(r, cJSON_GetObjectItemCaseSensitive(j, "map"), file, err);
+  if (st != NC_OK)
+    return st;
+  return load_examples(r, cJSON_GetObjectItemCaseSensitive(j, "examples"),
+                       file, err);
+}
+
+static enum nc_status load_events(struct nc_rules *rs, const cJSON *ev,
+                                  const char *file, struct nc_error *err)
+{
+  const cJSON *c;
+
+  if (!ev)
+    return NC_OK;
+  if (!cJSON_IsObject(ev))
+    return nc_error_set(err, NC_RULE, file, 0,
+                        "\"events\": expected an object of event classes");
+  cJSON_ArrayForEach(c, ev)
+  {
+    const cJSON *words = cJSON_GetObjectItemCaseSensitive(c, "words");
+    const cJSON *content = cJSON_GetObjectItemCaseSensitive(c, "content");
+    const cJSON *actor = cJSON_GetObjectItemCaseSensitive(c, "actor");
+    const cJSON *w, *f;
+    struct event_class *cl;
+    size_t i;
+
+    if (!cJSON_IsObject(c) || !cJSON_IsArray(words))
+      return nc_error_set(err, NC_RULE, file, 0,
+                          "events.%s: expected {\"words\": [...]}",
+                          c->string);
+    cJSON_ArrayForEach(f, c)
+    {
+      if (strcmp(f->string, "words") && strcmp(f->string, "content") &&
+          strcmp(f->string, "actor"))
+        return nc_error_set(err, NC_RULE, file, 0,
+                            "events.%s: unknown field \"%s\"", c->string,
+                            f->string);
+    }
+    if ((content && !cJSON_IsString(content)) ||
+        (actor && !(cJSON_IsString(actor) &&
+                    (strcmp(actor->valuestring, "country") == 0 ||
+                     strcmp(actor->valuestring, "person") == 0))))
+      return nc_error_set(err, NC_RULE, file, 0,
+                          "events.%s: \"content\" must be a class name and "
+                          "\"actor\" \"country\" or \"person\"",
+                          c->string);
+    for (i = 0; i < rs->nclasses; i++)
+      if (strcmp(rs->classes[i].name, c->string) == 0)
+        return nc_error_set(err, NC_RULE, file, 0,
+                            "events.%s: defined twice", c->string);
+    nc_grow(&rs->classes, &rs->clcap, rs->nclasses + 1, sizeof *cl);
+    cl = &rs->classes[rs->nclasses];
+    cl->name = xstrdup(c->string);
+    cl->content = content ? xstrdup(content->valuestring) : NULL;
+    cl->by_country = actor && strcmp(actor->valuestring, "country") == 0;
+    cl->by_person = actor && strcmp(actor->valuestring, "person") == 0;
+    cJSON_ArrayForEach(w, words)
+    {
+      if (!cJSON_IsString(w))
+        return nc_error_set(err, NC_RULE, file, 0,
+                            "events.%s.words: expected strings", c->string);
+      nc_grow(&rs->words, &rs->wcap, rs->nwords + 1, sizeof *rs->words);
+      rs->words[rs->nwords].word =
+          nc_ascii_lowerdup(w->valuestring, strlen(w->valuestring));
+      rs->words[rs->nwords].cls = rs->nclasses;
+      rs->nwords++;
+    }
+    rs->nclasses++;
+  }
+  return NC_OK;
+}
+
+static enum nc_status load_file(struct nc_rules *rs, const char *path,
+                                struct nc_error *err)
+{
+  char *data = NULL;
+  size_t len, idx = 0;
+  cJSON *root, *rules, *f;
+  enum nc_status st;
+
+  st = nc_read_file(path, 4 * 1024 * 1024, &data, &len, err);
+  if (st != NC_OK)
+    return st;
+  root = cJSON_ParseWithLength(data, len);
+  if (!root) {
+    const char *at = cJSON_GetErrorPtr();
+    long line = 1;
+    const char *p;
+    for (p = data; at && p < at && p < data + len; p++)
+      if (*p == '\n')
+        line++;
+    free(data);
+    return nc_error_set(err, NC_RULE, path, line, "not valid JSON");
+  }
+  free(data);
+  if (!cJSON_IsObject(root)) {
+    cJSON_Delete(root);
+    return nc_error_set(err, NC_RULE, path, 0, "expected a JSON object");
+  }
+  cJSON_ArrayForEach(f, root)
+  {
+    if (strcmp(f->string, "description") != 0 &&
+        strcmp(f->string, "macros") != 0 && strcmp(f->string, "rules") != 0 &&
+        strcmp(f->string, "events") != 0) {
+      st = nc_error_set(err, NC_RULE, path, 0, "unknown field \"%s\"",
+                        f->string);
+      cJSON_Delete(root);
+      return st;
+    }
+  }
+  st = load_macros(rs, cJSON_GetObjectItemCaseSensitive(root, "macros"),
+                   path, err);
+  if (st == NC_OK)
+    st = load_events(rs, cJSON_GetObjectItemCaseSensitive(root, "events"),
+                     path, err);
+  rules = cJSON_GetObjectItemCaseSensitive(root, "rules");
+  if (st == NC_OK && rules && !cJSON_IsArray(rules))
+    st = nc_error_set(err, NC_RULE, path, 0, "\"rules\": expected an array");
+  if (st == NC_OK && rules) {
+    cJSON_ArrayForEach(f, rules)
+    {
+      st = load_rule(rs, f, path, idx++, err);
+      if (st != NC_OK)
+        break;
+    }
+  }
+  cJSON_Delete(root);
+  return st;
+}
+
+static int cmp_event_word(const void *a, const void *b)
+{
+  return strcmp(((const struct event_word *)a)->word,
+                ((const struct event_word *)b)->word);
+}
+
+const char *nc_rules_event(const struct nc_rules *rs, const char *w,
+                           size_t n)
+{
+  char buf[64];
+  size_t i, lo = 0, hi;
+
+  if (!rs || n == 0 || n >= sizeof buf)
+    return NULL;
+  for (i = 0; i < n; i++)
+    buf[i] = (char)nc_ascii_lower((unsigned char)w[i]);
+  buf[n] = '\0';
+  hi = rs->nwords;
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    int c = strcmp(rs->words[mid].word, buf);
+    if (c == 0)
+      return rs->classes[rs->words[mid].cls].name;
+    if (c < 0)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return NULL;
+}
+
+static const struct event_class *find_class(const struct nc_rules *rs,
+                                            const char *cls)
+{
+  size_t i;
+  for (i = 0; i < rs->nclasses; i++)
+    if (strcmp(rs->classes[i].name, cls) == 0)
+      return &rs->classes[i];
+  return NULL;
+}
+
+const char *nc_rules_event_content(const struct nc_rules *rs,
+                                   const char *cls)
+{
+  const struct event_class *c = find_class(rs, cls);
+  return c ? c->content : NULL;
+}
+
+bool nc_rules_event_by_country(const struct nc_rules *rs, const char *cls)
+{
+  const struct event_class *c = find_class(rs, cls);
+  return c && c->by_country;
+}
+
+bool nc_rules_event_by_person(const struct nc_rules *rs, const char *cls)
+{
+  const struct event_class *c = find_class(rs, cls);
+  return c && c->by_person;
+}
+
+static int cmp_names(const void *a, const void *b)
+{
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+enum nc_status nc_rules_load(const char *dir, struct nc_rules **out,
+                             struct nc_error *err)
+{
+  struct nc_rules *rs = xcalloc(1, sizeof *rs);
+  DIR *d = opendir(dir);
+  struct dirent *de;
+  char **names = NULL;
+  size_t n = 0, cap = 0, i;
+  enum nc_status st = NC_OK;
+
+  if (!d) {
+    free(rs);
+    return nc_error_set(err, NC_RULE, dir, 0, "cannot open rules folder");
+  }
+  while ((de = readdir(d)) != NULL) {
+    size_t l = strlen(de->d_name);
+    if (de->d_name[0] == '.' || l < 6 ||
+        strcmp(de->d_name + l - 5, ".json") != 0)
+      continue;
+    nc_grow(&names, &cap, n + 1, sizeof *names);
+    names[n++] = xstrdup(de->d_name);
+  }
+  closedir(d);
+  qsort(names, n, sizeof *names, cmp_names);
+  for (i = 0; i < n && st == NC_OK; i++) {
+    struct nc_buf p = {0};
+    nc_buf_printf(&p, "%s/%s", dir, names[i]);
+    st = load_file(rs, p.data, err);
+    nc_buf_free(&p);
+  }
+  for (i = 0; i < n; i++)
+    free(names[i]);
+  free(names);
+  if (st != NC_OK) {
+    nc_rules_free(rs);
+    return st;
+  }
+  qsort(rs->words, rs->nwords, sizeof *rs->words, cmp_event_word);
+  for (i = 0; i < rs->nclasses; i++)
+    if (rs->classes[i].content && !find_class(rs, rs->classes[i].content)) {
+      nc_error_set(err, NC_RULE, dir, 0,
+                   "event class \"%s\": content class \"%s\" is not defined",
+                   rs->classes[i].name, rs->classes[i].content);
+      nc_rules_free(rs);
+      return NC_RULE;
+    }
+  rs->mctx = pcre2_match_context_create(NULL);
+  pcre2_set_match_limit(rs->mctx, MATCH_LIMIT);
+  pcre2_set_depth_limit(rs->mctx, DEPTH_LIMIT);
+  rs->md = pcre2_match_data_create(rs->maxgroups ? rs->maxgroups : 1, NULL);
+  *out = rs;
+  return NC_OK;
+}
+
+bool nc_rule_next(const struct nc_rules *rs, size_t i, const char *text,
+                  size_t len, size_t *pos, struct nc_rule_match *m)
+{
+  const struct compiled *c = &rs->code[i];
+  PCRE2_SIZE *ov;
+  int rc, g;
+
+  while (*pos <= len) {
+    rc = pcre2_match(c->code, (PCRE2_SPTR)text, len, *pos, 0, rs->md,
+                     rs->mctx);
+    if (rc < 0)
+      return false; /* no match, or a limit reached */
+    ov = pcre2_get_ovector_pointer(rs->md);
+    m->start = ov[0];
+    m->end = ov[1];
+    for (g = 0; g < NC_G_COUNT; g++) {
+      uint32_t k = c->gnum[g];
+      if (k && (int)k < rc && ov[2 * k] != PCRE2_UNSET) {
+        m->g[g][0] = ov[2 * k];
+        m->g[g][1] = ov[2 * k + 1];
+      } else {
+        m->g[g][0] = m->g[g][1] = (size_t)-1;
+      }
+    }
+    *pos = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+    if (m->g[NC_G_VALUE][0] == (size_t)-1)
+      continue;
+    return true;
+  }
+  return false;
+}
+
+static void free_rule(struct nc_rule *r)
+{
+  size_t i, k;
+  free(r->id);
+  free(r->file);
+  free(r->description);
+  free(r->key);
+  free(r->label);
+  for (i = 0; i < r->nmaps; i++) {
+    for (k = 0; k < r->maps[i].n; k++) {
+      free(r->maps[i].from[k]);
+      free(r->maps[i].to[k]);
+    }
+    free(r->maps[i].from);
+    free(r->maps[i].to);
+  }
+  free(r->maps);
+  for (i = 0; i < r->nexamples; i++) {
+    struct nc_rule_example *x = &r->examples[i];
+    for (k = 0; k < x->n; k++) {
+      free(x->keys[k]);
+      free(x->values[k]);
+    }
+    free(x->keys);
+    free(x->values);
+    free(x->text);
+    free(x->published);
+  }
+  free(r->examples);
+}
+
+void nc_rules_free(struct nc_rules *rs)
+{
+  size_t i;
+  if (!rs)
+    return;
+  for (i = 0; i < rs->n; i++) {
+    free_rule(&rs->items[i]);
+    pcre2_code_free(rs->code[i].code);
+  }
+  for (i = 0; i < rs->nmacros; i++) {
+    free(rs->macro_names[i]);
+    free(rs->macro_values[i]);
+  }
+  free(rs->macro_names);
+  free(rs->macro_values);
+  for (i = 0; i < rs->nwords; i++)
+    free(rs->words[i].word);
+  for (i = 0; i < rs->nclasses; i++) {
+    free(rs->classes[i].name);
+    free(rs->classes[i].content);
+  }
+  free(rs->words);
+  free(rs->classes);
+  free(rs->items);
+  free(rs->code);
+  pcre2_match_data_free(rs->md);
+  pcre2_match_context_free(rs->mctx);
+  free(rs);
+}

@@ -1,0 +1,120 @@
+/* rules.h: the claim rules as loaded from data/rules, private to the
+ * claims stage.  rules.c owns PCRE2; claims.c sees matches as spans. */
+#ifndef NC_RULES_H
+#define NC_RULES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "newscheck/claims.h"
+
+/* Named groups a rule pattern may use. */
+enum nc_group {
+  NC_G_VALUE,   /* the value's text (must hold a mention of the type) */
+  NC_G_VALUE2,  /* more of a list ("..., followed by Morocco") */
+  NC_G_SUBJECT, /* who or what the claim is about */
+  NC_G_PARTNER, /* the other side of a relation ("ties with Israel") */
+  NC_G_PARTY,   /* a list member that is the counterparty, not a member */
+  NC_G_OBJECT,  /* what is joined, signed, brokered */
+  NC_G_WHAT,    /* the counted noun ("country") */
+  NC_G_EVENT,   /* the verb ("join", "visit") */
+  NC_G_SCOPE,   /* a scope that splits keys ("in his second term") */
+  NC_G_OTHER,   /* "other": the count excludes the subject */
+  NC_G_EXH,     /* "such as", "including": the list is not exhaustive */
+  NC_G_COUNT
+};
+
+/* How the value group is read. */
+enum nc_rule_value {
+  NC_RV_ORDINAL,  /* an ordinal mention */
+  NC_RV_NUMBER,   /* a number mention */
+  NC_RV_YEAR,     /* a date mention, kept as its year (a number) */
+  NC_RV_DATE,     /* a date mention */
+  NC_RV_SINCE,    /* a duration, turned into the year it started */
+  NC_RV_COUNTRIES /* every country named: a set */
+};
+
+/* How the subject is found. */
+enum nc_rule_subject {
+  NC_RS_GROUP,  /* the subject group; a pronoun there means the main
+                   entity */
+  NC_RS_BEFORE, /* nearest country named before the match, else main */
+  NC_RS_PERSON, /* nearest person named before the event */
+  NC_RS_MAIN,   /* the document's main entity */
+  NC_RS_NONE    /* no subject */
+};
+
+/* A word map: captured text (lower case) -> normalized word. */
+struct nc_rule_map {
+  enum nc_group group;
+  char **from, **to;
+  size_t n;
+};
+
+/* An example carried by a rule, checked by the tests. */
+struct nc_rule_example {
+  char *text;
+  char *published;  /* "YYYY-MM-DD" or NULL */
+  char **keys;      /* expected claims: key and value string (as made by
+                       nc_value_str) */
+  char **values;
+  size_t n;
+};
+
+struct nc_rule {
+  char *id, *file, *description;
+  char *key;    /* template: "rank|{subject}|{what}|..." */
+  char *label;  /* template for people */
+  enum nc_rule_value value;
+  enum nc_rule_subject subject;
+  struct nc_rule_map *maps;
+  size_t nmaps;
+  struct nc_rule_example *examples;
+  size_t nexamples;
+};
+
+/* One match of a rule: the whole span and each group's span (start ==
+ * end == (size_t)-1 when the group did not take part). */
+struct nc_rule_match {
+  size_t start, end;
+  size_t g[NC_G_COUNT][2];
+};
+
+/* Number of rules loaded, and rule i. */
+size_t nc_rules_count(const struct nc_rules *rules);
+const struct nc_rule *nc_rules_get(const struct nc_rules *rules, size_t i);
+
+/* Find the next match of rule i in text[0..len) at or after *pos; on a
+ * match fills m, advances *pos past it and returns true.  A pattern that
+ * hits the match limit counts as no match. */
+bool nc_rule_next(const struct nc_rules *rules, size_t i, const char *text,
+                  size_t len, size_t *pos, struct nc_rule_match *m);
+
+/* Map a captured word through the rule's map for `group`; returns the
+ * mapped word or NULL when the map has no entry. */
+const char *nc_rule_map(const struct nc_rule *r, enum nc_group group,
+                        const char *word);
+
+/* The event class of a word ("announced" -> "announce"), from the
+ * "events" tables of the rule files; NULL when the word is no event. */
+const char *nc_rules_event(const struct nc_rules *rules, const char *w,
+                           size_t n);
+
+/* For a speech event such as "announce": the event class its content
+ * dates ("join"), or NULL. */
+const char *nc_rules_event_content(const struct nc_rules *rules,
+                                   const char *cls);
+
+/* True when the actor of event class `cls` is a country rather than a
+ * person ("join", "sign"). */
+bool nc_rules_event_by_country(const struct nc_rules *rules,
+                               const char *cls);
+
+/* True when the actor of event class `cls` is a person ("visit"). */
+bool nc_rules_event_by_person(const struct nc_rules *rules,
+                              const char *cls);
+
+/* Name of a group as written in patterns ("value", "subject", ...). */
+const char *nc_group_name(enum nc_group g);
+
+#endif

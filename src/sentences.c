@@ -1,0 +1,622 @@
+/* sentences.c: cuts the claim-feeding blocks of a document into sentences.
+ * Takes a document's blocks and the abbreviation list of data/lexicon;
+ * produces sentences as byte ranges of their block, each with the spans of
+ * quoted speech it holds.  One pass per block, linear in its length. */
+#include "newscheck/sentences.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cjson/cJSON.h>
+
+/* ------------------------------------------------------------------ */
+/* Abbreviations                                                       */
+
+/* What a word of the list does at a full stop; words are flags so one
+ * word may be both ("No." is numbering, "No" a sentence starter). */
+enum {
+  AB_NEVER = 1,   /* never ends a sentence: "Mr.", "e.g." */
+  AB_NUMBER = 2,  /* not before a number: "No. 5", "Nov. 18" */
+  AB_MAYBE = 4,   /* ends one only before a sentence starter: "Inc." */
+  AB_STARTER = 8  /* a word that often opens a sentence: "The" */
+};
+
+/* Longest abbreviation or starter kept, in bytes. */
+#define AB_MAX_WORD 31
+
+struct ab_slot {
+  char *word; /* NULL when the slot is free */
+  unsigned flags;
+};
+
+struct nc_abbrevs {
+  struct ab_slot *slots; /* open addressing, power-of-two size */
+  size_t cap, n;
+};
+
+/* The fields of abbreviations.json and what their words do. */
+static const struct {
+  const char *field;
+  unsigned flags;
+} ab_fields[] = {
+  {"titles", AB_NEVER},     {"never_end", AB_NEVER},
+  {"months", AB_NUMBER},    {"numbering", AB_NUMBER},
+  {"may_end", AB_MAYBE},    {"sentence_starters", AB_STARTER},
+};
+
+static uint64_t ab_hash(const char *s, size_t n)
+{
+  uint64_t h = 1469598103934665603ULL; /* FNV-1a */
+  size_t i;
+
+  for (i = 0; i < n; i++) {
+    h ^= (unsigned char)s[i];
+    h *= 1099511628211ULL;
+  }
+  return h;
+}
+
+static struct ab_slot *ab_find(const struct nc_abbrevs *ab, const char *s,
+                               size_t n)
+{
+  size_t i;
+
+  if (!ab || ab->cap == 0)
+    return NULL;
+  i = (size_t)ab_hash(s, n) & (ab->cap - 1);
+  while (ab->slots[i].word) {
+    if (strlen(ab->slots[i].word) == n && memcmp(ab->slots[i].word, s, n) == 0)
+      return &ab->slots[i];
+    i = (i + 1) & (ab->cap - 1);
+  }
+  return NULL;
+}
+
+static void ab_insert(struct nc_abbrevs *ab, const char *w, unsigned flags);
+
+static void ab_rehash(struct nc_abbrevs *ab, size_t cap)
+{
+  struct ab_slot *old = ab->slots;
+  size_t oldcap = ab->cap, i;
+
+  ab->slots = xcalloc(cap, sizeof *ab->slots);
+  ab->cap = cap;
+  ab->n = 0;
+  for (i = 0; i < oldcap; i++) {
+    if (old[i].word) {
+      ab_insert(ab, old[i].word, old[i].flags);
+      free(old[i].word);
+    }
+  }
+  free(old);
+}
+
+static void ab_insert(struct nc_abbrevs *ab, const char *w, unsigned flags)
+{
+  size_t n = strlen(w), i;
+  struct ab_slot *hit = ab_find(ab, w, n);
+
+  if (hit) {
+    hit->flags |= flags;
+    return;
+  }
+  if ((ab->n + 1) * 2 > ab->cap)
+    ab_rehash(ab, ab->cap ? ab->cap * 2 : 64);
+  i = (size_t)ab_hash(w, n) & (ab->cap - 1);
+  while (ab->slots[i].word)
+    i = (i + 1) & (ab->cap - 1);
+  ab->slots[i].word = xstrdup(w);
+  ab->slots[i].flags = flags;
+  ab->n++;
+}
+
+void nc_abbrevs_free(struct nc_abbrevs *ab)
+{
+  size_t i;
+
+  if (!ab)
+    return;
+  for (i = 0; i < ab->cap; i++)
+    free(ab->slots[i].word);
+  free(ab->slots);
+  free(ab);
+}
+
+/* Line of byte `off` in data, for JSON syntax errors. */
+static long json_line(const char *data, size_t off)
+{
+  long line = 1;
+  size_t i;
+
+  for (i = 0; i < off; i++) {
+    if (data[i] == '\n')
+      line++;
+  }
+  return line;
+}
+
+/* Add the words of one array field; reports the field on error. */
+static enum nc_status ab_load_field(struct nc_abbrevs *ab, const cJSON *root,
+                                    const char *field, unsigned flags,
+                                    const char *path, struct nc_error *err)
+{
+  const cJSON *arr = cJSON_GetObjectItemCaseSensitive(root, field);
+  const cJSON *it;
+  size_t idx = 0;
+
+  if (!arr)
+    return NC_OK;
+  if (!cJSON_IsArray(arr))
+    return nc_error_set(err, NC_RULE, path, 0,
+                        "field \"%s\" must be an array of strings", field);
+  cJSON_ArrayForEach(it, arr)
+  {
+    const char *w = cJSON_IsString(it) ? it->valuestring : NULL;
+    size_t n = w ? strlen(w) : 0;
+    if (!w || n == 0 || n > AB_MAX_WORD)
+      return nc_error_set(err, NC_RULE, path, 0,
+                          "field \"%s\", item %zu: expected a word of 1 to "
+                          "%d bytes",
+                          field, idx, AB_MAX_WORD);
+    if (flags != AB_STARTER && w[n - 1] != '.')
+      return nc_error_set(err, NC_RULE, path, 0,
+                          "field \"%s\", item %zu (\"%s\"): an abbreviation "
+                          "must end with '.'",
+                          field, idx, w);
+    if (flags == AB_STARTER && strchr(w, ' '))
+      return nc_error_set(err, NC_RULE, path, 0,
+                          "field \"%s\", item %zu (\"%s\"): one word only",
+                          field, idx, w);
+    ab_insert(ab, w, flags);
+    idx++;
+  }
+  return NC_OK;
+}
+
+enum nc_status nc_abbrevs_load(const char *dir, struct nc_abbrevs **out,
+                               struct nc_error *err)
+{
+  struct nc_buf path = {0};
+  char *data = NULL;
+  size_t len = 0, i;
+  cJSON *root = NULL;
+  const char *end = NULL;
+  struct nc_abbrevs *ab = NULL;
+  enum nc_status st;
+
+  nc_buf_printf(&path, "%s/abbreviations.json", dir ? dir : ".");
+  st = nc_read_file(path.data, NC_MAX_INPUT_BYTES, &data, &len, err);
+  if (st != NC_OK)
+    goto cleanup;
+  root = cJSON_ParseWithLengthOpts(data, len, &end, 0);
+  if (!root) {
+    size_t off = end && end >= data && end <= data + len
+                     ? (size_t)(end - data)
+                     : 0;
+    long line = json_line(data, off);
+    st = nc_error_set(err, NC_RULE, path.data, line,
+                      "invalid JSON near line %ld", line);
+    goto cleanup;
+  }
+  if (!cJSON_IsObject(root)) {
+    st = nc_error_set(err, NC_RULE, path.data, 0,
+                      "expected a JSON object of word lists");
+    goto cleanup;
+  }
+  ab = xcalloc(1, sizeof *ab);
+  for (i = 0; i < sizeof ab_fields / sizeof ab_fields[0]; i++) {
+    st = ab_load_field(ab, root, ab_fields[i].field, ab_fields[i].flags,
+                       path.data, err);
+    if (st != NC_OK)
+      goto cleanup;
+  }
+  *out = ab;
+  ab = NULL;
+  st = NC_OK;
+cleanup:
+  nc_abbrevs_free(ab);
+  ab = NULL;
+  cJSON_Delete(root);
+  root = NULL;
+  free(data);
+  data = NULL;
+  nc_buf_free(&path);
+  return st;
+}
+
+/* ------------------------------------------------------------------ */
+/* Characters                                                          */
+
+/* Byte length of white space at s[0..len) (ASCII, NBSP, U+2000-200B,
+ * U+202F, U+2028/9), or 0. */
+static size_t space_len(const char *s, size_t len)
+{
+  const unsigned char *u = (const unsigned char *)s;
+
+  if (len == 0)
+    return 0;
+  if (nc_is_space(u[0]))
+    return 1;
+  if (len >= 2 && u[0] == 0xC2 && u[1] == 0xA0)
+    return 2;
+  if (len >= 3 && u[0] == 0xE2 && u[1] == 0x80 &&
+      ((u[2] >= 0x80 && u[2] <= 0x8B) || u[2] == 0xA8 || u[2] == 0xA9 ||
+       u[2] == 0xAF))
+    return 3;
+  if (len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF)
+    return 3;
+  return 0;
+}
+
+/* True when white space ends just before t[i] (not looking before
+ * t[from]). */
+static bool space_before(const char *t, size_t i, size_t from)
+{
+  size_t k;
+
+  for (k = 1; k <= 3 && k <= i - from; k++) {
+    if (space_len(t + i - k, k) == k)
+      return true;
+  }
+  return false;
+}
+
+/* Decode at s[i..len); never returns 0 while i < len. */
+static size_t cp_at(const char *s, size_t len, size_t i, uint32_t *cp)
+{
+  size_t k;
+
+  if (i >= len) {
+    *cp = 0;
+    return 0;
+  }
+  k = nc_utf8_decode(s + i, len - i, cp);
+  return k ? k : 1;
+}
+
+static bool is_upper_cp(uint32_t cp)
+{
+  return (cp >= 'A' && cp <= 'Z') ||
+         (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) ||
+         (cp >= 0x100 && cp <= 0x17F && cp % 2 == 0) ||
+         (cp >= 0x391 && cp <= 0x3A9) || (cp >= 0x410 && cp <= 0x42F);
+}
+
+static bool is_letter_cp(uint32_t cp)
+{
+  if (cp < 0x80)
+    return nc_is_alpha((int)cp);
+  return cp >= 0xC0 && cp != 0xD7 && cp != 0xF7 &&
+         !(cp >= 0x2000 && cp <= 0x2BFF) && cp != 0xFEFF && cp != 0xFFFD;
+}
+
+static bool is_wordish(uint32_t cp)
+{
+  return is_letter_cp(cp) || (cp < 0x80 && nc_is_digit((int)cp));
+}
+
+/* Characters that may follow a full stop inside the sentence. */
+static bool is_closer(uint32_t cp)
+{
+  return cp == '"' || cp == '\'' || cp == ')' || cp == ']' ||
+         cp == 0x201D || cp == 0x2019 || cp == 0xBB;
+}
+
+/* Characters that may open the next sentence before its first letter. */
+static bool is_opener(uint32_t cp)
+{
+  return cp == '"' || cp == '\'' || cp == '(' || cp == '[' ||
+         cp == 0x201C || cp == 0x2018 || cp == 0xAB || cp == 0x201E;
+}
+
+static bool is_stop(uint32_t cp)
+{
+  return cp == '.' || cp == '!' || cp == '?' || cp == 0x2026;
+}
+
+/* ------------------------------------------------------------------ */
+/* Quoted speech                                                       */
+
+struct spans {
+  struct nc_span *v;
+  size_t n, cap;
+};
+
+static void span_push(struct spans *sp, size_t a, size_t b)
+{
+  nc_grow(&sp->v, &sp->cap, sp->n + 1, sizeof *sp->v);
+  sp->v[sp->n].start = a;
+  sp->v[sp->n].end = b;
+  sp->n++;
+}
+
+/* A quote mark opens when what precedes it is not part of a word. */
+static bool opens_after(uint32_t prev)
+{
+  return prev == 0 || !is_wordish(prev) ||
+         prev == '(' || prev == '[' || prev == 0x2014 || prev == 0x2013;
+}
+
+/* Find the quoted spans of one block, in order and disjoint.  Double
+ * quotes (straight, curly, guillemets) nest single ones, which are only
+ * taken when they pair at word edges, so apostrophes ("Trump’s", "the
+ * players’ union") are left alone.  A double quote still open at the end
+ * of the block runs to its end: in news style the quote goes on in the
+ * next paragraph. */
+static void find_quotes(const char *t, size_t len, struct spans *out)
+{
+  const size_t none = SIZE_MAX;
+  size_t dbl = none, sgl = none, i = 0;
+  uint32_t prev = 0, cp, next;
+
+  while (i < len) {
+    size_t k = cp_at(t, len, i, &cp);
+    cp_at(t, len, i + k, &next);
+    if (cp == 0x201C || cp == 0xAB || cp == 0x201E) {
+      if (dbl == none) {
+        dbl = i;
+        sgl = none;
+      }
+    } else if (cp == 0x201D || cp == 0xBB) {
+      if (dbl != none) {
+        span_push(out, dbl, i + k);
+        dbl = none;
+      }
+    } else if (cp == '"') {
+      if (dbl != none) {
+        span_push(out, dbl, i + k);
+        dbl = none;
+      } else if (next != 0 && !space_len(t + i + k, len - i - k)) {
+        dbl = i;
+        sgl = none;
+      }
+    } else if (dbl == none && (cp == 0x2018 || cp == '\'' || cp == 0x2019)) {
+      bool closes = sgl != none && !is_wordish(next) && prev != 0 &&
+                    !space_len(t + i - 1, 1) && cp != 0x2018;
+      if (closes) {
+        span_push(out, sgl, i + k);
+        sgl = none;
+      } else if (sgl == none && cp != 0x2019 && opens_after(prev) &&
+                 is_wordish(next)) {
+        sgl = i;
+      }
+    }
+    prev = cp;
+    i += k;
+  }
+  if (dbl != none)
+    span_push(out, dbl, len);
+}
+
+/* ------------------------------------------------------------------ */
+/* Sentence ends                                                       */
+
+/* True when the word starting at t[k] is a listed sentence starter. */
+static bool starter_at(const struct nc_abbrevs *ab, const char *t,
+                       size_t len, size_t k)
+{
+  size_t j = k;
+  uint32_t cp;
+  struct ab_slot *hit;
+
+  while (j < len && j - k < AB_MAX_WORD &&
+         nc_is_alpha((unsigned char)t[j]))
+    j++;
+  if (j == k || (j < len && j - k >= AB_MAX_WORD))
+    return false;
+  cp_at(t, len, j, &cp);
+  if (is_letter_cp(cp))
+    return false; /* runs into a non-ASCII letter: not a listed word */
+  hit = ab_find(ab, t + k, j - k);
+  return hit && (hit->flags & AB_STARTER);
+}
+
+/* Whether a '.' at t[dot] ends the sentence, given that the next one
+ * would begin at t[k] (a capital, digit or opening quote).  Looks at the
+ * word before the dot: abbreviations, initials and dotted acronyms. */
+static bool period_ends(const struct nc_abbrevs *ab, const char *t,
+                        size_t len, size_t from, size_t dot, size_t k)
+{
+  char word[AB_MAX_WORD + 2];
+  size_t ws = dot, n, i, letters = 0, dots = 0;
+  uint32_t cp, next;
+  struct ab_slot *hit;
+  bool dotted = true;
+
+  /* the word before the dot, at most AB_MAX_WORD bytes back */
+  while (ws > from && dot - ws < AB_MAX_WORD &&
+         !space_before(t, ws, from) &&
+         !(t[ws - 1] == '(' || t[ws - 1] == '"' || t[ws - 1] == '['))
+    ws--;
+  if (ws > from && dot - ws >= AB_MAX_WORD)
+    return true; /* a long token: no abbreviation */
+  /* drop curly opening quotes glued to the word */
+  while (ws < dot && cp_at(t, len, ws, &cp) && (cp == 0x201C || cp == 0x2018))
+    ws += cp_at(t, len, ws, &cp);
+  n = dot - ws;
+  if (n == 0)
+    return true;
+  memcpy(word, t + ws, n);
+  word[n] = '.';
+  word[n + 1] = '\0';
+  cp_at(t, len, k, &next);
+  hit = ab_find(ab, word, n + 1);
+  if (hit && (hit->flags & AB_NEVER))
+    return false;
+  if (hit && (hit->flags & AB_NUMBER)) {
+    if (next < 0x80 && nc_is_digit((int)next))
+      return false;
+    return starter_at(ab, t, len, k);
+  }
+  if (hit && (hit->flags & AB_MAYBE))
+    return starter_at(ab, t, len, k);
+  /* one letter: an initial, as in "J. R. Smith" */
+  if (cp_at(t, len, ws, &cp) == n && is_letter_cp(cp))
+    return false;
+  /* letters and dots in turn, "U.S", "D.C", "a.m": a dotted acronym,
+   * which ends a sentence only before a usual sentence opener */
+  for (i = 0; i < n; i++) {
+    bool want_letter = i % 2 == 0;
+    if (want_letter && nc_is_alpha((unsigned char)t[ws + i]))
+      letters++;
+    else if (!want_letter && t[ws + i] == '.')
+      dots++;
+    else {
+      dotted = false;
+      break;
+    }
+  }
+  if (dotted && n % 2 == 1 && letters >= 2 && dots == letters - 1) {
+    if (next < 0x80 && (nc_is_alpha((int)next)))
+      return starter_at(ab, t, len, k);
+    return true;
+  }
+  return true;
+}
+
+/* Append sentence [a, b) of `block` (trimmed) with its quotes.  `*qp` is
+ * the first quote span that may still reach this or a later sentence. */
+static void emit(struct nc_sentences *out, const char *t, size_t a, size_t b,
+                 size_t block, const struct spans *q, size_t *qp)
+{
+  struct nc_sentence *s;
+  size_t j;
+
+  while (a < b) {
+    size_t sp = space_len(t + a, b - a);
+    if (!sp)
+      break;
+    a += sp;
+  }
+  while (b > a) {
+    size_t k;
+    for (k = 1; k <= 3 && k <= b - a; k++) {
+      if (space_len(t + b - k, k) == k)
+        break;
+    }
+    if (k > 3 || k > b - a)
+      break;
+    b -= k;
+  }
+  if (a >= b)
+    return;
+  nc_grow(&out->items, &out->cap, out->n + 1, sizeof *out->items);
+  s = &out->items[out->n++];
+  memset(s, 0, sizeof *s);
+  s->block = block;
+  s->start = a;
+  s->end = b;
+  while (*qp < q->n && q->v[*qp].end <= a)
+    (*qp)++;
+  for (j = *qp; j < q->n && q->v[j].start < b; j++) {
+    size_t qs = q->v[j].start > a ? q->v[j].start : a;
+    size_t qe = q->v[j].end < b ? q->v[j].end : b;
+    if (qs >= qe)
+      continue;
+    s->quotes = xrealloc(s->quotes, (s->nquotes + 1) * sizeof *s->quotes);
+    s->quotes[s->nquotes].start = qs;
+    s->quotes[s->nquotes].end = qe;
+    s->nquotes++;
+  }
+}
+
+void nc_sentences_split_text(const struct nc_abbrevs *ab, const char *text,
+                             size_t len, size_t block,
+                             struct nc_sentences *out)
+{
+  struct spans q = {0};
+  size_t from = 0, i = 0, qp = 0;
+  uint32_t cp;
+
+  if (!text || len == 0)
+    return;
+  find_quotes(text, len, &q);
+  while (i < len) {
+    size_t k = cp_at(text, len, i, &cp), j, stop = i, nx;
+    bool single_dot;
+    uint32_t next;
+    if (!is_stop(cp)) {
+      i += k;
+      continue;
+    }
+    /* a run of stops ("?!", "...", "…") and the closers after it */
+    j = i;
+    single_dot = cp == '.';
+    while (j < len && (k = cp_at(text, len, j, &cp)) && is_stop(cp)) {
+      if (j != i)
+        single_dot = false;
+      j += k;
+    }
+    while (j < len && (k = cp_at(text, len, j, &cp)) && is_closer(cp))
+      j += k;
+    /* a stop ends a sentence only before white space */
+    nx = j;
+    while (nx < len) {
+      size_t sp = space_len(text + nx, len - nx);
+      if (!sp)
+        break;
+      nx += sp;
+    }
+    if (nx == j && j < len) {
+      i = j; /* "3.5", "U.S.-led", "Yahoo!'s" */
+      continue;
+    }
+    if (nx >= len)
+      break; /* the block's last sentence */
+    cp_at(text, len, nx, &next);
+    if (!(is_upper_cp(next) || (next < 0x80 && nc_is_digit((int)next)) ||
+          is_opener(next))) {
+      i = j; /* "he said?" followed by lower case goes on */
+      continue;
+    }
+    if (single_dot && !period_ends(ab, text, len, from, stop, nx)) {
+      i = j;
+      continue;
+    }
+    emit(out, text, from, j, block, &q, &qp);
+    from = nx;
+    i = nx;
+  }
+  emit(out, text, from, len, block, &q, &qp);
+  free(q.v);
+}
+
+void nc_sentences_split(const struct nc_abbrevs *ab, const struct nc_doc *doc,
+                        struct nc_sentences *out)
+{
+  size_t i;
+
+  if (!doc)
+    return;
+  for (i = 0; i < doc->nblocks; i++) {
+    const struct nc_block *b = &doc->blocks[i];
+    if (nc_block_feeds_claims(b->kind))
+      nc_sentences_split_text(ab, b->text, b->len, i, out);
+  }
+}
+
+bool nc_sentence_quoted(const struct nc_sentence *s, size_t off)
+{
+  size_t i;
+
+  for (i = 0; i < s->nquotes; i++) {
+    if (off >= s->quotes[i].start && off < s->quotes[i].end)
+      return true;
+  }
+  return false;
+}
+
+void nc_sentences_free(struct nc_sentences *s)
+{
+  size_t i;
+
+  if (!s)
+    return;
+  for (i = 0; i < s->n; i++)
+    free(s->items[i].quotes);
+  free(s->items);
+  s->items = NULL;
+  s->n = s->cap = 0;
+}

@@ -1,0 +1,588 @@
+/* test_document.c: plain-text documents: block kinds, offsets, loading
+ * errors, and the built-in articles' key lines. */
+#include "testutil.h"
+
+#include <dirent.h>
+#include <unistd.h>
+
+#include "newscheck/document.h"
+
+/* Build a document from a string literal (copied). */
+static struct nc_doc *from_text(const char *s)
+{
+  struct nc_source src = {0};
+  struct nc_doc *doc = NULL;
+  struct nc_error err = {0};
+  size_t n = strlen(s);
+
+  src.id = "t";
+  src.published = "2024-03-05";
+  assert_int_equal(nc_doc_from_text(&src, xstrndup(s, n), n, &doc, &err),
+                   NC_OK);
+  assert_non_null(doc);
+  return doc;
+}
+
+/* The block whose text starts with `prefix`; fails when there is none. */
+static const struct nc_block *find(const struct nc_doc *doc,
+                                   const char *prefix)
+{
+  size_t i, n = strlen(prefix);
+
+  for (i = 0; i < doc->nblocks; i++) {
+    if (doc->blocks[i].len >= n &&
+        memcmp(doc->blocks[i].text, prefix, n) == 0)
+      return &doc->blocks[i];
+  }
+  fail_msg("no block starts with \"%s\"", prefix);
+  return NULL;
+}
+
+static void assert_kind(const struct nc_doc *doc, const char *prefix,
+                        enum nc_block_kind k)
+{
+  const struct nc_block *b = find(doc, prefix);
+  if (b->kind != k)
+    fail_msg("\"%s\" is %s, expected %s", prefix, nc_block_kind_str(b->kind),
+             nc_block_kind_str(k));
+}
+
+static void assert_no_claims(const struct nc_doc *doc, const char *prefix)
+{
+  const struct nc_block *b = find(doc, prefix);
+  if (nc_block_feeds_claims(b->kind))
+    fail_msg("\"%s\" is %s, should not feed claims", prefix,
+             nc_block_kind_str(b->kind));
+}
+
+static void test_kind_names(void **state)
+{
+  (void)state;
+  assert_string_equal(nc_block_kind_str(NC_BLOCK_HEADLINE), "headline");
+  assert_string_equal(nc_block_kind_str(NC_BLOCK_DECK), "deck");
+  assert_string_equal(nc_block_kind_str(NC_BLOCK_BODY), "body");
+  assert_string_equal(nc_block_kind_str(NC_BLOCK_CAPTION), "caption");
+  assert_string_equal(nc_block_kind_str(NC_BLOCK_BOILERPLATE),
+                      "boilerplate");
+  assert_true(nc_block_feeds_claims(NC_BLOCK_HEADLINE));
+  assert_true(nc_block_feeds_claims(NC_BLOCK_DECK));
+  assert_true(nc_block_feeds_claims(NC_BLOCK_BODY));
+  assert_false(nc_block_feeds_claims(NC_BLOCK_CAPTION));
+  assert_false(nc_block_feeds_claims(NC_BLOCK_BOILERPLATE));
+}
+
+static void test_new_copies_source(void **state)
+{
+  struct nc_source src = {0};
+  struct nc_doc *doc;
+
+  (void)state;
+  src.id = "city";
+  src.outlet = "The Riverside Courier";
+  src.url = "https://example.org/a";
+  src.path = "a.txt";
+  src.published = "2024-02-29";
+  src.note = "from cache";
+  doc = nc_doc_new(&src, xstrdup("x"), 1);
+  assert_string_equal(doc->id, "city");
+  assert_string_equal(doc->outlet, "The Riverside Courier");
+  assert_string_equal(doc->url, "https://example.org/a");
+  assert_string_equal(doc->path, "a.txt");
+  assert_string_equal(doc->note, "from cache");
+  assert_true(doc->has_published);
+  assert_int_equal(doc->published.y, 2024);
+  assert_int_equal(doc->published.m, 2);
+  assert_int_equal(doc->published.d, 29);
+  assert_null(doc->title);
+  nc_doc_free(doc);
+  src.published = "2024-02-30";
+  doc = nc_doc_new(&src, xstrdup("x"), 1);
+  assert_false(doc->has_published);
+  nc_doc_free(doc);
+  nc_doc_free(NULL);
+}
+
+static void test_menu_lines_are_boilerplate(void **state)
+{
+  struct nc_doc *doc = from_text(
+      "Menu\n\nSearch\n\n\xC2\xA0\xC2\xA0|\xC2\xA0 Sports\n\n"
+      "  \xE2\x80\xA2 Live Scores\n\nHome\n\n"
+      "City Council Approves $4.2 Million Road Budget\n\n"
+      "The council voted 7-2 on Tuesday to approve the plan.\n\n"
+      "Related Content\n\nRead the full article here\n");
+
+  (void)state;
+  assert_kind(doc, "Menu", NC_BLOCK_BOILERPLATE);
+  assert_kind(doc, "Search", NC_BLOCK_BOILERPLATE);
+  assert_kind(doc, "|", NC_BLOCK_BOILERPLATE);
+  assert_kind(doc, "\xE2\x80\xA2 Live", NC_BLOCK_BOILERPLATE);
+  assert_kind(doc, "Home", NC_BLOCK_BOILERPLATE);
+  assert_kind(doc, "City Council", NC_BLOCK_HEADLINE);
+  assert_kind(doc, "The council voted", NC_BLOCK_BODY);
+  assert_kind(doc, "Related Content", NC_BLOCK_BOILERPLATE);
+  assert_kind(doc, "Read the full", NC_BLOCK_BOILERPLATE);
+  assert_string_equal(doc->title,
+                      "City Council Approves $4.2 Million Road Budget");
+  nc_doc_free(doc);
+}
+
+static void test_signup_lines_are_boilerplate(void **state)
+{
+  struct nc_doc *doc = from_text(
+      "Harbor Town Fixes Its Ferry Schedule\n\n"
+      "The ferry will run every 20 minutes from May 1, officials said.\n\n"
+      "Welcome to the Harbor Gazette\n\n"
+      "Sign up for our morning briefing on\nlocal politics and schools.\n\n"
+      "Subscribe to our newsletter for more stories.\n\n"
+      "Share this article\n");
+  const struct nc_block *b;
+
+  (void)state;
+  assert_kind(doc, "Welcome to", NC_BLOCK_BOILERPLATE);
+  /* the wrapped sign-up prompt is one block over two lines */
+  b = find(doc, "Sign up for");
+  assert_int_equal(b->kind, NC_BLOCK_BOILERPLATE);
+  assert_int_equal(b->len, strlen("Sign up for our morning briefing on\n"
+                                  "local politics and schools."));
+  assert_kind(doc, "Subscribe to", NC_BLOCK_BOILERPLATE);
+  assert_kind(doc, "Share this", NC_BLOCK_BOILERPLATE);
+  assert_kind(doc, "The ferry will", NC_BLOCK_BODY);
+  nc_doc_free(doc);
+}
+
+static void test_all_caps_promo_in_body(void **state)
+{
+  struct nc_doc *doc = from_text(
+      "STRIKER SIGNS FOR CITY\n\n"
+      "The club paid 45 million euros for the forward on Monday.\n\n"
+      "MANAGER FACES CALLS TO QUIT AFTER 'SHAMBOLIC' DEFEAT\n\n"
+      "He will wear the number 9 shirt, the club said.\n\n"
+      "Five Things We Learned From The Derby Weekend\n");
+
+  (void)state;
+  /* upper case before the story is the headline; inside it, a promo */
+  assert_kind(doc, "STRIKER SIGNS", NC_BLOCK_HEADLINE);
+  assert_kind(doc, "MANAGER FACES", NC_BLOCK_BOILERPLATE);
+  assert_kind(doc, "Five Things", NC_BLOCK_BOILERPLATE);
+  assert_kind(doc, "He will wear", NC_BLOCK_BODY);
+  nc_doc_free(doc);
+}
+
+static void test_captions_with_credits(void **state)
+{
+  struct nc_doc *doc = from_text(
+      "Mayor Unveils Plan for New Bridge\n\n"
+      "The mayor speaks at city hall on Monday. (AP Photo/Jane Roe)\n\n"
+      "The bridge would cost $300 million, the mayor said.\n\n"
+      "Workers inspect the old span in 2019. (Photo: Reuters)\n\n"
+      "A view of the river at dusk (Getty Images)\n\n"
+      "Engineers walk along the deck on June 3, 2022. "
+      "(Anna KOWALSKA / AFP)\n\n"
+      "Council member Ray Diaz (L) and the mayor (R) shake hands on "
+      "March 3, 2024.\n\n"
+      "Source: City of Riverside, public domain\n\n"
+      "Construction could start in 2026.\n");
+
+  (void)state;
+  assert_kind(doc, "The mayor speaks", NC_BLOCK_CAPTION);
+  assert_kind(doc, "Workers inspect", NC_BLOCK_CAPTION);
+  assert_kind(doc, "A view of", NC_BLOCK_CAPTION);
+  assert_kind(doc, "Engineers walk", NC_BLOCK_CAPTION);
+  assert_kind(doc, "Council member", NC_BLOCK_CAPTION);
+  assert_no_claims(doc, "Source: City");
+  assert_kind(doc, "The bridge would", NC_BLOCK_BODY);
+  assert_kind(doc, "Construction could", NC_BLOCK_BODY);
+  nc_doc_free(doc);
+}
+
+static void test_headline_repeated_as_caption(void **state)
+{
+  struct nc_doc *doc = from_text(
+      "Library Extends Opening Hours\n\n"
+      "Library Extends Opening Hours. Source: Riverside Library, CC BY-SA\n"
+      "\nThe library will open until 9 p.m. on weekdays.\n");
+
+  (void)state;
+  assert_int_equal(doc->blocks[0].kind, NC_BLOCK_HEADLINE);
+  assert_int_equal(doc->blocks[1].kind, NC_BLOCK_CAPTION);
+  assert_int_equal(doc->blocks[2].kind, NC_BLOCK_BODY);
+  nc_doc_free(doc);
+}
+
+static void test_headline_kicker_deck_byline(void **state)
+{
+  struct nc_doc *doc = from_text(
+      "Mayor: Vote on the budget is set for Friday\n\n"
+      "City unveils a $12 million plan to fix its roads\n\n"
+      "Spending on potholes will double under the proposal, which still "
+      "needs the approval of a council split over taxes and the schools "
+      "budget for next year\n\n"
+      "By Jane Doe\n\n"
+      "by \xC2\xB7 The Riverside Courier\n\n"
+      "November 4, 2024\n\n"
+      "Advertisement\n\n"
+      "The city on Monday unveiled a plan to spend $12 million on roads.\n"
+      "\nBy the end of 2025, every street would be repaved, she said.\n");
+
+  (void)state;
+  assert_kind(doc, "Mayor: Vote", NC_BLOCK_DECK);
+  assert_kind(doc, "City unveils", NC_BLOCK_HEADLINE);
+  assert_kind(doc, "Spending on", NC_BLOCK_DECK);
+  assert_kind(doc, "By Jane Doe", NC_BLOCK_BOILERPLATE);
+  assert_kind(doc, "by \xC2\xB7 The", NC_BLOCK_BOILERPLATE);
+  assert_kind(doc, "Advertisement", NC_BLOCK_BOILERPLATE);
+  assert_kind(doc, "November 4", NC_BLOCK_BOILERPLATE);
+  assert_kind(doc, "The city on", NC_BLOCK_BODY);
+  assert_kind(doc, "By the end", NC_BLOCK_BODY);
+  assert_string_equal(doc->title,
+                      "City unveils a $12 million plan to fix its roads");
+  nc_doc_free(doc);
+}
+
+static void test_standfirst_without_headline(void **state)
+{
+  struct nc_doc *doc = from_text(
+      "The transfer ends a summer of talks between the two clubs over the "
+      "fee and the add-ons for the young winger\n"
+      "Rovers have signed the winger for a fee of 30 million pounds, the "
+      "club said on Friday.\n");
+
+  (void)state;
+  assert_int_equal(doc->nblocks, 2);
+  assert_true(nc_block_feeds_claims(doc->blocks[0].kind));
+  assert_int_not_equal(doc->blocks[0].kind, NC_BLOCK_HEADLINE);
+  assert_int_equal(doc->blocks[1].kind, NC_BLOCK_BODY);
+  assert_null(doc->title);
+  nc_doc_free(doc);
+}
+
+static void test_offsets_exact(void **state)
+{
+  const char *in = "\xEF\xBB\xBF  Tram Line Opens\r\n\r\n"
+                   "\tThe tram carries 8,000 riders a day.  \r\n"
+                   "\xC2\xA0" "Fares are $2.\xC2\xA0" "\rIt runs all night.\n";
+  struct nc_doc *doc = from_text(in);
+  size_t i;
+
+  (void)state;
+  assert_int_equal(doc->input_len, strlen(in));
+  assert_int_equal(doc->nblocks, 4);
+  for (i = 0; i < doc->nblocks; i++) {
+    const struct nc_block *b = &doc->blocks[i];
+    assert_ptr_equal(b->text, doc->input + b->start);
+    assert_int_equal(b->end - b->start, b->len);
+    assert_null(b->map);
+    assert_int_equal(nc_block_offset(b, 2), b->start + 2);
+    assert_false(b->text[0] == ' ' || b->text[0] == '\t');
+    assert_false(b->text[b->len - 1] == ' ' || b->text[b->len - 1] == '\r');
+  }
+  assert_int_equal(doc->blocks[0].start, 5);
+  assert_memory_equal(doc->blocks[0].text, "Tram Line Opens", 15);
+  assert_memory_equal(doc->blocks[2].text, "Fares are $2.", 13);
+  assert_memory_equal(doc->blocks[3].text, "It runs all night.", 18);
+  nc_doc_free(doc);
+}
+
+static void test_wrapped_paragraphs_joined(void **state)
+{
+  struct nc_doc *doc = from_text(
+      "Port Expansion Approved\n\n"
+      "The harbor board voted on Wednesday to approve a long-debated\n"
+      "expansion of the container port that will add four new berths\n"
+      "and cost an estimated 1.2 billion dollars over ten years, said\n"
+      "Board Chair Maria Lopez.\n\n"
+      "Opponents said the plan would harm the wetlands south of the\n"
+      "port and promised to challenge the vote in court before the\n"
+      "work starts next spring.\n");
+
+  (void)state;
+  assert_int_equal(doc->nblocks, 3);
+  assert_int_equal(doc->blocks[0].kind, NC_BLOCK_HEADLINE);
+  assert_int_equal(doc->blocks[1].kind, NC_BLOCK_BODY);
+  assert_int_equal(doc->blocks[2].kind, NC_BLOCK_BODY);
+  assert_true(doc->blocks[1].text[doc->blocks[1].len - 1] == '.');
+  assert_memory_equal(doc->blocks[1].text + doc->blocks[1].len - 24,
+                      "Board Chair Maria Lopez.", 24);
+  nc_doc_free(doc);
+}
+
+/* A private temporary folder for the load tests (group setup). */
+static char tmpdir[64];
+
+static int make_tmpdir(void **state)
+{
+  (void)state;
+  snprintf(tmpdir, sizeof tmpdir, "/tmp/nc_test_docXXXXXX");
+  return mkdtemp(tmpdir) ? 0 : -1;
+}
+
+static int remove_tmpdir(void **state)
+{
+  (void)state;
+  return rmdir(tmpdir);
+}
+
+/* Write `n` bytes to a new file of the temporary folder; returns its path
+ * (static storage, valid until the next call). */
+static const char *temp_file(const char *data, size_t n, const char *suffix)
+{
+  static char path[128];
+  static int seq;
+  FILE *f;
+
+  snprintf(path, sizeof path, "%s/in%d%s", tmpdir, seq++, suffix);
+  f = fopen(path, "wb");
+  assert_non_null(f);
+  assert_int_equal(fwrite(data, 1, n, f), n);
+  assert_int_equal(fclose(f), 0);
+  return path;
+}
+
+static enum nc_status load(const char *path, struct nc_doc **doc,
+                           struct nc_error *err)
+{
+  struct nc_source src = {0};
+
+  src.id = "x";
+  src.path = (char *)path;
+  *doc = NULL;
+  nc_error_clear(err);
+  return nc_doc_load(&src, doc, err);
+}
+
+static void test_load_empty(void **state)
+{
+  struct nc_doc *doc;
+  struct nc_error err;
+  const char *p = temp_file("", 0, ".txt");
+
+  (void)state;
+  assert_int_equal(load(p, &doc, &err), NC_PARSE);
+  assert_null(doc);
+  assert_string_equal(err.file, p);
+  assert_non_null(strstr(err.msg, "empty"));
+  unlink(p);
+  p = temp_file(" \n\n\t\n", 5, ".txt");
+  assert_int_equal(load(p, &doc, &err), NC_PARSE);
+  assert_string_equal(err.file, p);
+  unlink(p);
+}
+
+static void test_load_binary(void **state)
+{
+  struct nc_doc *doc;
+  struct nc_error err;
+  const char *p = temp_file("Some text\0\x01\x02", 12, ".txt");
+
+  (void)state;
+  assert_int_equal(load(p, &doc, &err), NC_PARSE);
+  assert_null(doc);
+  assert_string_equal(err.file, p);
+  assert_non_null(strstr(err.msg, "binary"));
+  assert_non_null(strstr(err.msg, "offset 9"));
+  unlink(p);
+}
+
+static void test_load_invalid_utf8(void **state)
+{
+  struct nc_doc *doc;
+  struct nc_error err;
+  const char *text = "Line one.\nLine two.\nCaf\xE9 au lait.\n";
+  const char *p = temp_file(text, strlen(text), ".txt");
+
+  (void)state;
+  assert_int_equal(load(p, &doc, &err), NC_PARSE);
+  assert_null(doc);
+  assert_string_equal(err.file, p);
+  assert_int_equal(err.line, 3);
+  assert_non_null(strstr(err.msg, "invalid UTF-8 at byte 23 (line 3)"));
+  unlink(p);
+}
+
+static void test_load_missing(void **state)
+{
+  struct nc_doc *doc;
+  struct nc_error err;
+  const char *p = "/nonexistent/newscheck/story.txt";
+
+  (void)state;
+  assert_int_equal(load(p, &doc, &err), NC_IO);
+  assert_null(doc);
+  assert_string_equal(err.file, p);
+  assert_true(err.msg[0] != '\0');
+}
+
+static void test_load_plain_text(void **state)
+{
+  struct nc_doc *doc;
+  struct nc_error err;
+  const char *text = "\xEF\xBB\xBF" "Bakery Wins Award\n\n"
+                     "The bakery on Elm Street won the prize on Sunday.\n";
+  const char *p = temp_file(text, strlen(text), ".txt");
+
+  (void)state;
+  assert_int_equal(load(p, &doc, &err), NC_OK);
+  assert_non_null(doc);
+  assert_string_equal(doc->path, p);
+  assert_string_equal(doc->title, "Bakery Wins Award");
+  assert_int_equal(doc->nblocks, 2);
+  assert_int_equal(doc->blocks[0].start, 3);
+  nc_doc_free(doc);
+  unlink(p);
+}
+
+static void test_load_html_dispatch(void **state)
+{
+  struct nc_doc *doc;
+  struct nc_error err;
+  const char *page = "\n  <!DOCTYPE html><html><body><h1>Ferry Fares Rise "
+                     "Again</h1><p>The ferry company raised fares by 5 "
+                     "percent on Monday.</p></body></html>\n";
+  const char *p = temp_file(page, strlen(page), ".txt");
+  size_t i;
+
+  (void)state;
+  /* markup at the start goes to the HTML reader whatever the name */
+  assert_int_equal(load(p, &doc, &err), NC_OK);
+  assert_non_null(doc);
+  assert_true(doc->nblocks >= 1);
+  for (i = 0; i < doc->nblocks; i++)
+    assert_true(doc->blocks[i].len == 0 || doc->blocks[i].text[0] != '<');
+  nc_doc_free(doc);
+  unlink(p);
+}
+
+/* True when `needle` occurs in s[0..n). */
+static bool memmem_s(const char *s, size_t n, const char *needle)
+{
+  size_t m = strlen(needle), i;
+
+  for (i = 0; i + m <= n; i++) {
+    if (memcmp(s + i, needle, m) == 0)
+      return true;
+  }
+  return false;
+}
+
+/* Load data/articles/<name>; NULL when the file is not there. */
+static struct nc_doc *load_article(const char *name)
+{
+  char path[1024];
+  struct nc_doc *doc;
+  struct nc_error err;
+
+  snprintf(path, sizeof path, "%s/articles/%s", TEST_DATADIR, name);
+  if (access(path, R_OK) != 0)
+    return NULL;
+  assert_int_equal(load(path, &doc, &err), NC_OK);
+  return doc;
+}
+
+static void test_builtin_articles(void **state)
+{
+  char path[1024];
+  DIR *dir;
+  struct dirent *de;
+  struct nc_doc *doc;
+  size_t i, afp = 0, loaded = 0;
+
+  (void)state;
+  /* every article loads with exact offsets and some claim text */
+  snprintf(path, sizeof path, "%s/articles", TEST_DATADIR);
+  dir = opendir(path);
+  assert_non_null(dir);
+  while ((de = readdir(dir)) != NULL) {
+    size_t n = strlen(de->d_name), feeding = 0;
+    if (n < 5 || strcmp(de->d_name + n - 4, ".txt") != 0)
+      continue;
+    doc = load_article(de->d_name);
+    assert_non_null(doc);
+    for (i = 0; i < doc->nblocks; i++) {
+      const struct nc_block *b = &doc->blocks[i];
+      assert_ptr_equal(b->text, doc->input + b->start);
+      if (nc_block_feeds_claims(b->kind))
+        feeding++;
+    }
+    assert_true(feeding >= 5);
+    loaded++;
+    nc_doc_free(doc);
+  }
+  closedir(dir);
+  assert_true(loaded >= 5);
+
+  doc = load_article("timesofisrael.txt");
+  assert_non_null(doc);
+  assert_kind(doc, "Post-Soviet state in Central Asia", NC_BLOCK_DECK);
+  assert_no_claims(doc, "by ");
+  for (i = 0; i < doc->nblocks; i++) {
+    const struct nc_block *b = &doc->blocks[i];
+    /* the three photo captions end in an agency credit "(... AFP ...)" */
+    if (b->len > 30 && b->text[b->len - 1] == ')' &&
+        memmem_s(b->text + b->len - 30, 30, "AFP")) {
+      assert_int_equal(b->kind, NC_BLOCK_CAPTION);
+      afp++;
+    }
+  }
+  assert_int_equal(afp, 3);
+  assert_non_null(doc->title);
+  nc_doc_free(doc);
+
+  doc = load_article("econotimes.txt");
+  assert_non_null(doc);
+  assert_kind(doc, "Menu", NC_BLOCK_BOILERPLATE);
+  assert_no_claims(doc, "Search");
+  assert_no_claims(doc, "Welcome to");
+  assert_no_claims(doc, "Sign up for daily updates");
+  assert_no_claims(doc, "\xE2\x80\xA2 Market Data");
+  assert_kind(doc, "U.S. President Donald Trump", NC_BLOCK_BODY);
+  assert_string_equal(doc->title, "Kazakhstan Set to Join Abraham Accords "
+                                  "in Symbolic Move Toward Israel "
+                                  "Normalization");
+  nc_doc_free(doc);
+
+  doc = load_article("washingtonexaminer.txt");
+  assert_non_null(doc);
+  assert_no_claims(doc, "TENSION BUILDS");
+  assert_no_claims(doc, "Related Content");
+  assert_kind(doc, "Kazakhstan to join", NC_BLOCK_HEADLINE);
+  nc_doc_free(doc);
+
+  doc = load_article("freebeacon.txt");
+  assert_non_null(doc);
+  assert_no_claims(doc, "Read the full article here");
+  assert_true(nc_block_feeds_claims(doc->blocks[0].kind));
+  nc_doc_free(doc);
+
+  doc = load_article("shmews.txt");
+  assert_non_null(doc);
+  assert_no_claims(doc, "Source Article");
+  assert_no_claims(doc, "Generated on:");
+  assert_kind(doc, "Kazakhstan to Join", NC_BLOCK_HEADLINE);
+  nc_doc_free(doc);
+}
+
+int main(void)
+{
+  const struct CMUnitTest tests[] = {
+    cmocka_unit_test(test_kind_names),
+    cmocka_unit_test(test_new_copies_source),
+    cmocka_unit_test(test_menu_lines_are_boilerplate),
+    cmocka_unit_test(test_signup_lines_are_boilerplate),
+    cmocka_unit_test(test_all_caps_promo_in_body),
+    cmocka_unit_test(test_captions_with_credits),
+    cmocka_unit_test(test_headline_repeated_as_caption),
+    cmocka_unit_test(test_headline_kicker_deck_byline),
+    cmocka_unit_test(test_standfirst_without_headline),
+    cmocka_unit_test(test_offsets_exact),
+    cmocka_unit_test(test_wrapped_paragraphs_joined),
+    cmocka_unit_test(test_load_empty),
+    cmocka_unit_test(test_load_binary),
+    cmocka_unit_test(test_load_invalid_utf8),
+    cmocka_unit_test(test_load_missing),
+    cmocka_unit_test(test_load_plain_text),
+    cmocka_unit_test(test_load_html_dispatch),
+    cmocka_unit_test(test_builtin_articles),
+  };
+
+  return cmocka_run_group_tests(tests, make_tmpdir, remove_tmpdir);
+}
