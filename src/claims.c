@@ -559,6 +559,7 @@ char *nc_value_str(const struct nc_value *v)
 
 static void number_value(struct nc_value *v, const struct nc_mention *m)
 {
+  memset(v, 0, sizeof *v);
   v->kind = NC_VAL_NUMBER;
   v->approx = m->approx;
   v->num = m->value;
@@ -593,6 +594,7 @@ static void date_value(struct nc_value *v, const struct nc_mention *m)
   long d0 = nc_days_from_civil(m->date), d1 = d0;
   struct nc_date e = m->date;
 
+  memset(v, 0, sizeof *v);
   v->kind = NC_VAL_DATE;
   v->approx = m->approx;
   v->date = m->date;
@@ -1378,9 +1380,11 @@ static char *noun_of(const char *t, size_t lo, size_t start)
 
 /* Find the event a date belongs to: the nearest event word before it in
  * the same clause (at most 12 words back), or one right after it ("his
- * Thursday visit").  Sets *es to the event word's start. */
+ * Thursday visit"; then *after is set).  Sets *es to the event word's
+ * start. */
 static const char *find_event(const struct run *r, const char *t, size_t lo,
-                              size_t hi, size_t ms, size_t me, size_t *es)
+                              size_t hi, size_t ms, size_t me, size_t *es,
+                              bool *after)
 {
   size_t p = ms, words = 0, ws, we;
   const char *ev;
@@ -1397,17 +1401,51 @@ static const char *find_event(const struct run *r, const char *t, size_t lo,
     p = ws;
     words++;
   }
-  p = me;
-  for (words = 0; words < 2 && next_word_any(t, hi, p, &ws, &we);
-       words++) {
-    ev = nc_rules_event(r->ex->rules, t + ws, we - ws);
-    if (ev) {
-      *es = ws;
-      return ev;
-    }
-    p = we;
+  if (next_word_any(t, hi, me, &ws, &we) &&
+      (ev = nc_rules_event(r->ex->rules, t + ws, we - ws)) != NULL) {
+    *es = ws;
+    *after = true;
+    return ev;
   }
   return NULL;
+}
+
+/* For "his Thursday visit" or "Hamas's Oct. 7 attack": whose event, from
+ * the possessive before the date.  False when there is none. */
+static bool possessor(struct run *r, struct docctx *d, const struct sent *sv,
+                      size_t ms, char **key, char **label)
+{
+  const char *t = d->doc->blocks[sv->s->block].text;
+  size_t we, ws = prev_word_any(t, sv->s->start, ms, &we), k;
+
+  if (ws == NONE)
+    return false;
+  if (nc_ascii_eq(t + ws, we - ws, "his") ||
+      nc_ascii_eq(t + ws, we - ws, "her")) {
+    k = nearest_before(r, d, sv, ws, NC_M_PERSON, NULL);
+    if (k == NONE)
+      return false;
+    *key = mention_key(r, &d->ms.items[k], label);
+    return true;
+  }
+  if (nc_ascii_eq(t + ws, we - ws, "s") && ws >= 2) {
+    /* "X's" / "X’s": the word before the apostrophe */
+    size_t we2, ws2 = prev_word_any(t, sv->s->start, ws, &we2);
+    if (ws2 == NONE || !is_upper((unsigned char)t[ws2]))
+      return false;
+    for (k = sv->m0; k < sv->m1; k++) {
+      const struct nc_mention *m = &d->ms.items[k];
+      if ((m->type == NC_M_COUNTRY || m->type == NC_M_PERSON) &&
+          m->start <= ws2 && m->end >= we2) {
+        *key = mention_key(r, m, label);
+        return true;
+      }
+    }
+    *key = nc_ascii_lowerdup(t + ws2, we2 - ws2);
+    *label = xstrndup(t + ws2, we2 - ws2);
+    return true;
+  }
+  return false;
 }
 
 /* First event of class `cls` in [a, b); its start in *es. */
@@ -1472,7 +1510,8 @@ static void generic_date(struct run *r, struct docctx *d,
 {
   const char *t = d->doc->blocks[sv->s->block].text;
   size_t lo = sv->s->start, hi = sv->s->end, es = 0;
-  const char *ev = find_event(r, t, lo, hi, m->start, m->end, &es);
+  bool after = false;
+  const char *ev = find_event(r, t, lo, hi, m->start, m->end, &es, &after);
   const char *content;
   char *skey = NULL, *slabel = NULL;
   struct nc_value v;
@@ -1480,11 +1519,13 @@ static void generic_date(struct run *r, struct docctx *d,
 
   if (!ev)
     return;
+  if (after && !possessor(r, d, sv, m->start, &skey, &slabel))
+    return;
   /* The day something was announced is the day of what was announced,
    * when the announcement is of a listed event: "announced Thursday that
    * X will join" dates X's joining. */
   content = nc_rules_event_content(r->ex->rules, ev);
-  if (content) {
+  if (content && !skey) {
     size_t es2;
     if (event_in(r, t, lo, hi, content, &es2)) {
       ev = content;

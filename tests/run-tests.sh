@@ -62,5 +62,18 @@ for s in tests/*.test.sh; do
   fi
 done
 
+# The acceptance check: the built-in articles against their fixtures.
+for fx in data/expected/*.json; do
+  [ -f "$fx" ] || continue
+  if "$BUILD/newscheck" --expect "$fx" data/articles >"$log" 2>&1; then
+    passed=$((passed + 1))
+    echo "ok   fixture $(basename "$fx")"
+  else
+    failed=$((failed + 1))
+    echo "FAIL fixture $fx"
+    sed 's/^/    /' "$log"
+  fi
+done
+
 echo "tests: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -1,0 +1,1324 @@
+/* entities.c: the name recognizer of the mentions stage.  It takes the
+ * UTF-8 text of a sentence or block and appends country mentions (names,
+ * aliases, demonyms) and person mentions (a title with its modifiers and
+ * country qualifier, then a name; or a known short form) with byte
+ * offsets.  The word lists come from data/lexicon and are loaded once. */
+#include "mentions_int.h"
+
+#include <cjson/cJSON.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+/* What a phrase of the lexicon stands for. */
+enum pkind {
+  PK_NAME,      /* a country's name */
+  PK_ALIAS,     /* another name or a description of a country */
+  PK_DEMONYM,   /* an adjective or noun for a country's people */
+  PK_BLOCK,     /* a phrase that names no country ("Latin America") */
+  PK_PERSON,    /* a known short form of a person's name */
+  PK_TITLE,     /* a title before a name */
+  PK_MODIFIER,  /* a word before a title that belongs to it */
+  PK_HONORIFIC, /* Mr., Dr.: a person without a title */
+  PK_PARTICLE,  /* a lower-case word inside a name ("bin", "al-") */
+  PK_SUFFIX,    /* Jr., III */
+  PK_STOP       /* a capitalised word that ends a name */
+};
+
+/* How one byte of a pattern compares with the text. */
+enum { CM_ANY, CM_EXACT, CM_UPPER };
+
+struct phrase {
+  char *text;          /* pattern, words separated by one space */
+  unsigned char *mode; /* CM_* for each byte of text */
+  size_t len;
+  enum pkind kind;
+  size_t ref;          /* index into the list its kind refers to */
+  int min_name;        /* titles: name words needed when capitalised */
+};
+
+struct bucket {
+  char *key;    /* lower-case first word of the phrases */
+  size_t *idx;  /* phrases, longest first */
+  size_t n, cap;
+};
+
+/* Phrases indexed by their first word, so a scan looks up each word of
+ * the text once and tries only the phrases that can start there. */
+struct table {
+  struct phrase *ph;
+  size_t n, cap;
+  struct bucket *slots;
+  size_t nslots;
+};
+
+struct strs {
+  char **v;
+  size_t n, cap;
+};
+
+struct nc_entlex {
+  struct table ents;    /* countries, blocked phrases, people */
+  struct table titles;  /* titles, modifiers, honorifics */
+  struct table words;   /* particles, suffixes, stop words */
+  struct strs countries;
+  unsigned char *ambiguous; /* per country */
+  struct strs people;
+  struct strs title_as; /* the reported form of each title */
+  size_t *mods;         /* the modifiers among titles.ph */
+  size_t nmods;
+};
+
+/* A country found in the text, kept to find qualifiers of titles. */
+struct cmatch {
+  size_t start, end;
+  size_t country;
+};
+
+struct cmatches {
+  struct cmatch *v;
+  size_t n, cap;
+};
+
+/* ---- characters ---- */
+
+static uint32_t cp_at(const char *s, size_t len, size_t i, size_t *n)
+{
+  uint32_t cp;
+  *n = nc_utf8_decode(s + i, len - i, &cp);
+  return cp;
+}
+
+/* Letters and digits make words; outside ASCII, anything but the
+ * punctuation, symbol and space blocks counts as a letter. */
+static int is_word_cp(uint32_t cp)
+{
+  if (cp < 0x80)
+    return nc_is_alnum((int)cp);
+  if (cp < 0xC0 || cp == 0xD7 || cp == 0xF7)
+    return 0;
+  if (cp >= 0x2000 && cp <= 0x2BFF)
+    return 0;
+  if (cp >= 0x3000 && cp <= 0x303F)
+    return 0;
+  return cp != 0xFEFF && cp != 0xFFFD;
+}
+
+static int is_letter_cp(uint32_t cp)
+{
+  return cp < 0x80 ? nc_is_alpha((int)cp) : is_word_cp(cp);
+}
+
+/* Upper-case letters of the Latin, Greek and Cyrillic blocks, enough for
+ * names in English text without a locale. */
+static int is_upper_cp(uint32_t cp)
+{
+  if (cp < 0x80)
+    return cp >= 'A' && cp <= 'Z';
+  if (cp >= 0xC0 && cp <= 0xDE)
+    return cp != 0xD7;
+  if (cp >= 0x100 && cp <= 0x17F) {
+    if ((cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E))
+      return cp & 1;
+    return !(cp & 1);
+  }
+  if (cp >= 0x386 && cp <= 0x3AB)
+    return 1;
+  return cp >= 0x400 && cp <= 0x42F;
+}
+
+/* Horizontal space between words: ASCII blanks, a single line break and
+ * the no-break space.  Returns the bytes of one such character or 0. */
+static size_t space_at(const char *s, size_t len, size_t i)
+{
+  if (i >= len)
+    return 0;
+  if (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n')
+    return 1;
+  if ((unsigned char)s[i] == 0xC2 && i + 1 < len &&
+      (unsigned char)s[i + 1] == 0xA0)
+    return 2;
+  return 0;
+}
+
+/* Skip the space between two words of one paragraph; returns i unchanged
+ * when there is none, or when it holds a blank line. */
+static size_t skip_space(const char *s, size_t len, size_t i)
+{
+  size_t j = i, n, lines = 0;
+  while ((n = space_at(s, len, j)) > 0) {
+    if (s[j] == '\n' && ++lines > 1)
+      return i;
+    j += n;
+  }
+  return j;
+}
+
+/* Start of the space run that ends at i (i itself when none). */
+static size_t skip_space_back(const char *s, size_t i)
+{
+  while (i > 0) {
+    if (s[i - 1] == ' ' || s[i - 1] == '\t')
+      i--;
+    else if (i >= 2 && (unsigned char)s[i - 2] == 0xC2 &&
+             (unsigned char)s[i - 1] == 0xA0)
+      i -= 2;
+    else
+      break;
+  }
+  return i;
+}
+
+/* An apostrophe, straight or curly: its length, or 0. */
+static size_t apos_at(const char *s, size_t len, size_t i)
+{
+  if (i < len && s[i] == '\'')
+    return 1;
+  if (i + 2 < len && (unsigned char)s[i] == 0xE2 &&
+      (unsigned char)s[i + 1] == 0x80 && (unsigned char)s[i + 2] == 0x99)
+    return 3;
+  return 0;
+}
+
+/* End of the run of word characters at i. */
+static size_t word_end(const char *s, size_t len, size_t i)
+{
+  size_t n;
+  while (i < len && is_word_cp(cp_at(s, len, i, &n)))
+    i += n;
+  return i;
+}
+
+/* ---- phrase tables ---- */
+
+static uint32_t hash_key(const char *s, size_t n)
+{
+  uint32_t h = 2166136261u;
+  size_t i;
+  for (i = 0; i < n; i++) {
+    h ^= (unsigned char)nc_ascii_lower((unsigned char)s[i]);
+    h *= 16777619u;
+  }
+  return h;
+}
+
+/* Case-insensitive (ASCII) equality of s[0..n) and the key. */
+static int key_eq(const char *s, size_t n, const char *key)
+{
+  size_t i;
+  for (i = 0; i < n; i++)
+    if (key[i] == '\0' ||
+        nc_ascii_lower((unsigned char)s[i]) != (unsigned char)key[i])
+      return 0;
+  return key[n] == '\0';
+}
+
+static struct bucket *table_find(const struct table *t, const char *s,
+                                 size_t n)
+{
+  size_t mask, i;
+  if (t->nslots == 0 || n == 0)
+    return NULL;
+  mask = t->nslots - 1;
+  for (i = hash_key(s, n) & mask;; i = (i + 1) & mask) {
+    struct bucket *b = &t->slots[i];
+    if (!b->key)
+      return NULL;
+    if (key_eq(s, n, b->key))
+      return b;
+  }
+}
+
+/* Add one pattern.  The case of each word in the data decides how it
+ * matches: an acronym (two or more capitals, no small letters) exactly,
+ * a capitalised word with a capital first letter, a lower-case word in
+ * any case. */
+static struct phrase *table_add(struct table *t, const char *pat,
+                                enum pkind kind, size_t ref)
+{
+  struct phrase *p;
+  size_t n = strlen(pat), i, w;
+  char *text = xmalloc(n + 1);
+  size_t len = 0;
+
+  /* collapse runs of spaces */
+  for (i = 0; i < n; i++) {
+    if (pat[i] == ' ' && (len == 0 || text[len - 1] == ' '))
+      continue;
+    text[len++] = pat[i];
+  }
+  while (len > 0 && text[len - 1] == ' ')
+    len--;
+  text[len] = '\0';
+  if (len == 0) {
+    free(text);
+    return NULL;
+  }
+  nc_grow(&t->ph, &t->cap, t->n + 1, sizeof *t->ph);
+  p = &t->ph[t->n++];
+  memset(p, 0, sizeof *p);
+  p->text = text;
+  p->len = len;
+  p->kind = kind;
+  p->ref = ref;
+  p->mode = xcalloc(len + 1, 1);
+  for (w = 0; w < len;) {
+    size_t e = w, up = 0, low = 0;
+    while (e < len && text[e] != ' ') {
+      if (text[e] >= 'A' && text[e] <= 'Z')
+        up++;
+      else if (text[e] >= 'a' && text[e] <= 'z')
+        low++;
+      e++;
+    }
+    if (up >= 2 && low == 0)
+      memset(p->mode + w, CM_EXACT, e - w);
+    else if (text[w] >= 'A' && text[w] <= 'Z')
+      p->mode[w] = CM_UPPER;
+    w = e + 1;
+  }
+  return p;
+}
+
+static int cmp_len_desc(const void *a, const void *b)
+{
+  const struct phrase *x = a, *y = b;
+  if (x->len != y->len)
+    return x->len < y->len ? 1 : -1;
+  return strcmp(x->text, y->text);
+}
+
+/* Sort phrases longest first and index them by first word. */
+static void table_build(struct table *t)
+{
+  size_t i, mask;
+
+  if (t->n == 0)
+    return;
+  qsort(t->ph, t->n, sizeof *t->ph, cmp_len_desc);
+  t->nslots = 16;
+  while (t->nslots < t->n * 2)
+    t->nslots *= 2;
+  t->slots = xcalloc(t->nslots, sizeof *t->slots);
+  mask = t->nslots - 1;
+  for (i = 0; i < t->n; i++) {
+    const char *s = t->ph[i].text;
+    size_t kn = word_end(s, t->ph[i].len, 0), j;
+    struct bucket *b;
+    if (kn == 0)
+      kn = 1; /* a phrase that starts with punctuation */
+    for (j = hash_key(s, kn) & mask;; j = (j + 1) & mask) {
+      b = &t->slots[j];
+      if (!b->key || key_eq(s, kn, b->key))
+        break;
+    }
+    if (!b->key) {
+      size_t k;
+      b->key = xstrndup(s, kn);
+      for (k = 0; k < kn; k++)
+        b->key[k] = (char)nc_ascii_lower((unsigned char)b->key[k]);
+    }
+    nc_grow(&b->idx, &b->cap, b->n + 1, sizeof *b->idx);
+    b->idx[b->n++] = i;
+  }
+}
+
+static void table_free(struct table *t)
+{
+  size_t i;
+  for (i = 0; i < t->n; i++) {
+    free(t->ph[i].text);
+    free(t->ph[i].mode);
+  }
+  free(t->ph);
+  for (i = 0; i < t->nslots; i++) {
+    free(t->slots[i].key);
+    free(t->slots[i].idx);
+  }
+  free(t->slots);
+  memset(t, 0, sizeof *t);
+}
+
+/* Match phrase p at s[i..len); on success *end is where it stops.  A
+ * space in the pattern matches any run of spaces, an apostrophe either
+ * kind; a pattern that ends in a letter must end a word.  `loose`
+ * compares every letter without regard to case. */
+static int phrase_at(const struct phrase *p, const char *s, size_t len,
+                     size_t i, int loose, size_t *end)
+{
+  size_t k, t = i, n;
+
+  for (k = 0; k < p->len; k++) {
+    char pc = p->text[k];
+    if (pc == ' ') {
+      if (space_at(s, len, t) == 0)
+        return 0;
+      t = skip_space(s, len, t);
+      if (space_at(s, len, t) > 0)
+        return 0; /* a blank line between the words */
+      continue;
+    }
+    if (pc == '\'') {
+      if ((n = apos_at(s, len, t)) == 0)
+        return 0;
+      t += n;
+      continue;
+    }
+    if (t >= len)
+      return 0;
+    if (loose || p->mode[k] == CM_ANY) {
+      if (nc_ascii_lower((unsigned char)s[t]) !=
+          nc_ascii_lower((unsigned char)pc))
+        return 0;
+    } else if (p->mode[k] == CM_EXACT) {
+      if (s[t] != pc)
+        return 0;
+    } else if (s[t] != pc) {
+      return 0; /* CM_UPPER: the capital itself */
+    }
+    t++;
+  }
+  if (is_word_cp((unsigned char)p->text[p->len - 1]) ||
+      (unsigned char)p->text[p->len - 1] >= 0x80) {
+    if (p->kind == PK_DEMONYM && t < len && s[t] == 's' &&
+        nc_word_end(s, len, t + 1))
+      t++; /* plural: "Israelis" */
+    else if (!nc_word_end(s, len, t))
+      return 0;
+  }
+  *end = t;
+  return 1;
+}
+
+/* The longest phrase of `t` (of a kind accepted by `want`, a bit set of
+ * kinds) that starts at word start i.  Returns its index or -1. */
+static long table_match(const struct table *t, const char *s, size_t len,
+                        size_t i, unsigned want, size_t *end)
+{
+  size_t wn = word_end(s, len, i), k;
+  struct bucket *b;
+
+  if (wn == i) {
+    size_t n;
+    cp_at(s, len, i, &n);
+    wn = i + n;
+  }
+  b = table_find(t, s + i, wn - i);
+  if (b) {
+    for (k = 0; k < b->n; k++) {
+      const struct phrase *p = &t->ph[b->idx[k]];
+      if ((want & (1u << p->kind)) && phrase_at(p, s, len, i, 0, end))
+        return (long)b->idx[k];
+    }
+  }
+  /* a plural demonym is filed under its singular: "Israelis" */
+  if (!(want & (1u << PK_DEMONYM)) || wn - i < 3 || s[wn - 1] != 's')
+    return -1;
+  b = table_find(t, s + i, wn - i - 1);
+  for (k = 0; b && k < b->n; k++) {
+    const struct phrase *p = &t->ph[b->idx[k]];
+    if (p->kind == PK_DEMONYM && phrase_at(p, s, len, i, 0, end))
+      return (long)b->idx[k];
+  }
+  return -1;
+}
+
+#define K(x) (1u << (x))
+#define K_COUNTRY (K(PK_NAME) | K(PK_ALIAS) | K(PK_DEMONYM))
+
+/* ---- loading ---- */
+
+static char *path_join(const char *dir, const char *name)
+{
+  struct nc_buf b = {0};
+  nc_buf_printf(&b, "%s/%s", dir, name);
+  return nc_buf_take(&b);
+}
+
+/* Parse one JSON file of the lexicon.  A missing optional file gives
+ * *root = NULL and NC_OK. */
+static enum nc_status load_json(const char *dir, const char *name,
+                                int required, cJSON **root,
+                                struct nc_error *err)
+{
+  char *path = path_join(dir, name), *data = NULL;
+  size_t len = 0;
+  struct stat sb;
+  enum nc_status st = NC_OK;
+
+  *root = NULL;
+  if (!required && stat(path, &sb) != 0)
+    goto cleanup;
+  st = nc_read_file(path, NC_MAX_INPUT_BYTES, &data, &len, err);
+  if (st != NC_OK)
+    goto cleanup;
+  *root = cJSON_ParseWithLength(data, len);
+  if (!*root)
+    st = nc_error_set(err, NC_RULE, path, 0, "not valid JSON");
+  else if (!cJSON_IsObject(*root)) {
+    st = nc_error_set(err, NC_RULE, path, 0, "expected a JSON object");
+    cJSON_Delete(*root);
+    *root = NULL;
+  }
+cleanup:
+  free(data);
+  free(path);
+  return st;
+}
+
+static void strs_push(struct strs *l, const char *s)
+{
+  nc_grow(&l->v, &l->cap, l->n + 1, sizeof *l->v);
+  l->v[l->n++] = xstrdup(s);
+}
+
+static void strs_free(struct strs *l)
+{
+  size_t i;
+  for (i = 0; i < l->n; i++)
+    free(l->v[i]);
+  free(l->v);
+  memset(l, 0, sizeof *l);
+}
+
+/* Add a name or alias; "[the] X" adds "the X" and "X". */
+static void add_name(struct table *t, const char *s, enum pkind kind,
+                     size_t ref, int the)
+{
+  struct nc_buf b = {0};
+  if (strncmp(s, "[the] ", 6) == 0) {
+    s += 6;
+    the = 1;
+  }
+  table_add(t, s, kind, ref);
+  if (the) {
+    nc_buf_printf(&b, "the %s", s);
+    table_add(t, b.data, kind, ref);
+    nc_buf_free(&b);
+  }
+}
+
+/* The array obj[field] of strings or objects in *out (NULL when absent
+ * and not required). */
+static enum nc_status get_array(const cJSON *obj, const char *field,
+                                const char *file, const char *ctx,
+                                struct nc_error *err, int required,
+                                const cJSON **out)
+{
+  const cJSON *a = cJSON_GetObjectItemCaseSensitive(obj, field), *e;
+  *out = NULL;
+  if (!a) {
+    if (required)
+      return nc_error_set(err, NC_RULE, file, 0, "%s%s: missing", ctx,
+                          field);
+    return NC_OK;
+  }
+  if (!cJSON_IsArray(a))
+    return nc_error_set(err, NC_RULE, file, 0, "%s%s: expected an array",
+                        ctx, field);
+  cJSON_ArrayForEach(e, a)
+  {
+    if (!cJSON_IsString(e) && !cJSON_IsObject(e))
+      return nc_error_set(err, NC_RULE, file, 0,
+                          "%s%s: expected strings", ctx, field);
+  }
+  *out = a;
+  return NC_OK;
+}
+
+static enum nc_status load_countries(struct nc_entlex *lx, const char *dir,
+                                     struct nc_error *err)
+{
+  const char *file = "countries.json";
+  cJSON *root = NULL;
+  const cJSON *list, *c, *e;
+  enum nc_status st = load_json(dir, file, 1, &root, err);
+  size_t i = 0;
+
+  if (st != NC_OK)
+    return st;
+  st = get_array(root, "countries", file, "", err, 1, &list);
+  if (st != NC_OK)
+    goto cleanup;
+  lx->ambiguous = xcalloc((size_t)cJSON_GetArraySize(list) + 1, 1);
+  cJSON_ArrayForEach(c, list)
+  {
+    const cJSON *name = cJSON_GetObjectItemCaseSensitive(c, "name");
+    const cJSON *arr;
+    char ctx[64];
+    int the = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(c, "the"));
+
+    snprintf(ctx, sizeof ctx, "countries[%zu].", i);
+    if (!cJSON_IsString(name) || name->valuestring[0] == '\0') {
+      st = nc_error_set(err, NC_RULE, file, 0, "%sname: expected a string",
+                        ctx);
+      goto cleanup;
+    }
+    strs_push(&lx->countries, name->valuestring);
+    lx->ambiguous[i] =
+        cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(c, "ambiguous"));
+    add_name(&lx->ents, name->valuestring, PK_NAME, i, the);
+    st = get_array(c, "aliases", file, ctx, err, 0, &arr);
+    if (st != NC_OK)
+      goto cleanup;
+    cJSON_ArrayForEach(e, arr)
+    {
+      if (cJSON_IsString(e))
+        add_name(&lx->ents, e->valuestring, PK_ALIAS, i, 0);
+    }
+    st = get_array(c, "demonyms", file, ctx, err, 0, &arr);
+    if (st != NC_OK)
+      goto cleanup;
+    cJSON_ArrayForEach(e, arr)
+    {
+      if (cJSON_IsString(e))
+        table_add(&lx->ents, e->valuestring, PK_DEMONYM, i);
+    }
+    i++;
+  }
+  st = get_array(root, "blocked", file, "", err, 0, &list);
+  if (st != NC_OK)
+    goto cleanup;
+  cJSON_ArrayForEach(e, list)
+  {
+    if (cJSON_IsString(e))
+      table_add(&lx->ents, e->valuestring, PK_BLOCK, 0);
+  }
+cleanup:
+  cJSON_Delete(root);
+  return st;
+}
+
+static enum nc_status load_people(struct nc_entlex *lx, const char *dir,
+                                  struct nc_error *err)
+{
+  const char *file = "people.json";
+  cJSON *root = NULL;
+  const cJSON *list, *c, *e;
+  enum nc_status st = load_json(dir, file, 0, &root, err);
+  size_t i = 0;
+
+  if (st != NC_OK || !root)
+    return st;
+  st = get_array(root, "people", file, "", err, 0, &list);
+  if (st != NC_OK)
+    goto cleanup;
+  cJSON_ArrayForEach(c, list)
+  {
+    const cJSON *name = cJSON_GetObjectItemCaseSensitive(c, "name");
+    const cJSON *arr;
+    char ctx[64];
+
+    snprintf(ctx, sizeof ctx, "people[%zu].", i);
+    if (!cJSON_IsString(name) || name->valuestring[0] == '\0') {
+      st = nc_error_set(err, NC_RULE, file, 0, "%sname: expected a string",
+                        ctx);
+      goto cleanup;
+    }
+    strs_push(&lx->people, name->valuestring);
+    st = get_array(c, "variants", file, ctx, err, 1, &arr);
+    if (st != NC_OK)
+      goto cleanup;
+    cJSON_ArrayForEach(e, arr)
+    {
+      if (cJSON_IsString(e))
+        table_add(&lx->ents, e->valuestring, PK_PERSON, lx->people.n - 1);
+    }
+    i++;
+  }
+cleanup:
+  cJSON_Delete(root);
+  return st;
+}
+
+static enum nc_status load_titles(struct nc_entlex *lx, const char *dir,
+                                  struct nc_error *err)
+{
+  const char *file = "titles.json";
+  cJSON *root = NULL;
+  const cJSON *list, *e;
+  enum nc_status st = load_json(dir, file, 1, &root, err);
+  size_t i = 0;
+
+  if (st != NC_OK)
+    return st;
+  st = get_array(root, "titles", file, "", err, 1, &list);
+  if (st != NC_OK)
+    goto cleanup;
+  cJSON_ArrayForEach(e, list)
+  {
+    const char *text = e->valuestring, *as;
+    int min_name = 1;
+    struct phrase *p;
+    char *low;
+
+    if (cJSON_IsObject(e)) {
+      const cJSON *t = cJSON_GetObjectItemCaseSensitive(e, "title");
+      const cJSON *a = cJSON_GetObjectItemCaseSensitive(e, "as");
+      const cJSON *m = cJSON_GetObjectItemCaseSensitive(e, "min_name");
+      if (!cJSON_IsString(t) || (a && !cJSON_IsString(a)) ||
+          (m && !cJSON_IsNumber(m))) {
+        st = nc_error_set(err, NC_RULE, file, 0,
+                          "titles[%zu]: expected title, as, min_name", i);
+        goto cleanup;
+      }
+      text = t->valuestring;
+      if (m)
+        min_name = m->valueint;
+      as = a ? a->valuestring : text;
+    } else {
+      as = text;
+    }
+    low = nc_ascii_lowerdup(as, strlen(as));
+    lx->title_as.n++;
+    nc_grow(&lx->title_as.v, &lx->title_as.cap, lx->title_as.n,
+            sizeof *lx->title_as.v);
+    lx->title_as.v[lx->title_as.n - 1] = low;
+    p = table_add(&lx->titles, text, PK_TITLE, lx->title_as.n - 1);
+    if (p)
+      p->min_name = min_name;
+    i++;
+  }
+  st = get_array(root, "modifiers", file, "", err, 0, &list);
+  if (st != NC_OK)
+    goto cleanup;
+  cJSON_ArrayForEach(e, list)
+  {
+    if (cJSON_IsString(e))
+      table_add(&lx->titles, e->valuestring, PK_MODIFIER, 0);
+  }
+  st = get_array(root, "honorifics", file, "", err, 0, &list);
+  if (st != NC_OK)
+    goto cleanup;
+  cJSON_ArrayForEach(e, list)
+  {
+    if (cJSON_IsString(e))
+      table_add(&lx->titles, e->valuestring, PK_HONORIFIC, 0);
+  }
+cleanup:
+  cJSON_Delete(root);
+  return st;
+}
+
+static enum nc_status load_names(struct nc_entlex *lx, const char *dir,
+                                 struct nc_error *err)
+{
+  static const struct {
+    const char *field;
+    enum pkind kind;
+  } lists[] = {{"particles", PK_PARTICLE},
+               {"suffixes", PK_SUFFIX},
+               {"stop", PK_STOP}};
+  const char *file = "names.json";
+  cJSON *root = NULL;
+  const cJSON *list, *e;
+  enum nc_status st = load_json(dir, file, 0, &root, err);
+  size_t k;
+
+  if (st != NC_OK || !root)
+    return st;
+  for (k = 0; k < sizeof lists / sizeof lists[0]; k++) {
+    st = get_array(root, lists[k].field, file, "", err, 0, &list);
+    if (st != NC_OK)
+      break;
+    cJSON_ArrayForEach(e, list)
+    {
+      if (cJSON_IsString(e))
+        table_add(&lx->words, e->valuestring, lists[k].kind, 0);
+    }
+  }
+  cJSON_Delete(root);
+  return st;
+}
+
+enum nc_status nc_entlex_load(const char *dir, struct nc_entlex **out,
+                              struct nc_error *err)
+{
+  struct nc_entlex *lx = xcalloc(1, sizeof *lx);
+  enum nc_status st;
+  size_t i;
+
+  st = load_countries(lx, dir, err);
+  if (st == NC_OK)
+    st = load_people(lx, dir, err);
+  if (st == NC_OK)
+    st = load_titles(lx, dir, err);
+  if (st == NC_OK)
+    st = load_names(lx, dir, err);
+  if (st != NC_OK) {
+    nc_entlex_free(lx);
+    return st;
+  }
+  table_build(&lx->ents);
+  table_build(&lx->titles);
+  table_build(&lx->words);
+  lx->mods = xcalloc(lx->titles.n + 1, sizeof *lx->mods);
+  for (i = 0; i < lx->titles.n; i++)
+    if (lx->titles.ph[i].kind == PK_MODIFIER)
+      lx->mods[lx->nmods++] = i;
+  *out = lx;
+  return NC_OK;
+}
+
+void nc_entlex_free(struct nc_entlex *lx)
+{
+  if (!lx)
+    return;
+  table_free(&lx->ents);
+  table_free(&lx->titles);
+  table_free(&lx->words);
+  strs_free(&lx->countries);
+  strs_free(&lx->people);
+  strs_free(&lx->title_as);
+  free(lx->ambiguous);
+  free(lx->mods);
+  free(lx);
+}
+
+const char *nc_entlex_country(const struct nc_entlex *lx, const char *w,
+                              size_t n)
+{
+  const struct bucket *b;
+  size_t wn, k, end;
+
+  long hit;
+
+  if (!lx || !w || n == 0)
+    return NULL;
+  /* the written form first ("Israelis"), then any case ("kazakh") */
+  hit = table_match(&lx->ents, w, n, 0, K_COUNTRY, &end);
+  if (hit >= 0 && end == n)
+    return lx->countries.v[lx->ents.ph[hit].ref];
+  wn = word_end(w, n, 0);
+  b = table_find(&lx->ents, w, wn > 0 ? wn : 1);
+  for (k = 0; b && k < b->n; k++) {
+    const struct phrase *p = &lx->ents.ph[b->idx[k]];
+    if (!(K_COUNTRY & K(p->kind)) || memchr(p->mode, CM_EXACT, p->len))
+      continue; /* "us" is never the US */
+    if (phrase_at(p, w, n, 0, 1, &end) && end == n)
+      return lx->countries.v[p->ref];
+  }
+  return NULL;
+}
+
+/* ---- countries ---- */
+
+/* Is a word of `kinds` at s[i]? */
+static int word_is(const struct table *t, const char *s, size_t len,
+                   size_t i, unsigned kinds)
+{
+  size_t end;
+  return i < len && table_match(t, s, len, i, kinds, &end) >= 0;
+}
+
+static int is_capital_at(const char *s, size_t len, size_t i)
+{
+  size_t n;
+  return i < len && is_upper_cp(cp_at(s, len, i, &n));
+}
+
+/* "Jordan", "Chad": a first name when a capitalised word that is not a
+ * title, country or stop word follows, or one precedes it. */
+static int used_as_name(const struct nc_entlex *lx, const char *s,
+                        size_t len, size_t start, size_t end)
+{
+  size_t j = skip_space(s, len, end), b;
+  unsigned not_name = K_COUNTRY | K(PK_STOP);
+
+  if (j > end && is_capital_at(s, len, j) &&
+      !word_is(&lx->words, s, len, j, K(PK_STOP)) &&
+      !word_is(&lx->ents, s, len, j, not_name) &&
+      !word_is(&lx->titles, s, len, j, K(PK_TITLE)))
+    return 1;
+  b = skip_space_back(s, start);
+  if (b == start || b == 0)
+    return 0;
+  /* back to the start of the previous word */
+  j = b;
+  while (j > 0 && (nc_is_alpha((unsigned char)s[j - 1]) ||
+                   (unsigned char)s[j - 1] >= 0x80))
+    j--;
+  if (j == b || !nc_word_start(s, j) || !is_capital_at(s, len, j))
+    return 0;
+  if (word_end(s, len, j) != b)
+    return 0;
+  return !word_is(&lx->words, s, len, j, K(PK_STOP)) &&
+         !word_is(&lx->ents, s, len, j, K_COUNTRY) &&
+         !word_is(&lx->titles, s, len, j,
+                  K(PK_TITLE) | K(PK_MODIFIER) | K(PK_HONORIFIC));
+}
+
+/* One pass over the text: every country and known person. */
+static void find_countries(const struct nc_entlex *lx, const char *s,
+                           size_t len, struct cmatches *cm,
+                           struct nc_mentions *out)
+{
+  size_t i = 0, n, end;
+  unsigned want = K_COUNTRY | K(PK_BLOCK) | K(PK_PERSON);
+
+  while (i < len) {
+    uint32_t cp = cp_at(s, len, i, &n);
+    long k;
+    const struct phrase *p;
+    struct nc_mention *m;
+
+    if (!is_word_cp(cp) || !nc_word_start(s, i)) {
+      i += n;
+      continue;
+    }
+    k = table_match(&lx->ents, s, len, i, want, &end);
+    if (k < 0) {
+      i = word_end(s, len, i);
+      continue;
+    }
+    p = &lx->ents.ph[k];
+    if (p->kind == PK_PERSON) {
+      m = nc_mentions_push(out, NC_M_PERSON, i, end);
+      m->name = xstrdup(lx->people.v[p->ref]);
+      m->alias = true;
+    } else if (p->kind != PK_BLOCK &&
+               !(p->kind == PK_NAME && lx->ambiguous[p->ref] &&
+                 used_as_name(lx, s, len, i, end))) {
+      m = nc_mentions_push(out, NC_M_COUNTRY, i, end);
+      m->name = xstrdup(lx->countries.v[p->ref]);
+      m->demonym = p->kind == PK_DEMONYM;
+      m->alias = p->kind == PK_ALIAS;
+      nc_grow(&cm->v, &cm->cap, cm->n + 1, sizeof *cm->v);
+      cm->v[cm->n].start = i;
+      cm->v[cm->n].end = end;
+      cm->v[cm->n].country = p->ref;
+      cm->n++;
+    }
+    i = end;
+  }
+}
+
+/* The country match that starts at `pos` (key 0) or ends at `pos` (key
+ * 1), or NULL.  The matches are sorted and do not overlap. */
+static const struct cmatch *cm_at(const struct cmatches *cm, size_t pos,
+                                  int by_end)
+{
+  size_t lo = 0, hi = cm->n;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    size_t v = by_end ? cm->v[mid].end : cm->v[mid].start;
+    if (v == pos)
+      return &cm->v[mid];
+    if (v < pos)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return NULL;
+}
+
+/* ---- people ---- */
+
+struct name {
+  size_t start, end; /* the name's bytes */
+  int words;         /* capitalised words */
+};
+
+/* One capitalised word of a name at s[i]: letters, inner hyphens and
+ * apostrophes ("Kassym-Jomart", "O'Brien").  Stops before a possessive
+ * and sets *poss.  Returns the end, or i when there is no such word. */
+static size_t name_word(const char *s, size_t len, size_t i, int *poss)
+{
+  size_t t = i, n, a;
+
+  *poss = 0;
+  if (!is_capital_at(s, len, i))
+    return i;
+  while (t < len) {
+    uint32_t cp = cp_at(s, len, t, &n);
+    if (is_letter_cp(cp)) {
+      t += n;
+      continue;
+    }
+    if (cp == '-' && is_capital_at(s, len, t + 1)) {
+      t++;
+      continue;
+    }
+    if ((a = apos_at(s, len, t)) > 0) {
+      if (t + a < len && (s[t + a] == 's' || s[t + a] == 'S') &&
+          nc_word_end(s, len, t + a + 1)) {
+        *poss = 1;
+        break;
+      }
+      if (t + a < len && is_letter_cp(cp_at(s, len, t + a, &n))) {
+        t += a;
+        continue;
+      }
+      *poss = 1; /* "Jesus'" */
+    }
+    break;
+  }
+  /* initials: "J." and "J.D." */
+  if (t - i == 1 && t < len && s[t] == '.') {
+    t++;
+    while (t + 1 < len && s[t] >= 'A' && s[t] <= 'Z' && s[t + 1] == '.')
+      t += 2;
+  }
+  return t;
+}
+
+/* The name that starts at s[i]: 1-5 capitalised words, with particles
+ * inside ("bin", "al-", "da") and a suffix ("Jr.") at the end.  It stops
+ * at punctuation, a lower-case word, a stop word, a possessive, or a
+ * country after the first word.  Returns 0 when there is none. */
+static int parse_name(const struct nc_entlex *lx, const struct cmatches *cm,
+                      const char *s, size_t len, size_t i, struct name *nm)
+{
+  size_t t = i, end;
+  int poss = 0;
+
+  nm->start = i;
+  nm->end = i;
+  nm->words = 0;
+  while (t < len && nm->words < 5) {
+    size_t w = t, we;
+    long k;
+
+    if (is_capital_at(s, len, t)) {
+      /* a title is no name: "President Prime Minister ..." */
+      if (nm->words == 0 &&
+          word_is(&lx->titles, s, len, t, K(PK_TITLE) | K(PK_HONORIFIC)))
+        return 0;
+      k = table_match(&lx->words, s, len, t, K(PK_STOP) | K(PK_SUFFIX),
+                      &end);
+      if (k >= 0 && lx->words.ph[k].kind == PK_STOP)
+        break;
+      if (k >= 0) {
+        /* a suffix ends the name and cannot begin it */
+        if (nm->words == 0)
+          return 0;
+        nm->end = end;
+        break;
+      }
+      if (nm->words > 0 && cm_at(cm, t, 0))
+        break;
+      we = name_word(s, len, t, &poss);
+    } else {
+      k = table_match(&lx->words, s, len, t, K(PK_PARTICLE), &end);
+      if (k < 0)
+        break;
+      if (end > t && !is_word_cp((unsigned char)s[end - 1]) &&
+          is_capital_at(s, len, end)) {
+        /* a prefix joined to the word: "al-Sharaa", "d'Estaing" */
+        we = name_word(s, len, end, &poss);
+      } else {
+        /* a separate particle counts only when a word follows */
+        size_t j = skip_space(s, len, end);
+        if (j == end)
+          break;
+        t = j;
+        continue;
+      }
+    }
+    if (we == w)
+      break;
+    nm->words++;
+    nm->end = we;
+    if (poss)
+      break;
+    t = skip_space(s, len, we);
+    if (t == we)
+      break;
+  }
+  return nm->words > 0;
+}
+
+/* Copy s[a..b) with each run of spaces made one space. */
+static char *squeeze(const char *s, size_t a, size_t b)
+{
+  struct nc_buf buf = {0};
+  size_t i = a, n;
+
+  while (i < b) {
+    if ((n = space_at(s, b, i)) > 0) {
+      while ((n = space_at(s, b, i)) > 0)
+        i += n;
+      nc_buf_putc(&buf, ' ');
+      continue;
+    }
+    nc_buf_putc(&buf, s[i]);
+    i++;
+  }
+  return nc_buf_take(&buf);
+}
+
+/* The canonical person for a name written as a known short form. */
+static const char *known_person(const struct nc_entlex *lx, const char *s,
+                                size_t len, const struct name *nm)
+{
+  size_t end;
+  long k = table_match(&lx->ents, s, len, nm->start, K(PK_PERSON), &end);
+  if (k >= 0 && end == nm->end)
+    return lx->people.v[lx->ents.ph[k].ref];
+  return NULL;
+}
+
+/* A modifier that ends at `pos`: its phrase, with *start set. */
+static const struct phrase *modifier_before(const struct nc_entlex *lx,
+                                            const char *s, size_t len,
+                                            size_t pos, size_t *start)
+{
+  size_t k;
+
+  for (k = 0; k < lx->nmods; k++) {
+    const struct phrase *p = &lx->titles.ph[lx->mods[k]];
+    size_t end;
+    if (p->len > pos)
+      continue;
+    if (nc_word_start(s, pos - p->len) &&
+        phrase_at(p, s, len, pos - p->len, 0, &end) && end == pos) {
+      *start = pos - p->len;
+      return p;
+    }
+  }
+  return NULL;
+}
+
+/* After a title and its name: "of Kazakhstan" names the country. */
+static const struct cmatch *of_country(const struct cmatches *cm,
+                                       const char *s, size_t len, size_t i)
+{
+  size_t j = skip_space(s, len, i);
+  if (j == i || j + 2 >= len || s[j] != 'o' || s[j + 1] != 'f')
+    return NULL;
+  i = skip_space(s, len, j + 2);
+  if (i == j + 2)
+    return NULL;
+  if (i + 4 < len && nc_ascii_eq(s + i, 3, "the") && s[i + 3] == ' ' &&
+      !cm_at(cm, i, 0))
+    i += 4;
+  return cm_at(cm, i, 0);
+}
+
+/* What stands before a title and belongs to it: modifiers ("former",
+ * "then-") and one country qualifier ("U.S.", "Kazakh", "Kazakhstan's"),
+ * in any order. */
+struct before {
+  const struct phrase *mods[4]; /* nearest first */
+  size_t nmods;
+  const struct cmatch *qual;
+  size_t start; /* where the earliest of them starts */
+};
+
+static void look_back(const struct nc_entlex *lx, const struct cmatches *cm,
+                      const char *s, size_t len, size_t ts, int qualify,
+                      struct before *bf)
+{
+  bf->nmods = 0;
+  bf->qual = NULL;
+  bf->start = ts;
+  while (bf->nmods < 4) {
+    const struct phrase *mod;
+    size_t start = bf->start, b = skip_space_back(s, start), ms;
+    const struct cmatch *c = NULL;
+
+    /* "then-President" has no space; only a '-' modifier fits there */
+    if (b == start && (start == 0 || s[start - 1] != '-'))
+      break;
+    mod = modifier_before(lx, s, len, b, &ms);
+    if (mod && (b != start || mod->text[mod->len - 1] == '-')) {
+      bf->mods[bf->nmods++] = mod;
+      bf->start = ms;
+      continue;
+    }
+    if (!qualify || bf->qual || b == start)
+      break;
+    c = cm_at(cm, b, 1);
+    if (!c && b >= 2 && s[b - 1] == 's' && s[b - 2] == '\'')
+      c = cm_at(cm, b - 2, 1);
+    if (!c && b >= 4 && s[b - 1] == 's' && apos_at(s, len, b - 4) == 3)
+      c = cm_at(cm, b - 4, 1);
+    if (!c)
+      break;
+    bf->qual = c;
+    bf->start = c->start;
+  }
+}
+
+/* Append the person: the title is the modifiers in text order, then the
+ * title's reported form. */
+static void push_person(const struct nc_entlex *lx, const char *s,
+                        size_t len, size_t start, size_t end,
+                        const struct name *nm, const struct phrase *p,
+                        const struct before *bf, const struct cmatch *qual,
+                        struct nc_mentions *out)
+{
+  struct nc_mention *m = nc_mentions_push(out, NC_M_PERSON, start, end);
+  const char *known = known_person(lx, s, len, nm);
+  struct nc_buf title = {0};
+  size_t k;
+
+  m->name = known ? xstrdup(known) : squeeze(s, nm->start, nm->end);
+  if (p->kind == PK_HONORIFIC)
+    return;
+  for (k = bf->nmods; k > 0; k--) {
+    const struct phrase *mod = bf->mods[k - 1];
+    char *low = nc_ascii_lowerdup(mod->text, mod->len);
+    nc_buf_puts(&title, low);
+    if (mod->text[mod->len - 1] != '-')
+      nc_buf_putc(&title, ' ');
+    free(low);
+  }
+  nc_buf_puts(&title, lx->title_as.v[p->ref]);
+  m->title = nc_buf_take(&title);
+  if (qual)
+    m->country = xstrdup(lx->countries.v[qual->country]);
+}
+
+/* "Kassym-Jomart Tokayev, the president of Kazakhstan": a title with no
+ * name after it, an "of" country, and a name before a comma.  A name of
+ * one word must open the text ("In Astana, the president of ..." is no
+ * person).  The span runs from the name to the end of the title. */
+static size_t appositive(const struct nc_entlex *lx,
+                         const struct cmatches *cm, const char *s,
+                         size_t len, size_t min_start, size_t ts, size_t te,
+                         const struct phrase *p, struct nc_mentions *out)
+{
+  const struct cmatch *of = of_country(cm, s, len, te);
+  struct before bf;
+  struct name nm;
+  size_t b, c, w, starts[8], n = 0;
+
+  if (!of || p->kind != PK_TITLE)
+    return te;
+  look_back(lx, cm, s, len, ts, 0, &bf);
+  b = skip_space_back(s, bf.start);
+  if (b == bf.start)
+    return te;
+  /* an article between the comma and the title */
+  for (w = b; w > 0 && nc_is_alpha((unsigned char)s[w - 1]); w--)
+    ;
+  if (w < b &&
+      (nc_ascii_eq(s + w, b - w, "the") || nc_ascii_eq(s + w, b - w, "a"))) {
+    b = skip_space_back(s, w);
+    if (b == w)
+      return te;
+  }
+  if (b == 0 || s[b - 1] != ',')
+    return te;
+  c = b - 1;
+  /* the word starts before the comma, nearest first */
+  w = c;
+  while (n < 8 && w > 0) {
+    while (w > 0 && s[w - 1] != ' ' && s[w - 1] != '\n' &&
+           s[w - 1] != ',' && s[w - 1] != ';' && s[w - 1] != '(' &&
+           s[w - 1] != '"')
+      w--;
+    starts[n++] = w;
+    if (w == 0 || s[w - 1] != ' ')
+      break;
+    w--;
+  }
+  /* the longest name that ends at the comma */
+  while (n > 0) {
+    w = starts[--n];
+    if (w < min_start || cm_at(cm, w, 0) ||
+        word_is(&lx->titles, s, len, w,
+                K(PK_TITLE) | K(PK_MODIFIER) | K(PK_HONORIFIC)))
+      continue;
+    if (parse_name(lx, cm, s, len, w, &nm) && nm.end == c) {
+      size_t o = w;
+      while (o > 0 && space_at(s, len, o - 1))
+        o--;
+      if (nm.words < 2 && o > 0 && s[o - 1] != '"' &&
+          !(o >= 3 && (unsigned char)s[o - 3] == 0xE2 &&
+            (unsigned char)s[o - 2] == 0x80 &&
+            (unsigned char)s[o - 1] == 0x9C))
+        return te;
+      push_person(lx, s, len, w, te, &nm, p, &bf, of, out);
+      return te;
+    }
+  }
+  return te;
+}
+
+/* The title at s[ts..te) (phrase p): look back for modifiers and a
+ * country qualifier, forward for the name, and append the person. */
+static size_t title_person(const struct nc_entlex *lx,
+                           const struct cmatches *cm, const char *s,
+                           size_t len, size_t min_start, size_t ts, size_t te,
+                           const struct phrase *p, struct nc_mentions *out)
+{
+  const struct cmatch *qual = NULL, *of = NULL;
+  struct before bf;
+  struct name nm;
+  size_t j, k;
+
+  j = skip_space(s, len, te);
+  if (j == te)
+    return appositive(lx, cm, s, len, min_start, ts, te, p, out);
+  /* "President of Kazakhstan, Kassym-Jomart Tokayev" */
+  if ((of = of_country(cm, s, len, te)) != NULL) {
+    size_t a = of->end;
+    if (a < len && s[a] == ',')
+      a++;
+    k = skip_space(s, len, a);
+    if (!(k > a && !cm_at(cm, k, 0) && parse_name(lx, cm, s, len, k, &nm)))
+      of = NULL;
+  }
+  if (!of && !parse_name(lx, cm, s, len, j, &nm))
+    return appositive(lx, cm, s, len, min_start, ts, te, p, out);
+  if (p->kind == PK_HONORIFIC) {
+    memset(&bf, 0, sizeof bf);
+    push_person(lx, s, len, ts, nm.end, &nm, p, &bf, NULL, out);
+    return nm.end;
+  }
+  look_back(lx, cm, s, len, ts, 1, &bf);
+  qual = bf.qual;
+  /* "General Motors" is no general */
+  if (nm.words < p->min_name && bf.nmods == 0 && !qual &&
+      is_capital_at(s, len, ts))
+    return te;
+  if (!qual)
+    qual = of ? of : of_country(cm, s, len, nm.end);
+  push_person(lx, s, len, bf.start, nm.end, &nm, p, &bf, qual, out);
+  return nm.end;
+}
+
+/* Second pass: every title or honorific followed by a name. */
+static void find_people(const struct nc_entlex *lx,
+                        const struct cmatches *cm, const char *s, size_t len,
+                        struct nc_mentions *out)
+{
+  size_t i = 0, n, end, min_start = 0, before = out->n;
+
+  while (i < len) {
+    uint32_t cp = cp_at(s, len, i, &n);
+    long k;
+
+    if (!is_word_cp(cp) || !nc_word_start(s, i)) {
+      i += n;
+      continue;
+    }
+    k = table_match(&lx->titles, s, len, i,
+                    K(PK_TITLE) | K(PK_HONORIFIC), &end);
+    if (k < 0) {
+      i = word_end(s, len, i);
+      continue;
+    }
+    i = title_person(lx, cm, s, len, min_start, i, end, &lx->titles.ph[k],
+                     out);
+    if (out->n > before)
+      min_start = out->items[out->n - 1].end;
+    before = out->n;
+  }
+}
+
+void nc_entities_find(const struct nc_entlex *lx, const char *text,
+                      size_t len, struct nc_mentions *out)
+{
+  struct cmatches cm = {0};
+
+  if (!lx || !text || len == 0)
+    return;
+  find_countries(lx, text, len, &cm, out);
+  find_people(lx, &cm, text, len, out);
+  free(cm.v);
+}

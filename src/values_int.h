@@ -1,0 +1,134 @@
+/* values_int.h: private contract between numbers.c (word lists, tokens,
+ * numbers, percents, money, durations) and dates.c (dates), the two
+ * halves of the value recognizer. */
+#ifndef NC_VALUES_INT_H
+#define NC_VALUES_INT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "mentions_int.h"
+
+/* Roles a lexicon key can have; one key may have several ("second" is an
+ * ordinal and a time unit, "may" a month and a modal verb). */
+enum {
+  W_UNIT = 1u << 0,       /* zero .. nineteen: num */
+  W_TEN = 1u << 1,        /* twenty .. ninety: num */
+  W_SCALE = 1u << 2,      /* hundred, thousand, million: num */
+  W_SUFFIX = 1u << 3,     /* scale written after digits ("bn"): num */
+  W_ORD = 1u << 4,        /* ordinal word: ord */
+  W_FRAC = 1u << 5,       /* fraction denominator: denom */
+  W_MULT = 1u << 6,       /* dozen: num */
+  W_NEG = 1u << 7,        /* minus */
+  W_VAGUE = 1u << 8,      /* several, many */
+  W_MONTH = 1u << 9,      /* month: month */
+  W_AMBIG = 1u << 10,     /* month/weekday that is also a common word */
+  W_WDAY = 1u << 11,      /* weekday: wday */
+  W_DAYPART = 1u << 12,   /* night, morning */
+  W_TUNIT = 1u << 13,     /* time unit: tunit, tmult */
+  W_RELDAY = 1u << 14,    /* today, yesterday: reldays */
+  W_YEARCTX = 1u << 15,   /* word that may precede a bare year */
+  W_PAST = 1u << 16,      /* past-tense marker */
+  W_FUTURE = 1u << 17,    /* future marker */
+  W_EDX = 1u << 18,       /* "-ed" word that is no past-tense verb */
+  W_CURNAME = 1u << 19,   /* currency name after the amount: cur */
+  W_CURSYM = 1u << 20,    /* currency symbol before the amount: cur */
+  W_CURPFX = 1u << 21,    /* letters before "$" ("US", "C"): cur */
+  W_CODE = 1u << 22,      /* ISO 4217 code: cur */
+  W_APPROX = 1u << 23,    /* approximation words: approx */
+  W_PERCENT = 1u << 24,   /* percent, per cent, % */
+  W_ORDSFX = 1u << 25,    /* st, nd, rd, th */
+  W_MONTHCTX = 1u << 26,  /* word that may precede a month alone */
+  W_WHEN = 1u << 27,      /* when, once: clause of a future event */
+  W_PHRASE = 1u << 28     /* first word of a longer key */
+};
+
+/* One key of the lexicon with every role it has. */
+struct nc_lexent {
+  char *key;             /* lower case; words of a phrase joined by ' ' */
+  unsigned flags;        /* W_* */
+  double num;            /* W_UNIT, W_TEN, W_SCALE, W_SUFFIX, W_MULT */
+  double ord;            /* W_ORD */
+  double denom;          /* W_FRAC */
+  int month;             /* W_MONTH: 1-12 */
+  int wday;              /* W_WDAY: 0 = Monday */
+  char tunit;            /* W_TUNIT: Y M W D h m s */
+  double tmult;          /* W_TUNIT: decade = 10 years */
+  char cur[4];           /* W_CURNAME, W_CURSYM, W_CURPFX, W_CODE */
+  double curmult;        /* W_CURNAME/W_CURSYM: cents = 0.01 */
+  enum nc_approx approx; /* W_APPROX */
+  int reldays;           /* W_RELDAY */
+  int ntok;              /* W_PHRASE: most tokens in a key it begins */
+};
+
+/* The value word lists: one open-addressing hash table of keys. */
+struct nc_numlex {
+  struct nc_lexent *ents;
+  size_t n, cap;
+  uint32_t *slots; /* index + 1 into ents; 0 = empty */
+  size_t nslots;   /* power of two */
+};
+
+enum nc_tok_kind { NC_T_WORD, NC_T_NUM, NC_T_PUNCT };
+
+/* A token of the scanned text. */
+struct nc_vtok {
+  size_t start, end;          /* bytes, end exclusive */
+  enum nc_tok_kind kind;
+  bool space;                 /* whitespace between it and the token
+                                 before */
+  bool cap;                   /* word: begins with an upper-case letter */
+  bool upper;                 /* word: all upper case */
+  const struct nc_lexent *w;  /* word/punct: its lexicon key or NULL */
+  double num;                 /* number: its value */
+  int ndig;                   /* number: digits before any '.' */
+  bool dec;                   /* number: has a decimal part */
+  bool comma;                 /* number: has thousands separators */
+};
+
+/* The state of one nc_values_find call. */
+struct nc_vscan {
+  const struct nc_numlex *lx;
+  const char *s;
+  size_t len;
+  const struct nc_mention_ctx *ctx;
+  struct nc_vtok *t;
+  size_t n, cap;
+  struct nc_mentions *out;
+};
+
+/* Key lookup: s[0..n) compared without case; NULL when absent. */
+const struct nc_lexent *nc_numlex_get(const struct nc_numlex *lx,
+                                      const char *s, size_t n);
+
+/* Longest key with any role in `flags` made of the tokens from `i` on;
+ * sets *next to the token after it.  NULL when none. */
+const struct nc_lexent *nc_vphrase(const struct nc_vscan *sc, size_t i,
+                                   unsigned flags, size_t *next);
+
+/* True when token i is a word with any role in `flags`. */
+bool nc_vis(const struct nc_vscan *sc, size_t i, unsigned flags);
+
+/* True when token i is the punctuation character `c` (ASCII). */
+bool nc_vpunct(const struct nc_vscan *sc, size_t i, char c);
+
+/* True when token i is a hyphen or dash joined to both neighbours, or
+ * (with `spaced`) any dash between them. */
+bool nc_vdash(const struct nc_vscan *sc, size_t i, bool spaced);
+
+/* Tense around token i: +1 future, -1 past, 0 unknown (see dates.c). */
+int nc_vtense(const struct nc_vscan *sc, size_t i);
+
+/* Try a date starting at token i (after approximation words, if any);
+ * push it and return the token after it, or return i when none. */
+size_t nc_dates_at(struct nc_vscan *sc, size_t i);
+
+/* "N units ago" and "in N units": the quantity n of time unit `u` (a
+ * W_TUNIT key) spanning tokens [i, j) was followed by "ago" (dir -1) or
+ * preceded by "in" (dir +1): push the date it names.  False without a
+ * reference day. */
+bool nc_dates_offset(struct nc_vscan *sc, size_t start, size_t end,
+                     double n, const struct nc_lexent *u, int dir);
+
+#endif

@@ -1,0 +1,443 @@
+/* test_entities.c: the name recognizer (entities.c) on invented
+ * sentences: countries by name, alias and demonym, people with titles,
+ * modifiers and country qualifiers, and no false hits. */
+#include "testutil.h"
+
+#include <dirent.h>
+
+#include "mentions_int.h"
+
+static struct nc_entlex *lx;
+static struct nc_mentions ms;
+static const char *text;
+
+static int setup(void **state)
+{
+  struct nc_error err;
+  (void)state;
+  if (nc_entlex_load(TEST_DATADIR "/lexicon", &lx, &err) != NC_OK) {
+    fprintf(stderr, "lexicon: %s: %s\n", err.file, err.msg);
+    return -1;
+  }
+  return 0;
+}
+
+static int teardown(void **state)
+{
+  (void)state;
+  nc_mentions_free(&ms);
+  nc_entlex_free(lx);
+  return 0;
+}
+
+static void run(const char *s)
+{
+  nc_mentions_clear(&ms);
+  text = s;
+  nc_entities_find(lx, s, strlen(s), &ms);
+}
+
+/* The mention of `type` whose span is exactly the text `span`. */
+static const struct nc_mention *at(enum nc_mention_type type,
+                                   const char *span)
+{
+  size_t i, n = strlen(span);
+  for (i = 0; i < ms.n; i++) {
+    const struct nc_mention *m = &ms.items[i];
+    if (m->type == type && m->end - m->start == n &&
+        memcmp(text + m->start, span, n) == 0)
+      return m;
+  }
+  fail_msg("no %s mention spanning \"%s\" in \"%s\"",
+           nc_mention_type_str(type), span, text);
+  return NULL;
+}
+
+static size_t count(enum nc_mention_type type)
+{
+  size_t i, n = 0;
+  for (i = 0; i < ms.n; i++)
+    n += ms.items[i].type == type;
+  return n;
+}
+
+static void check_person(const char *span, const char *name,
+                         const char *title, const char *country)
+{
+  const struct nc_mention *m = at(NC_M_PERSON, span);
+  assert_string_equal(m->name, name);
+  if (title)
+    assert_string_equal(m->title, title);
+  else
+    assert_null(m->title);
+  if (country)
+    assert_string_equal(m->country, country);
+  else
+    assert_null(m->country);
+}
+
+static void test_country_names(void **state)
+{
+  const struct nc_mention *m;
+  (void)state;
+  run("Talks between Peru and Vietnam resumed in Norway.");
+  assert_int_equal(count(NC_M_COUNTRY), 3);
+  m = at(NC_M_COUNTRY, "Vietnam");
+  assert_string_equal(m->name, "Vietnam");
+  assert_false(m->demonym);
+  assert_false(m->alias);
+  assert_int_equal(m->start, 23);
+  assert_int_equal(m->end, 30);
+}
+
+static void test_country_aliases(void **state)
+{
+  (void)state;
+  run("Officials from the UAE, the U.A.E. and the Emirates met Britain's "
+      "envoy, then flew to the USA and the Jewish state.");
+  assert_string_equal(at(NC_M_COUNTRY, "UAE")->name,
+                      "United Arab Emirates");
+  assert_true(at(NC_M_COUNTRY, "U.A.E.")->alias);
+  assert_string_equal(at(NC_M_COUNTRY, "the Emirates")->name,
+                      "United Arab Emirates");
+  assert_string_equal(at(NC_M_COUNTRY, "Britain")->name, "United Kingdom");
+  assert_string_equal(at(NC_M_COUNTRY, "USA")->name, "United States");
+  assert_string_equal(at(NC_M_COUNTRY, "the Jewish state")->name, "Israel");
+  assert_true(at(NC_M_COUNTRY, "the Jewish state")->alias);
+}
+
+static void test_country_demonyms(void **state)
+{
+  const struct nc_mention *m;
+  (void)state;
+  run("Uzbek and Kyrgyz diplomats, two Emiratis and several Moroccans "
+      "joined a Saudi delegation.");
+  m = at(NC_M_COUNTRY, "Uzbek");
+  assert_string_equal(m->name, "Uzbekistan");
+  assert_true(m->demonym);
+  assert_string_equal(at(NC_M_COUNTRY, "Kyrgyz")->name, "Kyrgyzstan");
+  assert_string_equal(at(NC_M_COUNTRY, "Emiratis")->name,
+                      "United Arab Emirates");
+  assert_string_equal(at(NC_M_COUNTRY, "Moroccans")->name, "Morocco");
+  assert_true(at(NC_M_COUNTRY, "Saudi")->demonym);
+  assert_string_equal(at(NC_M_COUNTRY, "Saudi")->name, "Saudi Arabia");
+}
+
+static void test_country_acronym_case(void **state)
+{
+  (void)state;
+  run("Tell us about the US plan and the uk branch.");
+  assert_int_equal(count(NC_M_COUNTRY), 1);
+  assert_string_equal(at(NC_M_COUNTRY, "US")->name, "United States");
+}
+
+static void test_country_longest_match(void **state)
+{
+  (void)state;
+  run("Saudi Arabia and the United Arab Emirates, like South Sudan and "
+      "Papua New Guinea, sent the United States of America a note.");
+  assert_false(at(NC_M_COUNTRY, "Saudi Arabia")->demonym);
+  assert_string_equal(at(NC_M_COUNTRY, "the United Arab Emirates")->name,
+                      "United Arab Emirates");
+  assert_string_equal(at(NC_M_COUNTRY, "South Sudan")->name, "South Sudan");
+  assert_string_equal(at(NC_M_COUNTRY, "Papua New Guinea")->name,
+                      "Papua New Guinea");
+  assert_string_equal(at(NC_M_COUNTRY, "the United States of America")->name,
+                      "United States");
+  assert_int_equal(count(NC_M_COUNTRY), 5);
+}
+
+static void test_country_possessive_dash(void **state)
+{
+  (void)state;
+  run("Mongolia\xe2\x80\x99s herders\xe2\x80\x94" "and Nepal's\xe2\x80\x94"
+      "Bhutan\xe2\x80\x94trade with U.S.-led groups.");
+  assert_int_equal(at(NC_M_COUNTRY, "Mongolia")->end, 8);
+  at(NC_M_COUNTRY, "Nepal");
+  at(NC_M_COUNTRY, "Bhutan");
+  at(NC_M_COUNTRY, "U.S.");
+  assert_int_equal(count(NC_M_COUNTRY), 4);
+}
+
+static void test_country_non_ascii(void **state)
+{
+  (void)state;
+  run("Exports from C\xc3\xb4te d\xe2\x80\x99Ivoire and T\xc3\xbcrkiye rose.");
+  assert_string_equal(at(NC_M_COUNTRY, "C\xc3\xb4te d\xe2\x80\x99Ivoire")
+                          ->name, "Ivory Coast");
+  assert_string_equal(at(NC_M_COUNTRY, "T\xc3\xbcrkiye")->name, "Turkey");
+}
+
+static void test_country_no_false_hits(void **state)
+{
+  (void)state;
+  run("Give us the turkey, a chad of paper, and georgia peaches; "
+      "Latin American and North American voters agree.");
+  assert_int_equal(count(NC_M_COUNTRY), 0);
+  run("Michael Jordan met Chad Hurley; Jordan Peterson spoke.");
+  assert_int_equal(count(NC_M_COUNTRY), 0);
+  run("In Jordan, the king met envoys from Chad and Turkey.");
+  assert_int_equal(count(NC_M_COUNTRY), 3);
+}
+
+static void test_country_lookup(void **state)
+{
+  (void)state;
+  assert_string_equal(nc_entlex_country(lx, "Kazakh", 6), "Kazakhstan");
+  assert_string_equal(nc_entlex_country(lx, "UAE", 3),
+                      "United Arab Emirates");
+  assert_string_equal(nc_entlex_country(lx, "the Jewish state", 16),
+                      "Israel");
+  assert_string_equal(nc_entlex_country(lx, "Israelis", 8), "Israel");
+  assert_string_equal(nc_entlex_country(lx, "kazakhstan", 10),
+                      "Kazakhstan");
+  assert_null(nc_entlex_country(lx, "us", 2));
+  assert_null(nc_entlex_country(lx, "Atlantis", 8));
+  assert_null(nc_entlex_country(lx, "Kazakhstan's", 12));
+}
+
+static void test_person_qualifier_demonym(void **state)
+{
+  (void)state;
+  run("French President Emmanuel Macron said on Friday.");
+  check_person("French President Emmanuel Macron", "Emmanuel Macron",
+               "president", "France");
+  assert_int_equal(count(NC_M_PERSON), 1);
+}
+
+static void test_person_modifier_possessive(void **state)
+{
+  (void)state;
+  run("former Prime Minister Boris Johnson\xe2\x80\x99s remarks");
+  check_person("former Prime Minister Boris Johnson", "Boris Johnson",
+               "former prime minister", NULL);
+  run("Then-Chancellor Angela Merkel's visit and ex-President Chirac");
+  check_person("Then-Chancellor Angela Merkel", "Angela Merkel",
+               "then-chancellor", NULL);
+  check_person("ex-President Chirac", "Chirac", "ex-president", NULL);
+  run("acting deputy prime minister Ana Gomes spoke.");
+  check_person("acting deputy prime minister Ana Gomes", "Ana Gomes",
+               "acting deputy prime minister", NULL);
+}
+
+static void test_person_multiword_title(void **state)
+{
+  (void)state;
+  run("Secretary of State Marco Rubio flew in.");
+  check_person("Secretary of State Marco Rubio", "Marco Rubio",
+               "secretary of state", NULL);
+  run("German foreign minister Annalena Baerbock agreed.");
+  check_person("German foreign minister Annalena Baerbock",
+               "Annalena Baerbock", "foreign minister", "Germany");
+}
+
+static void test_person_of_country(void **state)
+{
+  (void)state;
+  run("President Luiz In\xc3\xa1" "cio Lula da Silva of Brazil spoke.");
+  check_person("President Luiz In\xc3\xa1" "cio Lula da Silva",
+               "Luiz In\xc3\xa1" "cio Lula da Silva", "president", "Brazil");
+  run("The President of Chile, Gabriel Boric, arrived.");
+  check_person("President of Chile, Gabriel Boric", "Gabriel Boric",
+               "president", "Chile");
+}
+
+static void test_person_appositive(void **state)
+{
+  (void)state;
+  run("Later, Mark Rutte, a former prime minister of the Netherlands, "
+      "spoke.");
+  check_person("Mark Rutte, a former prime minister", "Mark Rutte",
+               "former prime minister", "Netherlands");
+  run("Boric, the president of Chile, left.");
+  check_person("Boric, the president", "Boric", "president", "Chile");
+  run("In Lisbon, the president of Portugal said no.");
+  assert_int_equal(count(NC_M_PERSON), 0);
+}
+
+static void test_person_particles(void **state)
+{
+  (void)state;
+  run("Saudi Crown Prince Mohammed bin Salman al Saud is set to fly.");
+  check_person("Saudi Crown Prince Mohammed bin Salman al Saud",
+               "Mohammed bin Salman al Saud", "crown prince",
+               "Saudi Arabia");
+  run("Egyptian President Abdel Fattah el-Sisi and Dutch King "
+      "Willem-Alexander van Oranje met.");
+  check_person("Egyptian President Abdel Fattah el-Sisi",
+               "Abdel Fattah el-Sisi", "president", "Egypt");
+  check_person("Dutch King Willem-Alexander van Oranje",
+               "Willem-Alexander van Oranje", "king", "Netherlands");
+  run("Kyrgyz President Almaz Bakyt uulu Toktogulov arrived.");
+  check_person("Kyrgyz President Almaz Bakyt uulu Toktogulov",
+               "Almaz Bakyt uulu Toktogulov", "president", "Kyrgyzstan");
+}
+
+static void test_person_initials(void **state)
+{
+  (void)state;
+  run("U.S. Vice President JD Vance met Gov. J.B. Pritzker and "
+      "Sen. John F. Kerry.");
+  check_person("U.S. Vice President JD Vance", "JD Vance", "vice president",
+               "United States");
+  check_person("Gov. J.B. Pritzker", "J.B. Pritzker", "governor", NULL);
+  check_person("Sen. John F. Kerry", "John F. Kerry", "senator", NULL);
+}
+
+static void test_person_qualifier_possessive(void **state)
+{
+  (void)state;
+  run("Mongolia\xe2\x80\x99s President Ukhnaa Khurelsukh and Canada's "
+      "Prime Minister Mark Carney");
+  check_person("Mongolia\xe2\x80\x99s President Ukhnaa Khurelsukh",
+               "Ukhnaa Khurelsukh", "president", "Mongolia");
+  check_person("Canada's Prime Minister Mark Carney", "Mark Carney",
+               "prime minister", "Canada");
+  run("Kenya President William Ruto and US special envoy Tom Barrack");
+  check_person("Kenya President William Ruto", "William Ruto", "president",
+               "Kenya");
+  check_person("US special envoy Tom Barrack", "Tom Barrack",
+               "special envoy", "United States");
+}
+
+static void test_person_name_stops(void **state)
+{
+  (void)state;
+  run("Chancellor Olaf Scholz, who met President Joe Biden. Later Mayor "
+      "Ada Colau On Monday");
+  check_person("Chancellor Olaf Scholz", "Olaf Scholz", "chancellor", NULL);
+  check_person("President Joe Biden", "Joe Biden", "president", NULL);
+  check_person("Mayor Ada Colau", "Ada Colau", "mayor", NULL);
+  run("King Charles\n  III opened it.");
+  check_person("King Charles\n  III", "Charles III", "king", NULL);
+}
+
+static void test_person_no_name(void **state)
+{
+  (void)state;
+  run("the president said the prime minister would visit, and the "
+      "general public agreed.");
+  assert_int_equal(count(NC_M_PERSON), 0);
+  run("General Motors and the General Assembly voted; President's Day.");
+  assert_int_equal(count(NC_M_PERSON), 0);
+}
+
+static void test_person_known(void **state)
+{
+  (void)state;
+  run("Talks with MBS went well, Crown Prince MBS said.");
+  assert_string_equal(at(NC_M_PERSON, "MBS")->name, "Mohammed bin Salman");
+  check_person("Crown Prince MBS", "Mohammed bin Salman", "crown prince",
+               NULL);
+  run("Mr. Nadim Zahawi spoke.");
+  check_person("Mr. Nadim Zahawi", "Nadim Zahawi", NULL, NULL);
+}
+
+/* Every built-in article runs line by line and as a whole, and names
+ * Kazakhstan and a president. */
+static void test_articles(void **state)
+{
+  DIR *d = opendir(TEST_DATADIR "/articles");
+  struct dirent *de;
+  int files = 0;
+  (void)state;
+  assert_non_null(d);
+  while ((de = readdir(d)) != NULL) {
+    char path[512], *data = NULL;
+    size_t len = 0, i, line = 0, nl = strlen(de->d_name);
+    struct nc_error err;
+    int kz = 0, pres = 0;
+
+    if (nl < 5 || strcmp(de->d_name + nl - 4, ".txt") != 0)
+      continue;
+    files++;
+    snprintf(path, sizeof path, "%s/articles/%s", TEST_DATADIR,
+             de->d_name);
+    assert_int_equal(nc_read_file(path, NC_MAX_INPUT_BYTES, &data, &len,
+                                  &err),
+                     NC_OK);
+    for (i = 0; i <= len; i++) {
+      if (i == len || data[i] == '\n') {
+        nc_mentions_clear(&ms);
+        nc_entities_find(lx, data + line, i - line, &ms);
+        line = i + 1;
+      }
+    }
+    nc_mentions_clear(&ms);
+    nc_entities_find(lx, data, len, &ms);
+    for (i = 0; i < ms.n; i++) {
+      const struct nc_mention *m = &ms.items[i];
+      assert_true(m->start < m->end && m->end <= len);
+      if (m->type == NC_M_COUNTRY && strcmp(m->name, "Kazakhstan") == 0)
+        kz = 1;
+      if (m->type == NC_M_PERSON && m->title &&
+          strstr(m->title, "president"))
+        pres = 1;
+    }
+    if (!kz || !pres)
+      fail_msg("%s: Kazakhstan %d, a president %d", de->d_name, kz, pres);
+    free(data);
+  }
+  closedir(d);
+  assert_true(files >= 5);
+}
+
+/* A megabyte of text in one call: the scan is linear. */
+static void test_large_text(void **state)
+{
+  static const char piece[] =
+      "Kazakh President Kassym-Jomart Tokayev met US envoy Tom Barrack "
+      "in Astana \xe2\x80\x94 the UAE and Israel said so. ";
+  size_t n = sizeof piece - 1, reps = (1u << 20) / n + 1, i;
+  char *big = malloc(n * reps + 1);
+  (void)state;
+  assert_non_null(big);
+  for (i = 0; i < reps; i++)
+    memcpy(big + i * n, piece, n);
+  big[n * reps] = '\0';
+  nc_mentions_clear(&ms);
+  nc_entities_find(lx, big, n * reps, &ms);
+  assert_int_equal(ms.n, reps * 6);
+  free(big);
+}
+
+static void test_load_errors(void **state)
+{
+  struct nc_entlex *bad = NULL;
+  struct nc_error err;
+  (void)state;
+  assert_int_not_equal(nc_entlex_load("/nonexistent-dir", &bad, &err),
+                       NC_OK);
+  assert_null(bad);
+  nc_entlex_free(NULL);
+}
+
+int main(void)
+{
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_country_names),
+      cmocka_unit_test(test_country_aliases),
+      cmocka_unit_test(test_country_demonyms),
+      cmocka_unit_test(test_country_acronym_case),
+      cmocka_unit_test(test_country_longest_match),
+      cmocka_unit_test(test_country_possessive_dash),
+      cmocka_unit_test(test_country_non_ascii),
+      cmocka_unit_test(test_country_no_false_hits),
+      cmocka_unit_test(test_country_lookup),
+      cmocka_unit_test(test_person_qualifier_demonym),
+      cmocka_unit_test(test_person_modifier_possessive),
+      cmocka_unit_test(test_person_multiword_title),
+      cmocka_unit_test(test_person_of_country),
+      cmocka_unit_test(test_person_appositive),
+      cmocka_unit_test(test_person_particles),
+      cmocka_unit_test(test_person_initials),
+      cmocka_unit_test(test_person_qualifier_possessive),
+      cmocka_unit_test(test_person_name_stops),
+      cmocka_unit_test(test_person_no_name),
+      cmocka_unit_test(test_person_known),
+      cmocka_unit_test(test_articles),
+      cmocka_unit_test(test_large_text),
+      cmocka_unit_test(test_load_errors),
+  };
+  return cmocka_run_group_tests(tests, setup, teardown);
+}

@@ -1,0 +1,391 @@
+/* test_numbers.c: the value recognizer on numbers, ordinals, percents,
+ * money, durations and vague quantities (src/numbers.c). */
+#include "testutil.h"
+
+#include <math.h>
+
+#include "mentions_int.h"
+
+static struct nc_numlex *lx;
+static struct nc_mentions ms;
+
+static int setup(void **state)
+{
+  struct nc_error err;
+  (void)state;
+  return nc_numlex_load(TEST_DATADIR "/lexicon", &lx, &err) == NC_OK ? 0
+                                                                     : -1;
+}
+
+static int teardown(void **state)
+{
+  (void)state;
+  nc_mentions_free(&ms);
+  nc_numlex_free(lx);
+  return 0;
+}
+
+static const char *cur_text;
+
+/* Run the recognizer on `text` (reference day 2025-11-06). */
+static size_t run(const char *text)
+{
+  struct nc_mention_ctx ctx = {{2025, 11, 6}, true};
+  nc_mentions_clear(&ms);
+  cur_text = text;
+  nc_values_find(lx, text, strlen(text), &ctx, &ms);
+  return ms.n;
+}
+
+/* The mention whose text is `span`; fails the test when none. */
+static const struct nc_mention *get(const char *span)
+{
+  size_t i, n = strlen(span);
+  for (i = 0; i < ms.n; i++) {
+    const struct nc_mention *m = &ms.items[i];
+    if (m->end - m->start == n && memcmp(cur_text + m->start, span, n) == 0)
+      return m;
+  }
+  fail_msg("no mention \"%s\" in \"%s\"", span, cur_text);
+  return NULL;
+}
+
+static void check(const char *text, const char *span,
+                  enum nc_mention_type type, double value)
+{
+  const struct nc_mention *m;
+  run(text);
+  m = get(span);
+  assert_int_equal(m->type, type);
+  assert_true(fabs(m->value - value) <= 1e-9 * fabs(value) + 1e-9);
+}
+
+static bool has_span(const char *span)
+{
+  size_t i, n = strlen(span);
+  for (i = 0; i < ms.n; i++) {
+    if (ms.items[i].end - ms.items[i].start == n &&
+        memcmp(cur_text + ms.items[i].start, span, n) == 0)
+      return true;
+  }
+  return false;
+}
+
+static void test_digits(void **state)
+{
+  (void)state;
+  check("Officials counted 1,234.5 tonnes.", "1,234.5", NC_M_NUMBER,
+        1234.5);
+  check("The river rose by 20 inches overnight.", "20", NC_M_NUMBER, 20);
+  check("A margin of .5 was enough.", ".5", NC_M_NUMBER, 0.5);
+  check("Temperatures fell to -3 at dawn.", "-3", NC_M_NUMBER, -3);
+  check("It sold 12,000,000 copies.", "12,000,000", NC_M_NUMBER, 12e6);
+}
+
+static void test_words(void **state)
+{
+  (void)state;
+  check("Three ministers resigned.", "Three", NC_M_NUMBER, 3);
+  check("The club has twenty-one members.", "twenty-one", NC_M_NUMBER, 21);
+  check("They built one hundred and five homes.", "one hundred and five",
+        NC_M_NUMBER, 105);
+  check("She ordered a dozen boxes.", "a dozen", NC_M_NUMBER, 12);
+  check("He was one of five judges.", "one", NC_M_NUMBER, 1);
+  check("two thousand four hundred and seven", 
+        "two thousand four hundred and seven", NC_M_NUMBER, 2407);
+  check("Nearly two-thirds of voters agreed.", "Nearly two-thirds",
+        NC_M_NUMBER,
+        2.0 / 3);
+  check("It took two and a half hours.", "two and a half hours",
+        NC_M_DURATION, 2.5);
+}
+
+static void test_scales(void **state)
+{
+  (void)state;
+  check("The city has 20 million residents.", "20 million", NC_M_NUMBER,
+        20e6);
+  check("Debt reached 1.5 billion.", "1.5 billion", NC_M_NUMBER, 1.5e9);
+  check("It lost 3bn last year.", "3bn", NC_M_NUMBER, 3e9);
+  check("They hope to plant half a million trees.", "half a million",
+        NC_M_NUMBER, 5e5);
+  check("A million people marched.", "A million", NC_M_NUMBER, 1e6);
+}
+
+static void test_not_numbers(void **state)
+{
+  (void)state;
+  run("Pour the 180.25ml sample and the 29km road.");
+  assert_int_equal(ms.n, 0);
+  run("The G7 met about COVID-19 and the F-35.");
+  assert_int_equal(ms.n, 0);
+  run("a chair and a table");
+  assert_int_equal(ms.n, 0);
+  run("The meeting starts at 10:30.");
+  assert_int_equal(ms.n, 0);
+}
+
+static void test_dotted_run(void **state)
+{
+  (void)state;
+  run("The host 192.168.1.2 answered.");
+  assert_int_equal(ms.n, 4);
+  assert_true(ms.items[0].value == 192 && ms.items[1].value == 168 &&
+              ms.items[2].value == 1 && ms.items[3].value == 2);
+}
+
+static void test_ordinals(void **state)
+{
+  (void)state;
+  check("It is the fifth such deal.", "fifth", NC_M_ORDINAL, 5);
+  check("the twenty-first century", "twenty-first", NC_M_ORDINAL, 21);
+  check("the 21st round", "21st", NC_M_ORDINAL, 21);
+  check("the 6th attempt", "6th", NC_M_ORDINAL, 6);
+  check("the 52nd state", "52nd", NC_M_ORDINAL, 52);
+  check("the one hundred twenty-fifth day", "one hundred twenty-fifth",
+        NC_M_ORDINAL, 125);
+  check("Her second term began.", "second", NC_M_ORDINAL, 2);
+}
+
+static void test_second_as_time(void **state)
+{
+  (void)state;
+  run("Wait a second, he said.");
+  assert_int_equal(ms.n, 0);
+  check("The blast lasted 30 seconds.", "30 seconds", NC_M_DURATION, 30);
+  assert_int_equal(ms.items[0].unit, 's');
+}
+
+static void test_approx(void **state)
+{
+  (void)state;
+  static const struct {
+    const char *text, *span;
+    enum nc_approx a;
+  } c[] = {
+      {"about 40 boats", "about 40", NC_APPROX_ABOUT},
+      {"roughly 40 boats", "roughly 40", NC_APPROX_ABOUT},
+      {"some 40 boats", "some 40", NC_APPROX_ABOUT},
+      {"almost 40 boats", "almost 40", NC_APPROX_ABOUT},
+      {"more than 40 boats", "more than 40", NC_APPROX_MORE_THAN},
+      {"over 40 boats", "over 40", NC_APPROX_MORE_THAN},
+      {"upwards of 40 boats", "upwards of 40", NC_APPROX_MORE_THAN},
+      {"less than 40 boats", "less than 40", NC_APPROX_LESS_THAN},
+      {"fewer than 40 boats", "fewer than 40", NC_APPROX_LESS_THAN},
+      {"under 40 boats", "under 40", NC_APPROX_LESS_THAN},
+      {"at least 40 boats", "at least 40", NC_APPROX_AT_LEAST},
+      {"at most 40 boats", "at most 40", NC_APPROX_AT_MOST},
+      {"up to 40 boats", "up to 40", NC_APPROX_AT_MOST},
+      {"no more than 40 boats", "no more than 40", NC_APPROX_AT_MOST},
+  };
+  size_t i;
+  for (i = 0; i < sizeof c / sizeof c[0]; i++) {
+    run(c[i].text);
+    assert_int_equal(get(c[i].span)->approx, c[i].a);
+    assert_true(get(c[i].span)->value == 40);
+  }
+}
+
+static void test_ranges(void **state)
+{
+  const struct nc_mention *m;
+  (void)state;
+  run("between 3,000 and 10,000 refugees");
+  m = get("between 3,000 and 10,000");
+  assert_int_equal(m->approx, NC_APPROX_RANGE);
+  assert_true(m->value == 3000 && m->value2 == 10000);
+  run("3-5 days");
+  m = get("3-5 days");
+  assert_int_equal(m->type, NC_M_DURATION);
+  assert_true(m->value == 3 && m->value2 == 5);
+  run("from 3 to 5 million viewers");
+  m = get("3 to 5 million");
+  assert_true(m->value == 3e6 && m->value2 == 5e6);
+  run("The score was 3-2.");
+  assert_int_equal(ms.n, 2);
+}
+
+static void test_percent(void **state)
+{
+  (void)state;
+  check("up 25 percent", "25 percent", NC_M_PERCENT, 25);
+  check("up 25% on the year", "25%", NC_M_PERCENT, 25);
+  check("up 25 per cent", "25 per cent", NC_M_PERCENT, 25);
+  check("up more than 12 percent", "more than 12 percent", NC_M_PERCENT,
+        12);
+  check("a rise of 1.5 percentage points", "1.5 percentage points",
+        NC_M_PERCENT, 1.5);
+}
+
+static void test_money(void **state)
+{
+  const struct nc_mention *m;
+  (void)state;
+  run("The council approved a budget of $4.2 billion.");
+  m = get("$4.2 billion");
+  assert_int_equal(m->type, NC_M_MONEY);
+  assert_true(m->value == 4.2e9);
+  assert_string_equal(m->currency, "USD");
+  run("a fine of \xe2\x82\xac" "3m");
+  assert_string_equal(get("\xe2\x82\xac" "3m")->currency, "EUR");
+  run("a ticket costs \xc2\xa3" "5");
+  assert_string_equal(get("\xc2\xa3" "5")->currency, "GBP");
+  run("a fund of USD 50 billion");
+  assert_true(get("USD 50 billion")->value == 50e9);
+  run("a deal worth 420 million Finnish markka");
+  assert_string_equal(get("420 million Finnish markka")->currency, "FIM");
+  run("it costs 34 cents");
+  assert_true(fabs(get("34 cents")->value - 0.34) < 1e-12);
+  run("a C$16 million grant and US$2 loans");
+  assert_string_equal(get("C$16 million")->currency, "CAD");
+  assert_string_equal(get("US$2")->currency, "USD");
+  run("worth $600bn");
+  assert_true(get("$600bn")->value == 600e9);
+}
+
+static void test_durations(void **state)
+{
+  const struct nc_mention *m;
+  (void)state;
+  check("He served for 33 years.", "33 years", NC_M_DURATION, 33);
+  run("ties going back over three decades");
+  m = get("over three decades");
+  assert_true(m->value == 30 && m->unit == 'Y' &&
+              m->approx == NC_APPROX_MORE_THAN);
+  check("after two years of war", "two years", NC_M_DURATION, 2);
+  check("a six months delay", "six months", NC_M_DURATION, 6);
+  run("a 30-year-old driver and a man 45 years old");
+  assert_int_equal(ms.n, 0);
+  run("It happened two years ago.");
+  assert_int_equal(get("two years ago")->type, NC_M_DATE);
+}
+
+static void test_vague(void **state)
+{
+  (void)state;
+  run("Several aides, many donors, a few guards and numerous staff.");
+  assert_int_equal(ms.n, 4);
+  assert_int_equal(get("Several")->type, NC_M_VAGUE);
+  assert_int_equal(get("a few")->type, NC_M_VAGUE);
+  run("dozens of protesters");
+  assert_int_equal(get("dozens of")->type, NC_M_VAGUE);
+}
+
+static void test_utf8(void **state)
+{
+  (void)state;
+  check("Prices rose\xe2\x80\x94" "12 percent in a year.", "12 percent",
+        NC_M_PERCENT, 12);
+  check("It had 40\xc2\xa0" "percent support.", "40\xc2\xa0" "percent",
+        NC_M_PERCENT, 40);
+  check("\xe2\x80\x9cSeven\xe2\x80\x9d was the answer", "Seven",
+        NC_M_NUMBER, 7);
+  run("Caf\xc3\xa9" "5 opened");
+  assert_false(has_span("5"));
+}
+
+/* English words for 0 <= n <= 1,000,000, "and" after hundreds. */
+static void spell(long n, char *buf, size_t size)
+{
+  static const char *const units[] = {
+      "zero",    "one",     "two",       "three",    "four",
+      "five",    "six",     "seven",     "eight",    "nine",
+      "ten",     "eleven",  "twelve",    "thirteen", "fourteen",
+      "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"};
+  static const char *const tens[] = {"",      "",      "twenty", "thirty",
+                                     "forty", "fifty", "sixty",  "seventy",
+                                     "eighty", "ninety"};
+  size_t len = 0;
+  long parts[2];
+  int p;
+
+  buf[0] = '\0';
+  if (n < 20 && n >= 0) {
+    snprintf(buf, size, "%s", units[n]);
+    return;
+  }
+  if (n == 1000000) {
+    snprintf(buf, size, "one million");
+    return;
+  }
+  parts[0] = n / 1000;
+  parts[1] = n % 1000;
+  for (p = 0; p < 2; p++) {
+    long v = parts[p];
+    if (v == 0)
+      continue;
+    if (len)
+      len += (size_t)snprintf(buf + len, size - len, " ");
+    if (v >= 100) {
+      len += (size_t)snprintf(buf + len, size - len, "%s hundred",
+                              units[v / 100]);
+      v %= 100;
+      if (v)
+        len += (size_t)snprintf(buf + len, size - len, " and ");
+    } else if (p == 1 && parts[0]) {
+      len += (size_t)snprintf(buf + len, size - len, "and ");
+    }
+    if (v >= 20) {
+      len += (size_t)snprintf(buf + len, size - len, "%s", tens[v / 10]);
+      if (v % 10)
+        len += (size_t)snprintf(buf + len, size - len, "-%s",
+                                units[v % 10]);
+    } else if (v > 0) {
+      len += (size_t)snprintf(buf + len, size - len, "%s", units[v]);
+    }
+    if (p == 0)
+      len += (size_t)snprintf(buf + len, size - len, " thousand");
+  }
+}
+
+static void test_spelled_integers(void **state)
+{
+  char words[256];
+  long n;
+  (void)state;
+  for (n = 0; n <= 1000000; n++) {
+    spell(n, words, sizeof words);
+    run(words);
+    if (ms.n != 1 || ms.items[0].value != (double)n ||
+        ms.items[0].start != 0 || ms.items[0].end != strlen(words) ||
+        ms.items[0].type != NC_M_NUMBER)
+      fail_msg("\"%s\" is not %ld (%zu mentions, first %g)", words, n,
+               ms.n, ms.n ? ms.items[0].value : -1.0);
+  }
+}
+
+static void test_digit_integers(void **state)
+{
+  char text[64];
+  long n;
+  (void)state;
+  for (n = 0; n <= 1000000; n += 13) {
+    snprintf(text, sizeof text, "There were %ld cases.", n);
+    run(text);
+    assert_int_equal(ms.n, 1);
+    assert_true(ms.items[0].value == (double)n);
+  }
+}
+
+int main(void)
+{
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_digits),
+      cmocka_unit_test(test_words),
+      cmocka_unit_test(test_scales),
+      cmocka_unit_test(test_not_numbers),
+      cmocka_unit_test(test_dotted_run),
+      cmocka_unit_test(test_ordinals),
+      cmocka_unit_test(test_second_as_time),
+      cmocka_unit_test(test_approx),
+      cmocka_unit_test(test_ranges),
+      cmocka_unit_test(test_percent),
+      cmocka_unit_test(test_money),
+      cmocka_unit_test(test_durations),
+      cmocka_unit_test(test_vague),
+      cmocka_unit_test(test_utf8),
+      cmocka_unit_test(test_spelled_integers),
+      cmocka_unit_test(test_digit_integers),
+  };
+  return cmocka_run_group_tests(tests, setup, teardown);
+}
