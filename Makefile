@@ -21,7 +21,7 @@ LDLIBS   += $(PKG_LIBS) -lm
 VERSION  := $(shell cat VERSION 2>/dev/null || echo 0.1.0)
 
 SRCS     := $(sort $(wildcard src/*.c))
-LIBSRCS  := $(filter-out src/main.c,$(SRCS))
+LIBSRCS  := $(filter-out src/main.c src/main_fetch.c,$(SRCS))
 OBJS     := $(SRCS:src/%.c=$(BUILD)/obj/%.o)
 LIBOBJS  := $(LIBSRCS:src/%.c=$(BUILD)/obj/%.o)
 UNITSRCS := $(sort $(wildcard tests/unit/test_*.c))
@@ -31,7 +31,7 @@ HELPERS  := $(HELPSRCS:tests/helpers/%.c=$(BUILD)/tests/%)
 
 .PHONY: all run check bench bench-extract deps asan format clean
 
-all: $(BUILD)/newscheck
+all: $(BUILD)/newscheck $(BUILD)/newscheck-fetch
 
 $(BUILD)/config.mk: scripts/install-deps.sh
 	@mkdir -p $(BUILD)
@@ -53,8 +53,13 @@ $(BUILD)/libnewscheck.a: $(LIBOBJS)
 	rm -f $@
 	$(AR) rcs $@ $^
 
+# Only newscheck-fetch needs libcurl; --as-needed keeps it (and its slow
+# start-up) out of newscheck, which runs `newscheck fetch` through it.
 $(BUILD)/newscheck: $(BUILD)/obj/main.o $(BUILD)/libnewscheck.a
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -Wl,--as-needed -o $@ $^ $(LDLIBS)
+
+$(BUILD)/newscheck-fetch: $(BUILD)/obj/main_fetch.o $(BUILD)/libnewscheck.a
+	$(CC) $(CFLAGS) $(LDFLAGS) -Wl,--as-needed -o $@ $^ $(LDLIBS)
 
 $(BUILD)/tests/%: tests/unit/%.c tests/unit/testutil.h $(BUILD)/libnewscheck.a
 	@mkdir -p $(dir $@)
@@ -66,13 +71,13 @@ $(BUILD)/tests/%: tests/helpers/%.c $(BUILD)/libnewscheck.a
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(TEST_CFLAGS) -o $@ $< \
 	  $(BUILD)/libnewscheck.a $(LDLIBS) $(TEST_LIBS)
 
-run: $(BUILD)/newscheck
+run: all
 	$(BUILD)/newscheck data/articles
 
-check: $(BUILD)/newscheck $(UNITS) $(HELPERS)
+check: all $(UNITS) $(HELPERS)
 	@sh tests/run-tests.sh $(BUILD)
 
-bench: $(BUILD)/newscheck $(HELPERS)
+bench: all $(HELPERS)
 	@sh tests/bench/run.sh $(BUILD)
 
 bench-extract: $(BUILD)/newscheck

@@ -708,10 +708,11 @@ static struct nc_claim *add_claim(struct run *r, struct docctx *d,
   char *vstr = nc_value_str(v);
   size_t i;
 
-  /* One claim per document, key and value: repeats add nothing. */
-  for (i = 0; i < out->n; i++) {
+  /* One claim per document, key and value: repeats add nothing.  Claims
+   * come in document order, so only this document's tail is searched. */
+  for (i = out->n; i-- > 0 && out->items[i].doc == d->index;) {
     struct nc_claim *o = &out->items[i];
-    if (o->doc == d->index && strcmp(o->key, key) == 0) {
+    if (strcmp(o->key, key) == 0) {
       char *os = nc_value_str(&o->value);
       bool same = strcmp(os, vstr) == 0;
       free(os);

@@ -95,9 +95,17 @@ void nc_kit_free(struct nc_kit *kit);
 
 /* The commands, each defined in its cli_<name>.c. */
 extern const struct nc_command nc_cmd_check;   /* the default cross-check */
-extern const struct nc_command nc_cmd_fetch;
+extern const struct nc_command nc_cmd_fetch;   /* in newscheck-fetch */
 extern const struct nc_command nc_cmd_text;
 extern const struct nc_command nc_cmd_extract;
+
+/* The path of the newscheck-fetch program beside the running binary;
+ * false when it is not there. */
+bool nc_cli_fetch_path(char *buf, size_t size);
+
+/* Run newscheck-fetch with argv (argv[0] "fetch", NULL-terminated), wait
+ * for it and return its exit status (2 when it cannot be run). */
+int nc_cli_spawn_fetch(char *const *argv);
 
 /* Entry point used by main.c: dispatch on argv[1]. */
 int nc_cli_main(int argc, char **argv);

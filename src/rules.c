@@ -18,6 +18,7 @@
 
 struct compiled {
   pcre2_code *code;
+  pcre2_code *trigger; /* cheap pre-check, or NULL */
   uint32_t gnum[NC_G_COUNT]; /* group numbers, 0 when absent */
 };
 
@@ -293,8 +294,8 @@ static enum nc_status load_maps(struct nc_rule *r, const cJSON *maps,
 }
 
 static const char *const rule_keys[] = {
-    "id",  "description", "pattern", "caseless", "value", "key",
-    "label", "subject",   "map",     "examples"};
+    "id",    "description", "pattern", "trigger", "caseless", "value",
+    "key",   "label",       "subject", "map",     "examples"};
 
 static enum nc_status load_rule(struct nc_rules *rs, const cJSON *j,
                                 const char *file, size_t idx,
@@ -401,6 +402,25 @@ static enum nc_status load_rule(struct nc_rules *rs, const cJSON *j,
   }
   free(pat);
   pcre2_jit_compile(c->code, PCRE2_JIT_COMPLETE); /* falls back if absent */
+  /* The trigger: a quick pattern (usually a few words) that must occur in
+   * a sentence before the full pattern is tried. */
+  f = cJSON_GetObjectItemCaseSensitive(j, "trigger");
+  if (f && !cJSON_IsString(f))
+    return nc_error_set(err, NC_RULE, file, 0,
+                        "rule \"%s\": \"trigger\" must be a string", id);
+  if (f) {
+    c->trigger = pcre2_compile((PCRE2_SPTR)f->valuestring,
+                               PCRE2_ZERO_TERMINATED, opts, &ecode, &eoff,
+                               NULL);
+    if (!c->trigger) {
+      PCRE2_UCHAR msg[256];
+      pcre2_get_error_message(ecode, msg, sizeof msg);
+      return nc_error_set(err, NC_RULE, file, 0,
+                          "rule \"%s\": trigger error at offset %zu: %s",
+                          id, (size_t)eoff, (const char *)msg);
+    }
+    pcre2_jit_compile(c->trigger, PCRE2_JIT_COMPLETE);
+  }
   /* Every named group must be one we know, and the value group is
    * required. */
   {
@@ -684,6 +704,10 @@ bool nc_rule_next(const struct nc_rules *rs, size_t i, const char *text,
   PCRE2_SIZE *ov;
   int rc, g;
 
+  if (*pos == 0 && c->trigger &&
+      pcre2_match(c->trigger, (PCRE2_SPTR)text, len, 0, 0, rs->md,
+                  rs->mctx) < 0)
+    return false;
   while (*pos <= len) {
     rc = pcre2_match(c->code, (PCRE2_SPTR)text, len, *pos, 0, rs->md,
                      rs->mctx);
@@ -748,6 +772,7 @@ void nc_rules_free(struct nc_rules *rs)
   for (i = 0; i < rs->n; i++) {
     free_rule(&rs->items[i]);
     pcre2_code_free(rs->code[i].code);
+    pcre2_code_free(rs->code[i].trigger);
   }
   for (i = 0; i < rs->nmacros; i++) {
     free(rs->macro_names[i]);
