@@ -25,8 +25,11 @@ for p in $pairs; do
     missing="$missing $pkg"
   fi
 done
-# gzip and python3 are used by tests and benchmarks
+# gzip and python3 are used by tests and benchmarks, curl by the fetch
+# benchmark (side by side with curl --parallel)
 command -v gzip >/dev/null 2>&1 || missing="$missing gzip"
+command -v python3 >/dev/null 2>&1 || missing="$missing python3"
+command -v curl >/dev/null 2>&1 || missing="$missing curl"
 
 if [ -z "$missing" ]; then
   exit 0

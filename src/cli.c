@@ -117,25 +117,27 @@ void nc_cli_help(const struct nc_command *cmd, FILE *out)
   }
   fprintf(out, "\nOptions:\n");
   for (o = cmd->options; o->name; o++) {
-    char left[64];
+    char left[64], flag[8] = "    ";
+    if (o->letter)
+      snprintf(flag, sizeof flag, "-%c, ", o->letter);
     if (o->arg == NC_ARG_NONE)
-      snprintf(left, sizeof left, "%s%c%s--%s", o->letter ? "-" : "",
-               o->letter ? o->letter : ' ', o->letter ? ", " : "  ",
-               o->name);
+      snprintf(left, sizeof left, "%s--%s", flag, o->name);
     else
-      snprintf(left, sizeof left, "%s%c%s--%s %s", o->letter ? "-" : "",
-               o->letter ? o->letter : ' ', o->letter ? ", " : "  ",
-               o->name, o->metavar ? o->metavar : "ARG");
+      snprintf(left, sizeof left, "%s--%s %s", flag, o->name,
+               o->metavar ? o->metavar : "ARG");
     fprintf(out, "  %-28s %s\n", left, o->help);
   }
   fprintf(out, "  %-28s %s\n", "-h, --help", "show this help and exit");
   if (!cmd->name)
     fprintf(out, "  %-28s %s\n", "    --version",
             "show the version and exit");
-  fprintf(out,
-          "\nExit status: 0 success; 1 fixture drift (or conflicts with "
-          "--fail-on-conflict);\n2 usage error or an input that could not "
-          "be read.  See newscheck(1).\n");
+  if (!cmd->name)
+    fprintf(out, "\nExit status: 0 success; 1 fixture drift (or conflicts "
+                 "with --fail-on-conflict);\n2 usage error or an input that "
+                 "could not be read.  See newscheck(1).\n");
+  else
+    fprintf(out, "\nExit status: 0 success; 2 usage error, or a file or "
+                 "source that failed.\n");
 }
 
 bool nc_cli_long(const struct nc_command *cmd, const char *opt,

@@ -17,8 +17,13 @@ enum {
   OPT_FAIL_CONFLICT,
   OPT_COLOR,
   OPT_NO_COLOR,
-  OPT_DATA
+  OPT_DATA,
+  OPT_FETCH,
+  OPT_CACHE,
+  OPT_CONNECT_TO
 };
+
+#define MAX_CONNECT_TO 64
 
 static const struct nc_option options[] = {
     {"json", 'j', NC_ARG_NONE, OPT_JSON, NULL,
@@ -35,6 +40,13 @@ static const struct nc_option options[] = {
      "colour the report even when not on a terminal"},
     {"no-color", 0, NC_ARG_NONE, OPT_NO_COLOR, NULL,
      "never colour the report"},
+    {"fetch", 'f', NC_ARG_STRING, OPT_FETCH, "MANIFEST",
+     "download the pages MANIFEST lists (newscheck fetch), then "
+     "cross-check them"},
+    {"cache", 0, NC_ARG_STRING, OPT_CACHE, "DIR",
+     "with --fetch: folder for the pages (default newscheck-pages)"},
+    {"connect-to", 0, NC_ARG_STRING, OPT_CONNECT_TO, "H1:P1:H2:P2",
+     "with --fetch: connect to H2:P2 for H1:P1 (repeatable, as curl)"},
     {"data", 0, NC_ARG_STRING, OPT_DATA, "DIR",
      "read rules/ and lexicon/ from DIR (default: $NEWSCHECK_DATA or the "
      "built-in data)"},
@@ -43,7 +55,9 @@ static const struct nc_option options[] = {
 struct opts {
   bool json, update, fail_conflict;
   int colour; /* -1 auto, 0 never, 1 always */
-  const char *date, *expect, *data;
+  const char *date, *expect, *data, *fetch, *cache;
+  const char *connect_to[MAX_CONNECT_TO];
+  size_t nconnect_to;
 };
 
 static int on_option(void *ctx, const struct nc_option *opt,
@@ -59,8 +73,67 @@ static int on_option(void *ctx, const struct nc_option *opt,
   case OPT_COLOR: o->colour = 1; break;
   case OPT_NO_COLOR: o->colour = 0; break;
   case OPT_DATA: o->data = arg; break;
+  case OPT_FETCH: o->fetch = arg; break;
+  case OPT_CACHE: o->cache = arg; break;
+  case OPT_CONNECT_TO:
+    if (o->nconnect_to == MAX_CONNECT_TO) {
+      nc_msg_usage(NULL, "--connect-to: at most %d", MAX_CONNECT_TO);
+      return NC_EXIT_ERROR;
+    }
+    o->connect_to[o->nconnect_to++] = arg;
+    break;
   }
   return 0;
+}
+
+/* --fetch: run newscheck-fetch into the cache folder, then add that
+ * folder to the sources.  Entries of the manifest that came through
+ * neither fetched nor from a local file are reported as errors (the fetch
+ * has already said why on stderr). */
+static void fetch_sources(const struct opts *o, struct nc_source_list *list)
+{
+  const char *out = o->cache ? o->cache : "newscheck-pages";
+  char *argv[8 + 2 * MAX_CONNECT_TO];
+  struct nc_source_list want = {0};
+  struct nc_error err;
+  size_t n = 0, i, j, before = list->n;
+  int rc;
+
+  argv[n++] = (char *)"fetch";
+  argv[n++] = (char *)"--quiet";
+  argv[n++] = (char *)"--out";
+  argv[n++] = (char *)out;
+  for (i = 0; i < o->nconnect_to; i++) {
+    argv[n++] = (char *)"--connect-to";
+    argv[n++] = (char *)o->connect_to[i];
+  }
+  argv[n++] = (char *)o->fetch;
+  argv[n] = NULL;
+  rc = nc_cli_spawn_fetch(argv);
+  nc_error_clear(&err);
+  if (nc_sources_add_manifest(&want, o->fetch, o->date, &err) != NC_OK) {
+    struct nc_buf b = {0};
+    nc_buf_printf(&b, "%s: %s", err.file, err.msg);
+    nc_sources_add_error(list, o->fetch, err.status, b.data);
+    nc_buf_free(&b);
+    nc_sources_free(&want);
+    return;
+  }
+  if (rc == NC_EXIT_OK || rc == NC_EXIT_ERROR)
+    nc_sources_add_path(list, out, o->date);
+  for (i = 0; i < want.n; i++) {
+    bool found = false;
+    for (j = before; j < list->n && !found; j++)
+      found = strcmp(list->items[j].id, want.items[i].id) == 0;
+    if (!found) {
+      struct nc_buf b = {0};
+      nc_buf_printf(&b, "%s: could not be fetched and has no local file",
+                    want.items[i].id);
+      nc_sources_add_error(list, want.items[i].id, NC_FETCH, b.data);
+      nc_buf_free(&b);
+    }
+  }
+  nc_sources_free(&want);
 }
 
 static int run(const struct nc_command *cmd, int argc, char **argv)
@@ -80,7 +153,7 @@ static int run(const struct nc_command *cmd, int argc, char **argv)
   first = nc_cli_parse(cmd, argc, argv, on_option, &o, &rc);
   if (first < 0)
     return rc;
-  if (first >= argc) {
+  if (first >= argc && !o.fetch) {
     nc_msg_usage(NULL, "no input: give article files or folders (or - for "
                        "standard input)");
     return NC_EXIT_ERROR;
@@ -92,6 +165,8 @@ static int run(const struct nc_command *cmd, int argc, char **argv)
   if (!nc_kit_load(&kit, o.data ? o.data : nc_cli_datadir()))
     return NC_EXIT_ERROR;
 
+  if (o.fetch)
+    fetch_sources(&o, &sources);
   for (i = (size_t)first; i < (size_t)argc; i++)
     nc_sources_add_path(&sources, argv[i], o.date);
   docs = xcalloc(sources.n + 1, sizeof *docs);
@@ -186,6 +261,7 @@ static int run(const struct nc_command *cmd, int argc, char **argv)
 const struct nc_command nc_cmd_check = {
     NULL,
     "newscheck [OPTIONS] PATH...\n"
+    "       newscheck --fetch MANIFEST [OPTIONS] [PATH...]\n"
     "       newscheck --expect FIXTURE [--update] PATH...\n"
     "       newscheck COMMAND [OPTIONS] ...",
     "Cross-check the claims of news articles (files, folders with a\n"
