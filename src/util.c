@@ -185,10 +185,13 @@ enum nc_status nc_write_atomic(const char *path, const char *data,
                                size_t len, struct nc_error *err)
 {
   struct nc_buf tmp = {0};
-  int fd;
+  int fd, k;
   size_t off = 0;
 
-  nc_buf_printf(&tmp, "%s.tmp.XXXXXX", path);
+  /* mkstemp's template: the path, ".tmp." and six X to be replaced */
+  nc_buf_printf(&tmp, "%s.tmp.", path);
+  for (k = 0; k < 6; k++)
+    nc_buf_putc(&tmp, 'X');
   fd = mkstemp(tmp.data);
   if (fd < 0) {
     nc_error_set(err, NC_IO, path, 0, "cannot create temporary file: %s",
