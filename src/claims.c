@@ -370,7 +370,8 @@ static bool inside_mention(const struct docctx *d, const struct sent *sv,
 }
 
 /* The topic: the proper name of two or more capitalised words (not a
- * country, person or date) named most often, e.g. a treaty or an event. */
+ * country, person or date) named most often, e.g. a treaty or an event;
+ * on a tie, the first named. */
 static void find_topic(struct docctx *d)
 {
   char **keys = NULL, **labels = NULL;
@@ -427,8 +428,9 @@ static void find_topic(struct docctx *d)
       p = last > p ? last : p + 1;
     }
   }
+  /* the most named; on a tie the first named */
   for (i = 0; i < n; i++)
-    if (count[i] >= 2 && (best == NONE || count[i] > count[best]))
+    if (best == NONE || count[i] > count[best])
       best = i;
   if (best != NONE) {
     d->topic_key = keys[best];
@@ -1012,6 +1014,38 @@ static int cmp_str(const void *a, const void *b)
 
 /* ---- rules ------------------------------------------------------------- */
 
+/* True when the document names `country` as the other side of the
+ * relations its story is about ("normalize relations between X and ...",
+ * "ties with X"): in "a pact between X, A, B and C" such an X is the
+ * counterparty, not a member. */
+static bool is_counterpart(const struct docctx *d, const char *country)
+{
+  size_t i, k;
+  for (i = 0; i < d->sents.n; i++) {
+    const struct sent *sv = &d->sv[i];
+    const char *t = d->doc->blocks[sv->s->block].text;
+    size_t a = sv->s->start, b = sv->s->end, p;
+    bool relations = false;
+    for (p = a; p + 4 <= b && !relations; p++)
+      relations = nc_ascii_eq(t + p, 4, "ties") ||
+                  (p + 9 <= b && nc_ascii_eq(t + p, 9, "relations")) ||
+                  (p + 8 <= b && nc_ascii_eq(t + p, 8, "normaliz"));
+    if (!relations)
+      continue;
+    for (k = sv->m0; k < sv->m1; k++) {
+      const struct nc_mention *m = &d->ms.items[k];
+      if (m->type != NC_M_COUNTRY || !m->name ||
+          strcmp(m->name, country) != 0)
+        continue;
+      if ((m->start >= a + 5 && strncmp(t + m->start - 5, "with ", 5) == 0) ||
+          (m->start >= a + 8 &&
+           strncmp(t + m->start - 8, "between ", 8) == 0))
+        return true;
+    }
+  }
+  return false;
+}
+
 /* Build the value of a rule match; false when the value group holds no
  * mention of the needed type. */
 static bool rule_value(struct run *r, struct docctx *d, const struct sent *sv,
@@ -1051,10 +1085,11 @@ static bool rule_value(struct run *r, struct docctx *d, const struct sent *sv,
       const struct nc_mention *x = &d->ms.items[k];
       bool in1 = x->start < b && x->end > a;
       bool in2 = a2 != NONE && x->start < b2 && x->end > a2;
+      bool party = pa != NONE && x->start < pb && x->end > pa;
       if (x->type != NC_M_COUNTRY || x->demonym || !x->name ||
-          !(in1 || in2))
+          !(in1 || in2 || party))
         continue;
-      if (pa != NONE && x->start >= pa && x->end <= pb)
+      if (party && is_counterpart(d, x->name))
         continue;
       for (i = 0; i < n; i++)
         if (strcmp(names[i], x->name) == 0)
@@ -1358,6 +1393,9 @@ static char *counted_noun(const char *t, size_t lo, size_t hi, size_t end)
     n++;
     p = we;
     if (p < hi && t[p] != ' ')
+      break;
+    /* a plural noun is the head: "fishing vessels operate" stops there */
+    if (we - ws > 3 && t[we - 1] == 's' && t[we - 2] != 's')
       break;
   }
   (void)lo;

@@ -98,6 +98,58 @@ static int cmp_str(const void *a, const void *b)
   return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+static int cmp_index(const void *a, const void *b)
+{
+  size_t x = *(const size_t *)a, y = *(const size_t *)b;
+  return x < y ? -1 : x > y;
+}
+
+static bool same_set(const struct nc_value *a, const struct nc_value *b)
+{
+  size_t i;
+  if (a->nset != b->nset)
+    return false;
+  for (i = 0; i < a->nset; i++)
+    if (strcmp(a->set[i], b->set[i]) != 0)
+      return false;
+  return true;
+}
+
+/* A list marked not exhaustive ("which include ...") that names every
+ * member of a complete exhaustive list says the same thing: its claims
+ * join that value. */
+static void merge_full_lists(struct nc_finding *f)
+{
+  size_t i, j;
+  for (i = 0; i < f->nvalues; i++) {
+    struct nc_finding_value *full = &f->values[i];
+    if (!full->value.exhaustive || full->nmissing)
+      continue;
+    for (j = 0; j < f->nvalues; j++) {
+      struct nc_finding_value *ne = &f->values[j];
+      if (j == i || ne->value.exhaustive || !same_set(&full->value,
+                                                      &ne->value))
+        continue;
+      full->claims = xrealloc(full->claims, (full->nclaims + ne->nclaims) *
+                                                sizeof *full->claims);
+      memcpy(full->claims + full->nclaims, ne->claims,
+             ne->nclaims * sizeof *ne->claims);
+      full->nclaims += ne->nclaims;
+      /* claims are numbered in document order: keep them so */
+      qsort(full->claims, full->nclaims, sizeof *full->claims, cmp_index);
+      nc_value_clear(&ne->value);
+      free(ne->text);
+      free(ne->claims);
+      memmove(ne, ne + 1, (f->nvalues - j - 1) * sizeof *ne);
+      f->nvalues--;
+      if (j < i)
+        i--;
+      j--;
+      full = &f->values[i];
+    }
+  }
+}
+
 /* Sets: the union of all lists is what the sources name together.  A
  * list marked not exhaustive never omits anything.  When some exhaustive
  * list names the whole union, the shorter exhaustive lists are partial;
@@ -139,6 +191,7 @@ static void judge_sets(struct nc_finding *f, const struct nc_claims *claims)
     else
       short_list = true;
   }
+  merge_full_lists(f);
   if (!short_list) {
     f->status = NC_AGREE;
     nc_buf_puts(&note, "all lists name the same members");

@@ -78,8 +78,7 @@ static void rm_tree(const char *path)
 static void assert_has(const char *hay, const char *needle)
 {
   if (!hay || !strstr(hay, needle))
-    fail_msg("\"%s\" does not contain \"%s\"", hay ? hay : "(null)",
-             needle);
+    fail_msg("\"%s\" does not contain \"%s\"", hay ? hay : "(null)", needle);
 }
 
 /* Fails unless source i has this id and its path is dir/rel. */
@@ -331,8 +330,8 @@ static void check_bad_manifest(const char *manifest, const char *field)
 static void test_manifest_bad_json(void **state)
 {
   (void)state;
-  check_bad_manifest("{\"sources\": [\n  {\"id\": \"a\", \"file\": \"a.txt\"\n",
-                     NULL);
+  check_bad_manifest(
+      "{\"sources\": [\n  {\"id\": \"a\", \"file\": \"a.txt\"\n", NULL);
 }
 
 static void test_manifest_non_string_field(void **state)
@@ -375,8 +374,7 @@ static void test_add_manifest_reports_error(void **state)
 
   put(dir, "feed.json", "{\"sources\": [{\"id\": 3}]}");
   nc_error_clear(&err);
-  assert_int_not_equal(nc_sources_add_manifest(&l, mpath, NULL, &err),
-                       NC_OK);
+  assert_int_not_equal(nc_sources_add_manifest(&l, mpath, NULL, &err), NC_OK);
   assert_string_equal(err.file, mpath);
   assert_has(err.msg, "sources[0].id");
   assert_int_equal(l.n, 0);

@@ -1,0 +1,481 @@
+/* test_rules.c: loading the claim rules: the real data/rules, every kind
+ * of broken rule file (each must name the file and the rule or field),
+ * macros across files, event tables, and a catastrophic pattern that
+ * must give up at the match limit instead of hanging. */
+#include "testutil.h"
+
+#include <dirent.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "rules.h"
+
+/* A valid rule with the fields every rule needs.  The broken rules below
+ * are this one with one piece replaced (good_with). */
+#define GOOD_RULE                                                             \
+  "{\"id\": \"ferry-count\", \"description\": \"N ferries\",\n"               \
+  " \"pattern\": \"\\\\b(?<value>\\\\d+)\\\\s+(?<what>ferries)\",\n"          \
+  " \"value\": \"number\", \"subject\": \"none\",\n"                          \
+  " \"key\": \"count|{what}\", \"label\": \"number of {what}\",\n"            \
+  " \"examples\": [{\"text\": \"The port runs 4 ferries.\",\n"                \
+  "   \"claims\": [{\"key\": \"count|ferries\", \"value\": 4}]}]}"
+
+/* A temporary rules folder. */
+static char *make_tmpdir(void)
+{
+  char tmpl[] = "/tmp/nc-rules-XXXXXX";
+  char *d = mkdtemp(tmpl);
+  assert_non_null(d);
+  return xstrdup(d);
+}
+
+static char *path_in(const char *dir, const char *name)
+{
+  struct nc_buf b = {0};
+  nc_buf_printf(&b, "%s/%s", dir, name);
+  return nc_buf_take(&b);
+}
+
+static void put(const char *dir, const char *name, const char *text)
+{
+  char *p = path_in(dir, name);
+  FILE *f = fopen(p, "wb");
+  assert_non_null(f);
+  fputs(text, f);
+  assert_int_equal(fclose(f), 0);
+  free(p);
+}
+
+/* Remove the flat folder made by make_tmpdir. */
+static void rm_dir(const char *dir)
+{
+  DIR *d = opendir(dir);
+  struct dirent *de;
+  if (d) {
+    while ((de = readdir(d)) != NULL) {
+      char *p;
+      if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0)
+        continue;
+      p = path_in(dir, de->d_name);
+      unlink(p);
+      free(p);
+    }
+    closedir(d);
+  }
+  rmdir(dir);
+}
+
+static void assert_has(const char *hay, const char *needle)
+{
+  if (!hay || !strstr(hay, needle))
+    fail_msg("\"%s\" does not contain \"%s\"", hay ? hay : "(null)", needle);
+}
+
+/* Load a rules folder holding `text` as "rules.json": it must fail with
+ * NC_RULE, err.file naming the file and err.msg holding `want`.  Returns
+ * err.line. */
+static long expect_bad(const char *text, const char *want)
+{
+  char *dir = make_tmpdir();
+  struct nc_rules *rs = NULL;
+  struct nc_error err;
+  enum nc_status st;
+  long line;
+
+  put(dir, "rules.json", text);
+  nc_error_clear(&err);
+  st = nc_rules_load(dir, &rs, &err);
+  if (st != NC_RULE)
+    fail_msg("status %d (%s), expected NC_RULE for:\n%s", (int)st, err.msg,
+             text);
+  assert_null(rs);
+  assert_has(err.file, "rules.json");
+  assert_has(err.msg, want);
+  line = err.line;
+  rm_dir(dir);
+  free(dir);
+  return line;
+}
+
+/* The text of one file holding a single rule object. */
+static char *one_rule(const char *rule)
+{
+  struct nc_buf b = {0};
+  nc_buf_printf(&b, "{\"description\": \"test\",\n \"rules\": [%s]}\n", rule);
+  return nc_buf_take(&b);
+}
+
+/* GOOD_RULE with `from` replaced by `to` (first occurrence). */
+static char *good_with(const char *from, const char *to)
+{
+  const char *g = GOOD_RULE;
+  const char *at = strstr(g, from);
+  struct nc_buf b = {0};
+  char *rule, *file;
+
+  assert_non_null(at);
+  nc_buf_append(&b, g, (size_t)(at - g));
+  nc_buf_puts(&b, to);
+  nc_buf_puts(&b, at + strlen(from));
+  rule = nc_buf_take(&b);
+  file = one_rule(rule);
+  free(rule);
+  return file;
+}
+
+static void bad_rule(const char *from, const char *to, const char *want)
+{
+  char *text = good_with(from, to);
+  expect_bad(text, want);
+  free(text);
+}
+
+static void test_real_rules_load(void **state)
+{
+  struct nc_rules *rs = NULL;
+  struct nc_error err;
+  size_t i;
+  (void)state;
+
+  nc_error_clear(&err);
+  if (nc_rules_load(TEST_DATADIR "/rules", &rs, &err) != NC_OK)
+    fail_msg("%s:%ld: %s", err.file, err.line, err.msg);
+  assert_non_null(rs);
+  assert_true(nc_rules_count(rs) > 0);
+  for (i = 0; i < nc_rules_count(rs); i++) {
+    const struct nc_rule *r = nc_rules_get(rs, i);
+    assert_non_null(r->id);
+    assert_non_null(r->file);
+    assert_true(r->nexamples > 0);
+  }
+  nc_rules_free(rs);
+}
+
+static void test_good_rule_loads_and_matches(void **state)
+{
+  char *dir = make_tmpdir();
+  char *text = one_rule(GOOD_RULE);
+  const char *s = "By noon 12 ferries and 3 ferries had left.";
+  struct nc_rules *rs = NULL;
+  struct nc_error err;
+  struct nc_rule_match m;
+  const struct nc_rule *r;
+  size_t pos = 0;
+  (void)state;
+
+  put(dir, "rules.json", text);
+  nc_error_clear(&err);
+  assert_int_equal(nc_rules_load(dir, &rs, &err), NC_OK);
+  assert_int_equal(nc_rules_count(rs), 1);
+  r = nc_rules_get(rs, 0);
+  assert_string_equal(r->id, "ferry-count");
+  assert_has(r->file, "rules.json");
+  assert_int_equal(r->value, NC_RV_NUMBER);
+  assert_int_equal(r->subject, NC_RS_NONE);
+  assert_string_equal(r->key, "count|{what}");
+  assert_int_equal(r->nexamples, 1);
+  assert_string_equal(r->examples[0].keys[0], "count|ferries");
+  assert_string_equal(r->examples[0].values[0], "4");
+
+  assert_true(nc_rule_next(rs, 0, s, strlen(s), &pos, &m));
+  assert_int_equal(m.g[NC_G_VALUE][0], 8);
+  assert_int_equal(m.g[NC_G_VALUE][1], 10);
+  assert_int_equal(m.g[NC_G_WHAT][0], 11);
+  assert_int_equal(m.g[NC_G_SUBJECT][0], (size_t)-1);
+  assert_true(pos >= m.end);
+  assert_true(nc_rule_next(rs, 0, s, strlen(s), &pos, &m));
+  assert_int_equal(m.g[NC_G_VALUE][0], 23);
+  assert_false(nc_rule_next(rs, 0, s, strlen(s), &pos, &m));
+  nc_rules_free(rs);
+  free(text);
+  rm_dir(dir);
+  free(dir);
+}
+
+static void test_macros_and_events_across_files(void **state)
+{
+  char *dir = make_tmpdir();
+  char *text = good_with("\\\\d+", "{DIGITS}");
+  const char *s = "Only 7 ferries.";
+  struct nc_rules *rs = NULL;
+  struct nc_error err;
+  struct nc_rule_match m;
+  size_t pos = 0;
+  (void)state;
+
+  /* files load in name order, so the macros of 00-* serve later files */
+  put(dir, "00-shared.json",
+      "{\"macros\": {\"DIGITS\": \"\\\\d+\"},\n"
+      " \"events\": {\"sail\": {\"words\": [\"sail\", \"Sailed\"],"
+      " \"actor\": \"person\"},\n"
+      "  \"say\": {\"words\": [\"said\"], \"content\": \"sail\"}}}");
+  put(dir, "10-rules.json", text);
+  put(dir, "notes.txt", "not a rule file");
+  nc_error_clear(&err);
+  if (nc_rules_load(dir, &rs, &err) != NC_OK)
+    fail_msg("%s: %s", err.file, err.msg);
+  assert_int_equal(nc_rules_count(rs), 1);
+  assert_true(nc_rule_next(rs, 0, s, strlen(s), &pos, &m));
+  assert_int_equal(m.g[NC_G_VALUE][0], 5);
+  assert_string_equal(nc_rules_event(rs, "SAILED", 6), "sail");
+  assert_null(nc_rules_event(rs, "sank", 4));
+  assert_string_equal(nc_rules_event_content(rs, "say"), "sail");
+  assert_true(nc_rules_event_by_person(rs, "sail"));
+  assert_false(nc_rules_event_by_country(rs, "sail"));
+  nc_rules_free(rs);
+  free(text);
+  rm_dir(dir);
+  free(dir);
+}
+
+static void test_rule_map(void **state)
+{
+  char *dir = make_tmpdir();
+  char *text = good_with("\"subject\": \"none\",",
+                         "\"subject\": \"none\", \"map\": {\"what\":"
+                         " {\"ferries\": \"ferry\"}},");
+  struct nc_rules *rs = NULL;
+  struct nc_error err;
+  const struct nc_rule *r;
+  (void)state;
+
+  put(dir, "rules.json", text);
+  nc_error_clear(&err);
+  assert_int_equal(nc_rules_load(dir, &rs, &err), NC_OK);
+  r = nc_rules_get(rs, 0);
+  assert_string_equal(nc_rule_map(r, NC_G_WHAT, "ferries"), "ferry");
+  assert_null(nc_rule_map(r, NC_G_WHAT, "boats"));
+  assert_null(nc_rule_map(r, NC_G_SUBJECT, "ferries"));
+  nc_rules_free(rs);
+  free(text);
+  rm_dir(dir);
+  free(dir);
+}
+
+static void test_bad_json_names_line(void **state)
+{
+  long line;
+  (void)state;
+
+  line = expect_bad("{\n  \"description\": \"x\",\n  \"rules\": [\n"
+                    "    {\"id\": \"a\",, }\n  ]\n}\n",
+                    "JSON");
+  assert_int_equal(line, 4);
+}
+
+static void test_unknown_top_level_field(void **state)
+{
+  (void)state;
+  expect_bad("{\"description\": \"x\", \"rulez\": []}", "rulez");
+}
+
+static void test_unknown_rule_field(void **state)
+{
+  (void)state;
+  bad_rule("\"subject\": \"none\",", "\"subject\": \"none\", \"weight\": 3,",
+           "weight");
+  bad_rule("\"subject\": \"none\",", "\"subject\": \"none\", \"weight\": 3,",
+           "ferry-count");
+}
+
+static void test_duplicate_rule_id(void **state)
+{
+  struct nc_buf b = {0};
+  char *rule;
+  (void)state;
+
+  nc_buf_printf(&b, "%s, %s", GOOD_RULE, GOOD_RULE);
+  rule = one_rule(b.data);
+  expect_bad(rule, "ferry-count");
+  expect_bad(rule, "duplicate");
+  free(rule);
+  nc_buf_free(&b);
+}
+
+static void test_duplicate_id_across_files(void **state)
+{
+  char *dir = make_tmpdir();
+  char *text = one_rule(GOOD_RULE);
+  struct nc_rules *rs = NULL;
+  struct nc_error err;
+  (void)state;
+
+  put(dir, "a.json", text);
+  put(dir, "b.json", text);
+  nc_error_clear(&err);
+  assert_int_equal(nc_rules_load(dir, &rs, &err), NC_RULE);
+  assert_null(rs);
+  assert_has(err.file, "b.json");
+  assert_has(err.msg, "ferry-count");
+  assert_has(err.msg, "a.json");
+  free(text);
+  rm_dir(dir);
+  free(dir);
+}
+
+static void test_missing_pattern(void **state)
+{
+  char *text = good_with(
+      " \"pattern\": \"\\\\b(?<value>\\\\d+)\\\\s+(?<what>ferries)\",\n", "");
+  (void)state;
+  expect_bad(text, "ferry-count");
+  expect_bad(text, "pattern");
+  free(text);
+}
+
+static void test_pattern_does_not_compile(void **state)
+{
+  (void)state;
+  /* offset 14: where PCRE2 finds the missing ')' */
+  bad_rule("\\\\s+(?<what>ferries)", "\\\\s+(?<what>ferries", "ferry-count");
+  bad_rule("\\\\s+(?<what>ferries)", "\\\\s+(?<what>ferries", "offset");
+  bad_rule("(?<value>\\\\d+)", "(?<value>[\\\\d+)", "offset");
+}
+
+static void test_pattern_without_value_group(void **state)
+{
+  (void)state;
+  bad_rule("(?<value>\\\\d+)", "(?<count>\\\\d+)", "count");
+  bad_rule("(?<value>\\\\d+)", "(\\\\d+)", "value");
+  bad_rule("(?<value>\\\\d+)", "(\\\\d+)", "ferry-count");
+}
+
+static void test_unknown_group_name(void **state)
+{
+  (void)state;
+  bad_rule("(?<what>ferries)", "(?<vessel>ferries)", "vessel");
+  bad_rule("(?<what>ferries)", "(?<vessel>ferries)", "ferry-count");
+}
+
+static void test_unknown_macro(void **state)
+{
+  (void)state;
+  bad_rule("\\\\d+", "{NOPE}", "{NOPE}");
+  bad_rule("\\\\d+", "{NOPE}", "ferry-count");
+}
+
+static void test_rule_without_examples(void **state)
+{
+  (void)state;
+  bad_rule(",\n \"examples\": [{\"text\": \"The port runs 4 ferries.\",\n"
+           "   \"claims\": [{\"key\": \"count|ferries\", \"value\": 4}]}]",
+           "", "examples");
+  bad_rule(",\n \"examples\": [{\"text\": \"The port runs 4 ferries.\",\n"
+           "   \"claims\": [{\"key\": \"count|ferries\", \"value\": 4}]}]",
+           ", \"examples\": []", "ferry-count");
+}
+
+static void test_unknown_value_type(void **state)
+{
+  (void)state;
+  bad_rule("\"value\": \"number\"", "\"value\": \"weight\"", "weight");
+  bad_rule("\"value\": \"number\"", "\"value\": \"weight\"", "ferry-count");
+  bad_rule("\"subject\": \"none\"", "\"subject\": \"captain\"", "captain");
+}
+
+static void test_wrong_field_types(void **state)
+{
+  (void)state;
+  bad_rule("\"key\": \"count|{what}\"", "\"key\": 5", "key");
+  bad_rule("\"subject\": \"none\",",
+           "\"subject\": \"none\", \"caseless\":"
+           " \"yes\",",
+           "caseless");
+  bad_rule("\"value\": 4}]}]", "\"amount\": 4}]}]", "examples[0]");
+}
+
+static void test_missing_folder(void **state)
+{
+  struct nc_rules *rs = NULL;
+  struct nc_error err;
+  (void)state;
+
+  nc_error_clear(&err);
+  assert_int_equal(nc_rules_load("/nonexistent/nc-rules", &rs, &err), NC_RULE);
+  assert_null(rs);
+  assert_has(err.file, "/nonexistent/nc-rules");
+}
+
+/* Seconds since an arbitrary start. */
+static double now(void)
+{
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* Nested quantifiers on a run of 'a' with no 'b': exponential
+ * backtracking unless the match limit stops it. */
+static void check_catastrophic(const char *pattern)
+{
+  char *dir = make_tmpdir();
+  struct nc_buf rule = {0};
+  char *text;
+  char subject[41];
+  struct nc_rules *rs = NULL;
+  struct nc_error err;
+  struct nc_rule_match m;
+  size_t pos = 0;
+  double t0;
+
+  nc_buf_printf(&rule,
+                "{\"id\": \"runaway\", \"pattern\": \"%s\","
+                " \"caseless\": false, \"value\": \"number\","
+                " \"subject\": \"none\", \"key\": \"k\", \"label\": \"l\","
+                " \"examples\": [{\"text\": \"Any text at all.\","
+                " \"claims\": []}]}",
+                pattern);
+  text = one_rule(rule.data);
+  put(dir, "rules.json", text);
+  nc_error_clear(&err);
+  if (nc_rules_load(dir, &rs, &err) != NC_OK)
+    fail_msg("%s: %s", err.file, err.msg);
+  memset(subject, 'a', 40);
+  subject[40] = '\0';
+  t0 = now();
+  assert_false(nc_rule_next(rs, 0, subject, 40, &pos, &m));
+  if (now() - t0 > 2.0)
+    fail_msg("pattern %s took %.1f s on 40 'a'", pattern, now() - t0);
+  nc_rules_free(rs);
+  free(text);
+  nc_buf_free(&rule);
+  rm_dir(dir);
+  free(dir);
+}
+
+static void test_catastrophic_pattern_gives_up(void **state)
+{
+  (void)state;
+  check_catastrophic("(?<value>(a+)+)b");
+  /* without PCRE2's start-up shortcuts (the required 'b' is not looked
+   * for first), only the match limit stops the backtracking */
+  check_catastrophic("(*NO_START_OPT)(*NO_AUTO_POSSESS)(?<value>(a+)+)b");
+  check_catastrophic("(*NO_START_OPT)(?<value>(a|aa)+)(?!a)b");
+}
+
+int main(void)
+{
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_real_rules_load),
+      cmocka_unit_test(test_good_rule_loads_and_matches),
+      cmocka_unit_test(test_macros_and_events_across_files),
+      cmocka_unit_test(test_rule_map),
+      cmocka_unit_test(test_bad_json_names_line),
+      cmocka_unit_test(test_unknown_top_level_field),
+      cmocka_unit_test(test_unknown_rule_field),
+      cmocka_unit_test(test_duplicate_rule_id),
+      cmocka_unit_test(test_duplicate_id_across_files),
+      cmocka_unit_test(test_missing_pattern),
+      cmocka_unit_test(test_pattern_does_not_compile),
+      cmocka_unit_test(test_pattern_without_value_group),
+      cmocka_unit_test(test_unknown_group_name),
+      cmocka_unit_test(test_unknown_macro),
+      cmocka_unit_test(test_rule_without_examples),
+      cmocka_unit_test(test_unknown_value_type),
+      cmocka_unit_test(test_wrong_field_types),
+      cmocka_unit_test(test_missing_folder),
+      cmocka_unit_test(test_catastrophic_pattern_gives_up),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
