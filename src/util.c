@@ -381,32 +381,6 @@ void nc_date_format(struct nc_date dt, char *buf, size_t size)
   snprintf(buf, size, "%04d-%02d-%02d", dt.y, dt.m, dt.d);
 }
 
-int nc_ascii_lower(int c)
-{
-  return (c >= 'A' && c <= 'Z') ? c + 32 : c;
-}
-
-bool nc_is_alpha(int c)
-{
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-bool nc_is_digit(int c)
-{
-  return c >= '0' && c <= '9';
-}
-
-bool nc_is_alnum(int c)
-{
-  return nc_is_alpha(c) || nc_is_digit(c);
-}
-
-bool nc_is_space(int c)
-{
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
-         c == '\v';
-}
-
 bool nc_ascii_eq(const char *s, size_t n, const char *w)
 {
   size_t i;

@@ -80,12 +80,33 @@ bool nc_date_parse(const char *s, struct nc_date *out);
 /* Format as "YYYY-MM-DD" into buf (at least 11 bytes). */
 void nc_date_format(struct nc_date dt, char *buf, size_t size);
 
-/* ASCII helpers that ignore the locale. */
-int nc_ascii_lower(int c);
-bool nc_is_alpha(int c);
-bool nc_is_digit(int c);
-bool nc_is_alnum(int c);
-bool nc_is_space(int c);
+/* ASCII helpers that ignore the locale (inline: the recognizers call them
+ * for every byte). */
+static inline int nc_ascii_lower(int c)
+{
+  return (c >= 'A' && c <= 'Z') ? c + 32 : c;
+}
+
+static inline bool nc_is_alpha(int c)
+{
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static inline bool nc_is_digit(int c)
+{
+  return c >= '0' && c <= '9';
+}
+
+static inline bool nc_is_alnum(int c)
+{
+  return nc_is_alpha(c) || nc_is_digit(c);
+}
+
+static inline bool nc_is_space(int c)
+{
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+         c == '\v';
+}
 /* Case-insensitive ASCII comparison of s[0..n) with the NUL-terminated w:
  * true when equal in length and letters. */
 bool nc_ascii_eq(const char *s, size_t n, const char *w);
