@@ -1372,7 +1372,8 @@ static bool next_word_any(const char *t, size_t n, size_t i, size_t *ws,
 /* The noun a number counts: up to four words after it, stopping at
  * function words and punctuation ("Three U.S. officials" -> "u.s.
  * official").  NULL when the number is partitive ("one of") or bare. */
-static char *counted_noun(const char *t, size_t lo, size_t hi, size_t end)
+static char *counted_noun(const struct run *r, const char *t, size_t hi,
+                          size_t end, size_t *nend)
 {
   size_t p = end, ws, we, first = NONE, last = NONE, n = 0;
 
@@ -1382,10 +1383,11 @@ static char *counted_noun(const char *t, size_t lo, size_t hi, size_t end)
     if (word_in(t + ws, we - ws, function_words) ||
         word_in(t + ws, we - ws, stop_words))
       break;
-    /* a verb after the noun ends it: "one official stated" */
-    if (n > 0 && we - ws > 4 &&
-        (nc_ascii_eq(t + we - 2, 2, "ed") ||
-         nc_ascii_eq(t + we - 3, 3, "ing")))
+    /* a verb after the noun ends it: "one official stated", "an
+     * earthquake struck" (event words are verbs or their nouns) */
+    if (n > 0 && ((we - ws > 4 && (nc_ascii_eq(t + we - 2, 2, "ed") ||
+                                   nc_ascii_eq(t + we - 3, 3, "ing"))) ||
+                  nc_rules_event(r->ex->rules, t + ws, we - ws)))
       break;
     if (first == NONE)
       first = ws;
@@ -1398,10 +1400,35 @@ static char *counted_noun(const char *t, size_t lo, size_t hi, size_t end)
     if (we - ws > 3 && t[we - 1] == 's' && t[we - 2] != 's')
       break;
   }
-  (void)lo;
   if (first == NONE)
     return NULL;
+  *nend = last;
   return norm_phrase(t + first, last - first);
+}
+
+/* The event a count is about: "N people were injured" (an event word
+ * within three words after the noun, past auxiliaries) or "killing N
+ * people" (just before the number).  NULL when there is none. */
+static const char *count_event(const struct run *r, const char *t,
+                               size_t lo, size_t hi, size_t ms, size_t nend)
+{
+  static const char *const aux[] = {"were", "was", "are", "is", "have",
+                                    "has", "had", "been", "be", "also",
+                                    "reportedly", "later", NULL};
+  size_t p = nend, ws, we, n;
+  const char *ev;
+
+  for (n = 0; n < 3 && next_word(t, hi, p, &ws, &we); n++) {
+    if ((ev = nc_rules_event(r->ex->rules, t + ws, we - ws)) != NULL)
+      return ev;
+    if (!word_in(t + ws, we - ws, aux))
+      break;
+    p = we;
+  }
+  ws = prev_word_any(t, lo, ms, &we);
+  if (ws != NONE && (ev = nc_rules_event(r->ex->rules, t + ws, we - ws)))
+    return ev;
+  return NULL;
 }
 
 /* For "a population of 20 million": the noun before "of". */
@@ -1598,7 +1625,7 @@ static void generic_count(struct run *r, struct docctx *d,
                           const struct sent *sv, const struct nc_mention *m)
 {
   const char *t = d->doc->blocks[sv->s->block].text;
-  size_t lo = sv->s->start, hi = sv->s->end, ws, we;
+  size_t lo = sv->s->start, hi = sv->s->end, ws, we, nend = 0;
   char *noun = NULL, *skey = NULL, *slabel = NULL;
   struct nc_value v;
   struct nc_buf kb = {0}, lb = {0};
@@ -1606,10 +1633,15 @@ static void generic_count(struct run *r, struct docctx *d,
   if (next_word(t, hi, m->end, &ws, &we) && ws == m->end + 1 &&
       nc_ascii_eq(t + ws, we - ws, "of"))
     return; /* "one of five": partitive */
-  noun = counted_noun(t, lo, hi, m->end);
+  noun = counted_noun(r, t, hi, m->end, &nend);
   if (noun) {
+    const char *ev = count_event(r, t, lo, hi, m->start, nend);
     nc_buf_printf(&kb, "count|%s", noun);
     nc_buf_printf(&lb, "number of %s", noun);
+    if (ev) {
+      nc_buf_printf(&kb, "|%s", ev);
+      nc_buf_printf(&lb, " (%s)", ev);
+    }
   } else {
     noun = noun_of(t, lo, m->start);
     if (!noun)

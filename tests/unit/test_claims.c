@@ -187,10 +187,15 @@ static void test_generic_counts_and_durations(void **state)
   struct nc_claims c = {0};
   (void)state;
   extract("Three French officials confirmed the plan after two years of "
-          "talks.\nMs. Diaz is one of five judges on the panel.\n",
+          "talks.\nMs. Diaz is one of five judges on the panel.\n"
+          "The storm killed at least 40 people. More than 90 people were "
+          "injured.\n",
           NULL, "2024-04-02", &c);
   assert_value(find(&c, "count|french official", 0), "3");
   assert_value(find(&c, "duration|talk", 0), "2 years");
+  /* the event keeps the dead apart from the injured */
+  assert_value(find(&c, "count|people|die", 0), "at least 40");
+  assert_value(find(&c, "count|people|injure", 0), "more than 90");
   /* "one of five": partitive, no count of "one" */
   assert_false(has_key_prefix(&c, "count|of"));
   nc_claims_free(&c);
