@@ -126,7 +126,8 @@ static const char *const stop_words[] = {
     "said",  "says",   "if",    "when",  "while",   "amid",   "upon",
     "be",    "been",   "being", "it",    "its",     "their",  "his",
     "her",   "they",   "he",    "she",   "we",      "you",    "i",
-    "not",   "no",     "so",    NULL};
+    "not",   "no",     "so",    "last",  "next",    "per",    "each",
+    NULL};
 
 /* Function words that never are a counted noun. */
 static const char *const function_words[] = {
@@ -1626,6 +1627,7 @@ static void generic_count(struct run *r, struct docctx *d,
 {
   const char *t = d->doc->blocks[sv->s->block].text;
   size_t lo = sv->s->start, hi = sv->s->end, ws, we, nend = 0;
+  const char *kind;
   char *noun = NULL, *skey = NULL, *slabel = NULL;
   struct nc_value v;
   struct nc_buf kb = {0}, lb = {0};
@@ -1633,28 +1635,37 @@ static void generic_count(struct run *r, struct docctx *d,
   if (next_word(t, hi, m->end, &ws, &we) && ws == m->end + 1 &&
       nc_ascii_eq(t + ws, we - ws, "of"))
     return; /* "one of five": partitive */
+  /* counts, amounts of money and percentages are keyed apart */
+  kind = m->type == NC_M_MONEY     ? "amount"
+         : m->type == NC_M_PERCENT ? "percent"
+                                   : "count";
   noun = counted_noun(r, t, hi, m->end, &nend);
   if (noun) {
     const char *ev = count_event(r, t, lo, hi, m->start, nend);
-    nc_buf_printf(&kb, "count|%s", noun);
-    nc_buf_printf(&lb, "number of %s", noun);
+    nc_buf_printf(&kb, "%s|%s", kind, noun);
+    nc_buf_printf(&lb, "%s of %s", m->type == NC_M_NUMBER ? "number" : kind,
+                  noun);
     if (ev) {
       nc_buf_printf(&kb, "|%s", ev);
       nc_buf_printf(&lb, " (%s)", ev);
     }
   } else {
+    size_t k;
     noun = noun_of(t, lo, m->start);
     if (!noun)
       return;
-    {
-      size_t k = nearest_before(r, d, sv, m->start, NC_M_COUNTRY, NULL);
-      if (k != NONE)
-        skey = mention_key(r, &d->ms.items[k], &slabel);
-      else
-        main_entity(d, &skey, &slabel);
+    /* "Kazakhstan has a population of 20 million": whose, when a country
+     * is named before */
+    k = nearest_before(r, d, sv, m->start, NC_M_COUNTRY, NULL);
+    if (k != NONE) {
+      skey = mention_key(r, &d->ms.items[k], &slabel);
+      nc_buf_printf(&kb, "%s|%s|%s", kind, skey, noun);
+      nc_buf_printf(&lb, "%s: %s", slabel, noun);
+    } else {
+      nc_buf_printf(&kb, "%s|%s", kind, noun);
+      nc_buf_printf(&lb, "%s of %s", m->type == NC_M_NUMBER ? "number" : kind,
+                    noun);
     }
-    nc_buf_printf(&kb, "count|%s|%s", skey, noun);
-    nc_buf_printf(&lb, "%s: %s", slabel, noun);
   }
   number_value(&v, m);
   add_claim(r, d, sv, nc_buf_take(&kb), nc_buf_take(&lb), &v, m->start,

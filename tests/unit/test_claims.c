@@ -201,6 +201,18 @@ static void test_generic_counts_and_durations(void **state)
   nc_claims_free(&c);
 }
 
+static void test_amounts_meet_whatever_the_word_order(void **state)
+{
+  struct nc_claims c = {0};
+  (void)state;
+  extract("The council approved a budget of $4.2 billion on Monday.\n",
+          "Lawmakers passed a $4.5 billion budget on Monday.\n",
+          "2024-04-02", &c);
+  assert_value(find(&c, "amount|budget", 0), "4200000000 USD");
+  assert_value(find(&c, "amount|budget", 1), "4500000000 USD");
+  nc_claims_free(&c);
+}
+
 static void test_captions_and_boilerplate_make_no_claims(void **state)
 {
   struct nc_claims c = {0};
@@ -242,6 +254,7 @@ int main(void)
       cmocka_unit_test(test_announcement_dates_what_it_announces),
       cmocka_unit_test(test_hedge_attribution_quote),
       cmocka_unit_test(test_generic_counts_and_durations),
+      cmocka_unit_test(test_amounts_meet_whatever_the_word_order),
       cmocka_unit_test(test_captions_and_boilerplate_make_no_claims),
       cmocka_unit_test(test_offsets_point_at_the_value),
   };
