@@ -711,11 +711,13 @@ static struct nc_claim *add_claim(struct run *r, struct docctx *d,
   char *vstr = nc_value_str(v);
   size_t i;
 
-  /* One claim per document, key and value: repeats add nothing.  Claims
-   * come in document order, so only this document's tail is searched. */
+  /* One claim per sentence, key and value: a second rule matching the
+   * same words adds nothing.  Claims come in document order, so only this
+   * document's tail is searched. */
   for (i = out->n; i-- > 0 && out->items[i].doc == d->index;) {
     struct nc_claim *o = &out->items[i];
-    if (strcmp(o->key, key) == 0) {
+    if (o->start == nc_block_offset(b, sv->s->start) &&
+        strcmp(o->key, key) == 0) {
       char *os = nc_value_str(&o->value);
       bool same = strcmp(os, vstr) == 0;
       free(os);
@@ -830,11 +832,34 @@ static size_t entity_in(const struct docctx *d, const struct sent *sv,
 /* What a noun phrase such as "the pact" or "the Trump administration's
  * historic Abraham Accords" names: the last run of capitalised words
  * before the phrase ends, or, for a common noun, the document's topic. */
-static void resolve_object(const struct docctx *d, const char *t, size_t a,
-                           size_t b, char **key, char **label)
+static bool next_word_any(const char *t, size_t n, size_t i, size_t *ws,
+                          size_t *we);
+
+/* True when the sentence is set in title case ("Kazakhstan To Sign
+ * Historic Pact"): no word but function words starts in lower case, so
+ * capitals say nothing about names. */
+static bool title_case(const char *t, size_t a, size_t b)
+{
+  size_t p = a, ws, we, words = 0;
+  while (next_word_any(t, b, p, &ws, &we)) {
+    if (!is_upper((unsigned char)t[ws]) && !nc_is_digit((unsigned char)t[ws])
+        && !word_in(t + ws, we - ws, function_words))
+      return false;
+    words++;
+    p = we;
+  }
+  return words >= 4;
+}
+
+static void resolve_object(const struct docctx *d, const struct sent *sv,
+                           const char *t, size_t a, size_t b, char **key,
+                           char **label)
 {
   size_t p = a, rs = NONE, re = NONE, words = 0;
   bool first = true;
+
+  if (title_case(t, sv->s->start, sv->s->end))
+    b = a; /* no name can be told from the capitals: the topic */
 
   while (p < b) {
     size_t w = p, e;
@@ -1262,10 +1287,10 @@ static void apply_rule(struct run *r, struct docctx *d, const struct sent *sv,
       slabel = nc_buf_take(&lb);
     }
     if (GSET(&m, NC_G_OBJECT))
-      resolve_object(d, t, m.g[NC_G_OBJECT][0] + off,
+      resolve_object(d, sv, t, m.g[NC_G_OBJECT][0] + off,
                      m.g[NC_G_OBJECT][1] + off, &okey, &olabel);
     else
-      resolve_object(d, t, 0, 0, &okey, &olabel);
+      resolve_object(d, sv, t, 0, 0, &okey, &olabel);
     if (GSET(&m, NC_G_WHAT))
       what = group_word(rule, NC_G_WHAT, t, m.g[NC_G_WHAT][0] + off,
                         m.g[NC_G_WHAT][1] + off);

@@ -26,20 +26,34 @@ static char *value_id(const cJSON *v)
   return nc_buf_take(&b);
 }
 
+static int cmp_str(const void *a, const void *b)
+{
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* A value's sources as a sorted list: which documents state it matters,
+ * not the order the inputs were given in. */
 static char *sources_str(const cJSON *v)
 {
   const cJSON *src = cJSON_GetObjectItemCaseSensitive(v, "sources"), *s;
+  const char **names = NULL;
+  size_t n = 0, cap = 0, i;
   struct nc_buf b = {0};
-  bool first = true;
   cJSON_ArrayForEach(s, src)
   {
     if (!cJSON_IsString(s))
       continue;
-    if (!first)
-      nc_buf_puts(&b, ", ");
-    first = false;
-    nc_buf_puts(&b, s->valuestring);
+    nc_grow(&names, &cap, n + 1, sizeof *names);
+    names[n++] = s->valuestring;
   }
+  if (n)
+    qsort(names, n, sizeof *names, cmp_str);
+  for (i = 0; i < n; i++) {
+    if (i)
+      nc_buf_puts(&b, ", ");
+    nc_buf_puts(&b, names[i]);
+  }
+  free(names);
   return nc_buf_take(&b);
 }
 

@@ -21,7 +21,7 @@ cleanup() {
     kill "$pid" 2>/dev/null || true
     wait "$pid" 2>/dev/null || true
   fi
-  rm -rf "$tmp"
+  [ -n "${KEEP:-}" ] || rm -rf "$tmp" # KEEP=1 keeps it for a post-mortem
 }
 trap cleanup EXIT
 trap 'exit 2' INT TERM
@@ -262,6 +262,23 @@ d = json.load(open(sys.argv[1]))
 m = json.load(open(sys.argv[2]))
 sys.exit(0 if len(d["documents"]) == len(m["sources"]) else 1)' \
       "$tmp/cc.json" "$tmp/articles/sources.json"
+    # the fetched HTML pages give the findings of the text versions (F1 to
+    # F9 and the rest of the built-in fixture)
+    set +e
+    timeout 20 "$NC" --expect data/expected/kazakhstan-abraham-accords.json \
+      "$tmp/articles" >"$tmp/fx.out" 2>&1
+    rc=$?
+    set -e
+    check "fetched pages match the built-in fixture" same "$rc" 0
+    # and in one step: --fetch, then the cross-check
+    set +e
+    # shellcheck disable=SC2086
+    timeout 30 "$NC" --fetch "$tmp/articles.json" --cache "$tmp/cache2" \
+      $ct --expect data/expected/kazakhstan-abraham-accords.json \
+      >"$tmp/fx2.out" 2>&1
+    rc=$?
+    set -e
+    check "--fetch then cross-check matches the fixture" same "$rc" 0
   fi
 fi
 

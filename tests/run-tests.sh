@@ -63,16 +63,19 @@ for s in tests/*.test.sh; do
 done
 
 # The acceptance check: the built-in articles against their fixtures.
+# The HTML versions of the articles must give the same findings.
 for fx in data/expected/*.json; do
   [ -f "$fx" ] || continue
-  if "$BUILD/newscheck" --expect "$fx" data/articles >"$log" 2>&1; then
-    passed=$((passed + 1))
-    echo "ok   fixture $(basename "$fx")"
-  else
-    failed=$((failed + 1))
-    echo "FAIL fixture $fx"
-    sed 's/^/    /' "$log"
-  fi
+  for in in data/articles tests/data/articles-html; do
+    if "$BUILD/newscheck" --expect "$fx" "$in" >"$log" 2>&1; then
+      passed=$((passed + 1))
+      echo "ok   fixture $(basename "$fx") on $in"
+    else
+      failed=$((failed + 1))
+      echo "FAIL fixture $fx on $in"
+      sed 's/^/    /' "$log"
+    fi
+  done
 done
 
 echo "tests: $passed passed, $failed failed"
