@@ -1031,11 +1031,6 @@ static char *fill_template(const char *tpl, const struct fill *f)
   }
 }
 
-static int cmp_str(const void *a, const void *b)
-{
-  return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 #define GSET(m, grp) ((m)->g[grp][0] != NONE)
 
 /* ---- rules ------------------------------------------------------------- */
@@ -1136,7 +1131,7 @@ static bool rule_value(struct run *r, struct docctx *d, const struct sent *sv,
       free(names);
       return false;
     }
-    qsort(names, n, sizeof *names, cmp_str);
+    qsort(names, n, sizeof *names, nc_strptr_cmp);
     v->kind = NC_VAL_SET;
     v->set = names;
     v->nset = n;

@@ -93,11 +93,6 @@ static bool set_has(const struct nc_value *v, const char *s)
   return false;
 }
 
-static int cmp_str(const void *a, const void *b)
-{
-  return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 static int cmp_index(const void *a, const void *b)
 {
   size_t x = *(const size_t *)a, y = *(const size_t *)b;
@@ -174,7 +169,8 @@ static void judge_sets(struct nc_finding *f, const struct nc_claims *claims)
       }
     }
   }
-  qsort(uni, nu, sizeof *uni, cmp_str);
+  if (nu > 1)
+    qsort(uni, nu, sizeof *uni, nc_strptr_cmp);
   for (i = 0; i < f->nvalues; i++) {
     struct nc_finding_value *fv = &f->values[i];
     if (!fv->value.exhaustive)
@@ -372,8 +368,9 @@ void nc_compare(const struct nc_claims *claims, struct nc_findings *out)
     judge(f, claims);
     i = j;
   }
-  qsort(out->items + first, out->n - first, sizeof *out->items,
-        cmp_findings);
+  if (out->n > first + 1)
+    qsort(out->items + first, out->n - first, sizeof *out->items,
+          cmp_findings);
   free(ks);
 }
 

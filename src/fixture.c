@@ -26,11 +26,6 @@ static char *value_id(const cJSON *v)
   return nc_buf_take(&b);
 }
 
-static int cmp_str(const void *a, const void *b)
-{
-  return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 /* A value's sources as a sorted list: which documents state it matters,
  * not the order the inputs were given in. */
 static char *sources_str(const cJSON *v)
@@ -47,7 +42,7 @@ static char *sources_str(const cJSON *v)
     names[n++] = s->valuestring;
   }
   if (n)
-    qsort(names, n, sizeof *names, cmp_str);
+    qsort(names, n, sizeof *names, nc_strptr_cmp);
   for (i = 0; i < n; i++) {
     if (i)
       nc_buf_puts(&b, ", ");

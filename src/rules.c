@@ -638,11 +638,6 @@ bool nc_rules_event_by_person(const struct nc_rules *rs, const char *cls)
   return c && c->by_person;
 }
 
-static int cmp_names(const void *a, const void *b)
-{
-  return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 enum nc_status nc_rules_load(const char *dir, struct nc_rules **out,
                              struct nc_error *err)
 {
@@ -666,7 +661,8 @@ enum nc_status nc_rules_load(const char *dir, struct nc_rules **out,
     names[n++] = xstrdup(de->d_name);
   }
   closedir(d);
-  qsort(names, n, sizeof *names, cmp_names);
+  if (n > 1)
+    qsort(names, n, sizeof *names, nc_strptr_cmp);
   for (i = 0; i < n && st == NC_OK; i++) {
     struct nc_buf p = {0};
     nc_buf_printf(&p, "%s/%s", dir, names[i]);
@@ -680,7 +676,8 @@ enum nc_status nc_rules_load(const char *dir, struct nc_rules **out,
     nc_rules_free(rs);
     return st;
   }
-  qsort(rs->words, rs->nwords, sizeof *rs->words, cmp_event_word);
+  if (rs->nwords > 1)
+    qsort(rs->words, rs->nwords, sizeof *rs->words, cmp_event_word);
   for (i = 0; i < rs->nclasses; i++)
     if (rs->classes[i].content && !find_class(rs, rs->classes[i].content)) {
       nc_error_set(err, NC_RULE, dir, 0,

@@ -12,6 +12,11 @@
 
 #define MANIFEST_NAME "sources.json"
 
+/* Most documents one list may hold: a cross-check of more is almost
+ * certainly a mistake (a home folder given by accident), and keeping the
+ * number bounded keeps memory and the id checks bounded. */
+#define MAX_SOURCES 10000
+
 static bool has_ext(const char *name, const char *ext)
 {
   size_t n = strlen(name), e = strlen(ext);
@@ -114,18 +119,32 @@ static struct nc_source *push(struct nc_source_list *list, char *id)
   return s;
 }
 
+/* True when `more` sources still fit in the list; otherwise records an
+ * error naming `where` and returns false. */
+static bool room(struct nc_source_list *list, size_t more, const char *where)
+{
+  struct nc_buf b = {0};
+
+  if (list->n + more <= MAX_SOURCES)
+    return true;
+  nc_buf_printf(&b, "%s: too many documents (%zu more after %zu; the limit "
+                "is %d)", where, more, list->n, MAX_SOURCES);
+  nc_sources_add_error(list, where, NC_LIMIT, b.data);
+  nc_buf_free(&b);
+  return false;
+}
+
 static void add_file(struct nc_source_list *list, const char *path,
                      const char *default_date)
 {
-  struct nc_source *s = push(list, id_from_path(path));
+  struct nc_source *s;
+
+  if (!room(list, 1, path))
+    return;
+  s = push(list, id_from_path(path));
   s->path = xstrdup(path);
   if (default_date)
     s->published = xstrdup(default_date);
-}
-
-static int cmp_str(const void *a, const void *b)
-{
-  return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
 struct pathvec {
@@ -199,11 +218,16 @@ static void add_dir(struct nc_source_list *list, const char *dir,
   }
   free(manifest);
   walk(list, dir, &files, 0);
-  qsort(files.items, files.n, sizeof *files.items, cmp_str);
-  for (i = 0; i < files.n; i++) {
-    add_file(list, files.items[i], default_date);
-    free(files.items[i]);
-  }
+  if (files.n > 1)
+    qsort(files.items, files.n, sizeof *files.items, nc_strptr_cmp);
+  if (!room(list, files.n, dir))
+    for (i = 0; i < files.n; i++)
+      free(files.items[i]);
+  else
+    for (i = 0; i < files.n; i++) {
+      add_file(list, files.items[i], default_date);
+      free(files.items[i]);
+    }
   free(files.items);
   if (files.n == 0) {
     struct nc_buf b = {0};
@@ -220,7 +244,10 @@ enum nc_status nc_sources_add_path(struct nc_source_list *list,
   struct stat st;
 
   if (strcmp(path, "-") == 0) {
-    struct nc_source *s = push(list, xstrdup("stdin"));
+    struct nc_source *s;
+    if (!room(list, 1, path))
+      return NC_OK;
+    s = push(list, xstrdup("stdin"));
     s->path = xstrdup("-");
     if (default_date)
       s->published = xstrdup(default_date);
@@ -264,6 +291,45 @@ static const char *str_field(const cJSON *o, const char *name, bool *bad)
   return f->valuestring;
 }
 
+/* True when a manifest's `file` stays inside the manifest's folder: a
+ * relative path whose ".." components never climb above it.  Absolute
+ * paths are refused, so a manifest can only name files it ships with
+ * (symbolic links inside the folder are followed as usual). */
+static bool path_inside(const char *file)
+{
+  const char *p = file;
+  long depth = 0;
+
+  if (file[0] == '/' || file[0] == '\0')
+    return false;
+  while (*p) {
+    size_t n = strcspn(p, "/");
+    if (n == 2 && p[0] == '.' && p[1] == '.') {
+      if (--depth < 0)
+        return false;
+    } else if (n > 0 && !(n == 1 && p[0] == '.')) {
+      depth++;
+    }
+    p += n;
+    if (*p == '/')
+      p++;
+  }
+  return true;
+}
+
+/* Index (within this manifest) of an earlier entry of `list` from `first`
+ * on with the same id, or -1. */
+static long dup_id(const struct nc_source_list *list, size_t first,
+                   const char *id)
+{
+  size_t i;
+
+  for (i = first; i < list->n; i++)
+    if (strcmp(list->items[i].id, id) == 0)
+      return (long)(i - first);
+  return -1;
+}
+
 enum nc_status nc_sources_add_manifest(struct nc_source_list *list,
                                        const char *manifest_path,
                                        const char *default_date,
@@ -301,19 +367,41 @@ enum nc_status nc_sources_add_manifest(struct nc_source_list *list,
                       "expected an object with a \"sources\" array");
     goto cleanup;
   }
+  if (list->n + (size_t)cJSON_GetArraySize(arr) > MAX_SOURCES) {
+    st = nc_error_set(err, NC_LIMIT, manifest_path, 0,
+                      "too many documents (%d entries after %zu; the limit "
+                      "is %d)",
+                      cJSON_GetArraySize(arr), list->n, MAX_SOURCES);
+    goto cleanup;
+  }
   dir = dir_of(manifest_path);
   cJSON_ArrayForEach(it, arr)
   {
     const char *v[7];
     bool bad = false;
     size_t k;
+    long other;
     struct nc_source *s;
     struct nc_date dt;
+    const cJSON *fld;
 
     if (!cJSON_IsObject(it)) {
       st = nc_error_set(err, NC_PARSE, manifest_path, 0,
                         "sources[%zu]: expected an object", idx);
       goto cleanup;
+    }
+    cJSON_ArrayForEach(fld, it)
+    {
+      for (k = 0; k < 7; k++)
+        if (fld->string && strcmp(fld->string, fields[k]) == 0)
+          break;
+      if (k == 7) {
+        st = nc_error_set(err, NC_PARSE, manifest_path, 0,
+                          "sources[%zu]: unknown field \"%s\" (known: id, "
+                          "outlet, url, file, published, charset, note)",
+                          idx, fld->string ? fld->string : "");
+        goto cleanup;
+      }
     }
     for (k = 0; k < 7; k++) {
       v[k] = str_field(it, fields[k], &bad);
@@ -327,6 +415,21 @@ enum nc_status nc_sources_add_manifest(struct nc_source_list *list,
     if (!v[0] && !v[3]) {
       st = nc_error_set(err, NC_PARSE, manifest_path, 0,
                         "sources[%zu]: needs an \"id\" or a \"file\"", idx);
+      goto cleanup;
+    }
+    if (v[3] && !path_inside(v[3])) {
+      st = nc_error_set(err, NC_PARSE, manifest_path, 0,
+                        "sources[%zu].file: \"%s\" is outside the "
+                        "manifest's folder (give a path relative to it, "
+                        "without \"..\" climbing out)",
+                        idx, v[3]);
+      goto cleanup;
+    }
+    if (v[0] && (other = dup_id(list, first, v[0])) >= 0) {
+      st = nc_error_set(err, NC_PARSE, manifest_path, 0,
+                        "sources[%zu].id: duplicate id \"%s\" (also "
+                        "sources[%ld])",
+                        idx, v[0], other);
       goto cleanup;
     }
     if (v[4] && !nc_date_parse(v[4], &dt)) {

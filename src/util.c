@@ -381,6 +381,11 @@ void nc_date_format(struct nc_date dt, char *buf, size_t size)
   snprintf(buf, size, "%04d-%02d-%02d", dt.y, dt.m, dt.d);
 }
 
+int nc_strptr_cmp(const void *a, const void *b)
+{
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
 bool nc_ascii_eq(const char *s, size_t n, const char *w)
 {
   size_t i;

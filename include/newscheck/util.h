@@ -107,6 +107,9 @@ static inline bool nc_is_space(int c)
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
          c == '\v';
 }
+/* qsort comparator for an array of `char *` (or `const char *`). */
+int nc_strptr_cmp(const void *a, const void *b);
+
 /* Case-insensitive ASCII comparison of s[0..n) with the NUL-terminated w:
  * true when equal in length and letters. */
 bool nc_ascii_eq(const char *s, size_t n, const char *w);
