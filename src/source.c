@@ -85,6 +85,15 @@ void nc_sources_add_error(struct nc_source_list *list, const char *source,
   e->status = st;
 }
 
+/* "FILE:LINE: message" for a manifest that could not be read. */
+static void error_text(struct nc_buf *b, const struct nc_error *err)
+{
+  if (err->line > 0)
+    nc_buf_printf(b, "%s:%ld: %s", err->file, err->line, err->msg);
+  else
+    nc_buf_printf(b, "%s: %s", err->file, err->msg);
+}
+
 static bool id_taken(const struct nc_source_list *list, const char *id)
 {
   size_t i;
@@ -209,7 +218,7 @@ static void add_dir(struct nc_source_list *list, const char *dir,
     if (nc_sources_add_manifest(list, manifest, default_date, &err) !=
         NC_OK) {
       struct nc_buf b = {0};
-      nc_buf_printf(&b, "%s: %s", err.file, err.msg);
+      error_text(&b, &err);
       nc_sources_add_error(list, manifest, err.status, b.data);
       nc_buf_free(&b);
     }
@@ -267,7 +276,7 @@ enum nc_status nc_sources_add_path(struct nc_source_list *list,
     nc_error_clear(&err);
     if (nc_sources_add_manifest(list, path, default_date, &err) != NC_OK) {
       struct nc_buf b = {0};
-      nc_buf_printf(&b, "%s: %s", err.file, err.msg);
+      error_text(&b, &err);
       nc_sources_add_error(list, path, err.status, b.data);
       nc_buf_free(&b);
     }
