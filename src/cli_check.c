@@ -185,7 +185,12 @@ static int run(const struct nc_command *cmd, int argc, char **argv)
     }
     if (nc_doc_load(s, &d, &err) != NC_OK) {
       struct nc_buf b = {0};
-      nc_buf_printf(&b, "%s: %s", err.file[0] ? err.file : s->path, err.msg);
+      if (err.line > 0)
+        nc_buf_printf(&b, "%s:%ld: %s", err.file[0] ? err.file : s->path,
+                      err.line, err.msg);
+      else
+        nc_buf_printf(&b, "%s: %s", err.file[0] ? err.file : s->path,
+                      err.msg);
       nc_sources_add_error(&sources, s->id, err.status, b.data);
       nc_buf_free(&b);
       continue;
