@@ -25,6 +25,7 @@
 static bool word_is(const struct nc_vscan *sc, size_t i, const char *w)
 {
   return i < sc->n && sc->t[i].kind == NC_T_WORD &&
+         nc_ascii_lower((unsigned char)sc->s[sc->t[i].start]) == w[0] &&
          nc_ascii_eq(sc->s + sc->t[i].start, sc->t[i].end - sc->t[i].start,
                      w);
 }
@@ -281,8 +282,9 @@ bool nc_dates_offset(struct nc_vscan *sc, size_t start, size_t end,
     }
     return true;
   case 'M':
+    /* "a month ago" names the day a month back, give or take a week */
     d = add_months(ref, dir * k);
-    push_date(sc, start, end, d, NC_PREC_MONTH, true, TOL_MONTH);
+    push_date(sc, start, end, d, NC_PREC_DAY, true, TOL_MONTH);
     return true;
   case 'W':
     d = add_days(ref, dir * lround(amount * 7));
@@ -296,6 +298,24 @@ bool nc_dates_offset(struct nc_vscan *sc, size_t start, size_t end,
     push_date(sc, start, end, ref, NC_PREC_DAY, true, TOL_DAY);
     return true;
   }
+}
+
+bool nc_dates_shift(struct nc_vscan *sc, size_t start, size_t end, long y,
+                    long m, long d, int dir, int base)
+{
+  struct nc_date t;
+  int tol = TOL_DAY;
+  if (!has_ref(sc) || y > 1000 || m > 12000 || d > 400000)
+    return false;
+  t = add_days(sc->ctx->ref, base);
+  t = add_months(t, dir * (12 * y + m));
+  t = add_days(t, dir * d);
+  if (y || m)
+    tol = TOL_MONTH;
+  else if (d >= 7)
+    tol = TOL_WEEK;
+  push_date(sc, start, end, t, NC_PREC_DAY, true, tol);
+  return true;
 }
 
 /* "last week", "next month", "this year", with `dir` -1, +1 or 0. */
@@ -318,30 +338,143 @@ static size_t period(struct nc_vscan *sc, size_t st, size_t k, int dir)
     push_date(sc, st, k + 1, ymd(ref.y + dir, 1, 1), NC_PREC_YEAR, true,
               TOL_YEAR);
     return k + 1;
+  case 'D':
+    /* "the next day" told of the past is the day after some event */
+    if (dir == 0 || (dir > 0 && nc_vtense(sc, st) < 0))
+      return st;
+    push_date(sc, st, k + 1, add_days(ref, dir), NC_PREC_DAY, true,
+              TOL_DAY);
+    return k + 1;
   default:
     return st;
   }
 }
 
+/* Weekday wd of the week `dir` weeks from the reference week (weeks
+ * begin on Monday). */
+static struct nc_date week_day(const struct nc_vscan *sc, int wd, int dir)
+{
+  struct nc_date ref = sc->ctx->ref;
+  return add_days(ref, (long)dir * 7 - nc_weekday(ref) + wd);
+}
+
+/* "this week", "of next week", "last week" at token k: sets *dir and
+ * *end. */
+static bool week_words(const struct nc_vscan *sc, size_t k, int *dir,
+                       size_t *end)
+{
+  if (word_is(sc, k, "of"))
+    k++;
+  if (!word_is(sc, k + 1, "week"))
+    return false;
+  if (word_is(sc, k, "this"))
+    *dir = 0;
+  else if (word_is(sc, k, "next"))
+    *dir = 1;
+  else if (word_is(sc, k, "last"))
+    *dir = -1;
+  else
+    return false;
+  *end = k + 2;
+  return true;
+}
+
+static size_t day_led(struct nc_vscan *sc, size_t i);
+static size_t numeric(struct nc_vscan *sc, size_t i);
+static size_t month_led(struct nc_vscan *sc, size_t st, size_t i);
+static bool day_words(const struct nc_vscan *sc, size_t i, bool cardinal,
+                      int *d, size_t *end);
+static size_t weekday_day(struct nc_vscan *sc, size_t st, size_t end,
+                          int wd, int d);
+static bool phrase_end(const struct nc_vscan *sc, size_t k);
+static size_t nth_weekday(struct nc_vscan *sc, size_t st, size_t i);
+
+/* A date after the weekday wd named from st, ending at token k: "Tuesday,
+ * Nov. 18", "Wed, 22 of Jan", "Friday 2018-7-6", "friday-jun-15",
+ * "Friday the 22nd", "Friday this week".  The date takes the weekday in
+ * when the weekday fits it (or its year is written); otherwise both are
+ * kept.  Returns the end, or k when no date follows. */
+static size_t weekday_tail(struct nc_vscan *sc, size_t st, size_t k, int wd,
+                           bool *pushed_wd)
+{
+  size_t j = k, r = k, end;
+  size_t before = sc->out->n;
+  bool paren = false;
+  int d, dir;
+  *pushed_wd = false;
+  if (nc_vpunct(sc, j, ',') ||
+      (nc_vdash(sc, j, false) && nc_vis(sc, j + 1, W_MONTH)))
+    j++;
+  else if (nc_vpunct(sc, j, '(') && glued(sc, j + 1)) {
+    j++;
+    paren = true;
+  }
+  if (nc_vis(sc, j, W_MONTH) && sc->t[j].kind == NC_T_WORD)
+    r = month_led(sc, j, j);
+  else if (is_num(sc, j) && ((r = numeric(sc, j)) > j ||
+                             (r = day_led(sc, j)) > j))
+    ;
+  else if (!paren && word_is(sc, j, "the") &&
+           day_words(sc, j + 1, true, &d, &end) &&
+           !word_is(sc, end, "of")) {
+    return weekday_day(sc, st, end, wd, d);
+  } else if (!paren && has_ref(sc) && week_words(sc, k, &dir, &end)) {
+    push_date(sc, st, end, week_day(sc, wd, dir), NC_PREC_DAY, true,
+              TOL_DAY);
+    return end;
+  } else {
+    return k;
+  }
+  if (r <= j || sc->out->n == before)
+    return k;
+  {
+    struct nc_mention *m = &sc->out->items[sc->out->n - 1];
+    if (m->prec != NC_PREC_DAY)
+      return r;
+    if (paren) {
+      if (!nc_vpunct(sc, r, ')'))
+        return r;
+      r++;
+    }
+    if (nc_weekday(m->date) == wd || !m->relative || j > k) {
+      m->start = sc->t[st].start;
+      if (paren)
+        m->end = sc->t[r - 1].end;
+      return r;
+    }
+    *pushed_wd = true;
+    return r;
+  }
+}
+
 /* A weekday at token k, named from token st; dir as in weekday_date.
- * Takes a following part of the day ("Thursday night"). */
+ * Takes a following part of the day ("Thursday night") or a date. */
 static size_t weekday(struct nc_vscan *sc, size_t st, size_t k, int dir)
 {
-  size_t end = k + 1;
+  size_t end = k + 1, r, after;
   const struct nc_lexent *e = sc->t[k].w;
+  bool sep;
+  /* "Tues. Nov. 18": the full stop belongs to a date that follows */
+  after = end;
+  if (nc_vpunct(sc, end, '.') && glued(sc, end) && short_name(sc, k))
+    after++;
+  if ((r = weekday_tail(sc, st, after, e->wday, &sep)) > after && !sep)
+    return r;
+  if (r == after)
+    r = end;
   if ((e->flags & W_AMBIG) &&
       !(sc->t[k].cap &&
-        (nc_vpunct(sc, k + 1, '.') || nc_vpunct(sc, k + 1, ','))))
-    return st;
+        (nc_vpunct(sc, k + 1, '.') || nc_vpunct(sc, k + 1, ','))) &&
+      !((e->flags & W_ABBR) && k > 0 && word_is(sc, k - 1, "on")))
+    return r > end ? r : st;
   if (!has_ref(sc))
-    return st;
-  if (nc_vpunct(sc, end, '.') && glued(sc, end) && short_name(sc, k))
-    end++;
-  if (nc_vis(sc, end, W_DAYPART) && sc->t[end].kind == NC_T_WORD)
+    return r > end ? r : st;
+  if (r == end && nc_vis(sc, end, W_DAYPART) &&
+      sc->t[end].kind == NC_T_WORD)
     end++;
   push_date(sc, st, end, weekday_date(sc, e->wday, dir, k), NC_PREC_DAY,
             true, TOL_DAY);
-  return end;
+  return r > end ? r : end;
 }
 
 /* "last", "next", "this", "coming", "earlier this", "later this". */
@@ -379,7 +512,16 @@ static size_t modified(struct nc_vscan *sc, size_t i)
     push_date(sc, i, k + 1, d, NC_PREC_MONTH, true, TOL_MONTH);
     return k + 1;
   }
-  if (nc_vis(sc, k, W_TUNIT) && !word_is(sc, i, "past") &&
+  if (word_is(sc, k, "week") && nc_vis(sc, k + 1, W_WDAY) &&
+      sc->t[k + 1].kind == NC_T_WORD && !(sc->t[k + 1].w->flags & W_AMBIG)
+      && !word_is(sc, i, "past")) {
+    /* "next week Sunday" */
+    push_date(sc, i, k + 2, week_day(sc, sc->t[k + 1].w->wday, dir),
+              NC_PREC_DAY, true, TOL_DAY);
+    return k + 2;
+  }
+  if (nc_vis(sc, k, W_TUNIT) &&
+      (!word_is(sc, i, "past") || word_is(sc, k, "day")) &&
       !word_is(sc, k + 1, "of"))
     return period(sc, i, k, dir);
   return i;
@@ -432,6 +574,316 @@ static size_t put_day(struct nc_vscan *sc, size_t st, size_t end, int y,
   return end;
 }
 
+/* A day of the month written as an ordinal at token i: "22nd", "22",
+ * "second", "twenty second", "thirty-first"; with `cardinal` also
+ * "fifteen", "twenty two".  Sets *d and *end. */
+static bool day_words(const struct nc_vscan *sc, size_t i, bool cardinal,
+                      int *d, size_t *end)
+{
+  size_t k = i;
+  int v = 0;
+  if (is_int(sc, i, 2)) {
+    v = ival(sc, i);
+    k = i + 1;
+    if (glued(sc, k) && nc_vis(sc, k, W_ORDSFX) &&
+        sc->t[k].kind == NC_T_WORD)
+      k++;
+    else if (glued(sc, k) && sc->t[k].kind != NC_T_PUNCT)
+      return false;
+    else if (!cardinal)
+      return false;
+  } else {
+    if (nc_vis(sc, k, W_TEN) && sc->t[k].kind == NC_T_WORD &&
+        sc->t[k].w->num <= 30) {
+      v = (int)sc->t[k].w->num;
+      k++;
+      if (k + 1 < sc->n && sc->t[k].kind == NC_T_PUNCT &&
+          nc_vdash(sc, k, false) && sc->t[k + 1].kind == NC_T_WORD)
+        k++;
+    }
+    if (nc_vis(sc, k, W_ORD) && sc->t[k].kind == NC_T_WORD &&
+        sc->t[k].w->ord < (v ? 10 : 32)) {
+      v += (int)sc->t[k].w->ord;
+      k++;
+    } else if (cardinal && nc_vis(sc, k, W_UNIT) &&
+               sc->t[k].kind == NC_T_WORD && sc->t[k].w->num >= 1 &&
+               sc->t[k].w->num < (v ? 10 : 20)) {
+      v += (int)sc->t[k].w->num;
+      k++;
+    } else if (!(cardinal && v > 0)) {
+      return false;
+    }
+  }
+  if (v < 1 || v > 31)
+    return false;
+  *d = v;
+  *end = k;
+  return true;
+}
+
+/* Token k ends a phrase: the end of the text or punctuation that is no
+ * part of a number ("on the 27!", "on 22nd."). */
+static bool phrase_end(const struct nc_vscan *sc, size_t k)
+{
+  if (k >= sc->n)
+    return true;
+  if (sc->t[k].kind != NC_T_PUNCT)
+    return false;
+  return !(glued(sc, k + 1) && is_num(sc, k + 1)) &&
+         !nc_vis(sc, k, W_PERCENT | W_CURSYM);
+}
+
+/* Day d of the month alone ("on the 27th"): the latest such day on or
+ * before the reference day when the sentence speaks of the past, else
+ * the next one on or after it. */
+static size_t lone_day(struct nc_vscan *sc, size_t st, size_t end, int d,
+                       size_t i)
+{
+  struct nc_date ref, dt;
+  int k, dir;
+  if (!has_ref(sc))
+    return st;
+  ref = sc->ctx->ref;
+  dir = nc_vtense(sc, i) > 0 ? 1 : -1;
+  for (k = 0; k < 12; k++) {
+    struct nc_date m = add_months(ymd(ref.y, ref.m, 1), dir * k);
+    if (!valid(m.y, m.m, d))
+      continue;
+    dt = ymd(m.y, m.m, d);
+    if ((dir < 0 && nc_days_from_civil(dt) <= nc_days_from_civil(ref)) ||
+        (dir > 0 && nc_days_from_civil(dt) >= nc_days_from_civil(ref))) {
+      push_date(sc, st, end, dt, NC_PREC_DAY, true, TOL_DAY);
+      return end;
+    }
+  }
+  return st;
+}
+
+/* Weekday wd on day d ("Friday the 22nd"): the month nearest the
+ * reference day where day d falls on that weekday. */
+static size_t weekday_day(struct nc_vscan *sc, size_t st, size_t end,
+                          int wd, int d)
+{
+  struct nc_date ref;
+  int k;
+  if (!has_ref(sc))
+    return st;
+  ref = sc->ctx->ref;
+  for (k = 0; k < 24; k++) {
+    int off = (k % 2 ? 1 : -1) * ((k + 1) / 2);
+    struct nc_date m = add_months(ymd(ref.y, ref.m, 1), off);
+    if (valid(m.y, m.m, d) && nc_weekday(ymd(m.y, m.m, d)) == wd) {
+      push_date(sc, st, end, ymd(m.y, m.m, d), NC_PREC_DAY, true, TOL_DAY);
+      return end;
+    }
+  }
+  return st;
+}
+
+/* A word before "the" that makes a day of the month of what follows:
+ * "on the 27th", "for the second". */
+static bool day_intro(const struct nc_vscan *sc, size_t i)
+{
+  static const char *const w[] = {"on", "for", "by", "until", "till",
+                                  "since", "from", "before", "after",
+                                  NULL};
+  size_t k;
+  if (i == 0)
+    return false;
+  for (k = 0; w[k]; k++) {
+    if (word_is(sc, i - 1, w[k]))
+      return true;
+  }
+  return false;
+}
+
+/* "the 27th", "the twenty second", "the 27" ending a phrase, "the
+ * twenty-second of June", "the day before yesterday", "the next day". */
+static size_t the_date(struct nc_vscan *sc, size_t i)
+{
+  size_t k = i + 1, end;
+  int d, y;
+  if (word_is(sc, k, "day") &&
+      (word_is(sc, k + 1, "before") || word_is(sc, k + 1, "after")) &&
+      nc_vis(sc, k + 2, W_RELDAY) && has_ref(sc)) {
+    int off = sc->t[k + 2].w->reldays +
+              (word_is(sc, k + 1, "before") ? -1 : 1);
+    push_date(sc, i, k + 3, add_days(sc->ctx->ref, off), NC_PREC_DAY, true,
+              TOL_DAY);
+    return k + 3;
+  }
+  if ((word_is(sc, k, "next") || word_is(sc, k, "last") ||
+       word_is(sc, k, "past")) && word_is(sc, k + 1, "day")) {
+    size_t r = modified(sc, k);
+    if (r > k)
+      sc->out->items[sc->out->n - 1].start = sc->t[i].start;
+    return r > k ? r : i;
+  }
+  if ((end = nth_weekday(sc, i, k)) > i)
+    return end;
+  if (!day_words(sc, k, true, &d, &end))
+    return i;
+  if (word_is(sc, end, "of") && nc_vis(sc, end + 1, W_MONTH) &&
+      sc->t[end + 1].kind == NC_T_WORD) {
+    const struct nc_lexent *e = sc->t[end + 1].w;
+    size_t e2 = end + 2;
+    y = 0;
+    if (nc_vpunct(sc, e2, ',') && year_tok(sc, e2 + 1, &y))
+      e2 += 2;
+    else if (year_tok(sc, e2, &y))
+      e2++;
+    return put_day(sc, i, e2, y, e->month, d);
+  }
+  if (!phrase_end(sc, end) || !day_intro(sc, i))
+    return i;
+  return lone_day(sc, i, end, d, i);
+}
+
+/* "of July", "of next month", "of this month" at token k: the first day
+ * of that month; sets *end.  Without them, the reference month. */
+static struct nc_date month_spec(struct nc_vscan *sc, size_t k,
+                                 size_t *end)
+{
+  struct nc_date ref = sc->ctx->ref, first = ymd(ref.y, ref.m, 1);
+  int dir;
+  *end = k;
+  if (!word_is(sc, k, "of"))
+    return first;
+  if (nc_vis(sc, k + 1, W_MONTH) && sc->t[k + 1].kind == NC_T_WORD &&
+      !(sc->t[k + 1].w->flags & W_AMBIG && !sc->t[k + 1].cap)) {
+    *end = k + 2;
+    return month_date(sc, sc->t[k + 1].w->month, 0, false, k + 1);
+  }
+  if (!word_is(sc, k + 2, "month"))
+    return first;
+  if (word_is(sc, k + 1, "this"))
+    dir = 0;
+  else if (word_is(sc, k + 1, "next"))
+    dir = 1;
+  else if (word_is(sc, k + 1, "last"))
+    dir = -1;
+  else
+    return first;
+  *end = k + 3;
+  return add_months(first, dir);
+}
+
+/* "first Sunday", "the second Monday of next month": the n-th weekday
+ * of a month, the ordinal at token i. */
+static size_t nth_weekday(struct nc_vscan *sc, size_t st, size_t i)
+{
+  struct nc_date m;
+  size_t end;
+  int n, wd, d;
+  if (!has_ref(sc) || !nc_vis(sc, i, W_ORD) || !nc_vis(sc, i + 1, W_WDAY) ||
+      sc->t[i].kind != NC_T_WORD || sc->t[i + 1].kind != NC_T_WORD ||
+      (sc->t[i + 1].w->flags & W_AMBIG))
+    return st;
+  n = (int)sc->t[i].w->ord;
+  wd = sc->t[i + 1].w->wday;
+  if (n < 1 || n > 5)
+    return st;
+  m = month_spec(sc, i + 2, &end);
+  if (end == i + 2)
+    end = i + 2;
+  d = 1 + (wd - nc_weekday(m) + 7) % 7 + 7 * (n - 1);
+  if (!valid(m.y, m.m, d))
+    return st;
+  push_date(sc, st, end, ymd(m.y, m.m, d), NC_PREC_DAY, true, TOL_DAY);
+  return end;
+}
+
+/* A day written as an ordinal word or digits at token i: "fourth of
+ * May", "twenty-second of June 2017", and alone after "on" ("on 22nd.",
+ * "on twenty second?"). */
+static size_t ordinal_date(struct nc_vscan *sc, size_t i)
+{
+  size_t end, e2;
+  int d, y = 0;
+  if ((e2 = nth_weekday(sc, i, i)) > i)
+    return e2;
+  if (!day_words(sc, i, false, &d, &end))
+    return i;
+  if (has_ref(sc) && word_is(sc, end, "of") &&
+      word_is(sc, end + 2, "month")) {
+    /* "20th of next month" */
+    struct nc_date m = month_spec(sc, end, &e2);
+    if (e2 == end || !valid(m.y, m.m, d))
+      return i;
+    push_date(sc, i, e2, ymd(m.y, m.m, d), NC_PREC_DAY, true, TOL_DAY);
+    return e2;
+  }
+  if (word_is(sc, end, "of") && nc_vis(sc, end + 1, W_MONTH) &&
+      sc->t[end + 1].kind == NC_T_WORD) {
+    const struct nc_lexent *e = sc->t[end + 1].w;
+    e2 = end + 2;
+    if (nc_vpunct(sc, e2, '.') && glued(sc, e2) && short_name(sc, end + 1) &&
+        (year_tok(sc, e2 + 1, &y) || nc_vpunct(sc, e2 + 1, ',')))
+      e2++;
+    if (nc_vpunct(sc, e2, ',') && year_tok(sc, e2 + 1, &y))
+      e2 += 2;
+    else if (year_tok(sc, e2, &y))
+      e2++;
+    return put_day(sc, i, e2, y, e->month, d);
+  }
+  if (i > 0 && word_is(sc, i - 1, "on") && phrase_end(sc, end))
+    return lone_day(sc, i, end, d, i);
+  return i;
+}
+
+/* A number from 1 to 99 in words at token k ("nineteen", "seventy
+ * eight", "forty-two"); sets *end.  0 when none. */
+static int words99(const struct nc_vscan *sc, size_t k, size_t *end)
+{
+  int v = 0;
+  if (nc_vis(sc, k, W_TEN) && sc->t[k].kind == NC_T_WORD) {
+    v = (int)sc->t[k].w->num;
+    k++;
+    if (nc_vdash(sc, k, false) && nc_vis(sc, k + 1, W_UNIT))
+      k++;
+    if (nc_vis(sc, k, W_UNIT) && sc->t[k].kind == NC_T_WORD &&
+        sc->t[k].w->num >= 1 && sc->t[k].w->num <= 9) {
+      v += (int)sc->t[k].w->num;
+      k++;
+    }
+  } else if (nc_vis(sc, k, W_UNIT) && sc->t[k].kind == NC_T_WORD &&
+             sc->t[k].w->num >= 1) {
+    v = (int)sc->t[k].w->num;
+    k++;
+  }
+  *end = k;
+  return v;
+}
+
+/* A year in words after a day, from token k (a comma first is taken):
+ * "nineteen seventy eight", "nineteen zero one", "twenty twenty".  Sets
+ * *y and returns the end, or returns k with *y untouched. */
+static size_t year_words(const struct nc_vscan *sc, size_t k, int *y)
+{
+  size_t j = k, e;
+  int hi, lo;
+  if (nc_vpunct(sc, j, ','))
+    j++;
+  hi = words99(sc, j, &e);
+  if (hi < 10 || e == j + 2 || e == j + 3)
+    return k; /* "nineteen" or "twenty", not "twenty-one" */
+  j = e;
+  if ((word_is(sc, j, "zero") || word_is(sc, j, "oh")) &&
+      (lo = words99(sc, j + 1, &e)) >= 1 && lo <= 9 && e == j + 2) {
+    *y = hi * 100 + lo;
+    return e;
+  }
+  if (word_is(sc, j, "hundred")) {
+    *y = hi * 100;
+    return j + 1;
+  }
+  lo = words99(sc, j, &e);
+  if (lo < 10)
+    return k;
+  *y = hi * 100 + lo;
+  return e;
+}
+
 /* "Nov. 18", "November 18, 2025", "May 2025", "Oct-2", "in May". */
 static size_t month_led(struct nc_vscan *sc, size_t st, size_t i)
 {
@@ -445,8 +897,41 @@ static size_t month_led(struct nc_vscan *sc, size_t st, size_t i)
            sc->s[sc->t[k].start] == '-' && is_num(sc, k + 1) &&
            glued(sc, k + 1))
     k++;
-  if (day_after_month(sc, k, &d, &y, &end))
+  if (day_after_month(sc, k, &d, &y, &end)) {
+    if (!y)
+      end = year_words(sc, end, &y);
     return put_day(sc, st, end, y, e->month, d);
+  }
+  {
+    /* "Jan first", "October, 1st", "jan twenty two, 2018": a day in
+     * words ends the phrase or is followed by the year (a month that is
+     * also a word, "may", needs a capital or the year) */
+    bool sure = !(e->flags & W_AMBIG) || sc->t[i].cap;
+    size_t k2 = k;
+    bool ord = true;
+    if ((nc_vpunct(sc, k2, ',') && is_num(sc, k2 + 1)) ||
+        word_is(sc, k2, "the"))
+      k2++;
+    if (!day_words(sc, k2, false, &d, &end)) {
+      ord = false;
+      if (k2 != k || !day_words(sc, k2, true, &d, &end) || is_num(sc, k2))
+        end = 0;
+    }
+    if (end && word_is(sc, k, "the") && !ord)
+      end = 0;
+    if (end) {
+      size_t e2;
+      y = 0;
+      if ((e2 = year_words(sc, end, &y)) > end)
+        return put_day(sc, st, e2, y, e->month, d);
+      if (nc_vpunct(sc, end, ',') && year_tok(sc, end + 1, &y))
+        return put_day(sc, st, end + 2, y, e->month, d);
+      if (year_tok(sc, end, &y))
+        return put_day(sc, st, end + 1, y, e->month, d);
+      if (ord && sure && phrase_end(sc, end))
+        return put_day(sc, st, end, 0, e->month, d);
+    }
+  }
   if (word_is(sc, k, "of") && year_tok(sc, k + 1, &y))
     k++;
   else if (nc_vpunct(sc, k, ',') && year_tok(sc, k + 1, &y))
@@ -490,8 +975,11 @@ static size_t day_led(struct nc_vscan *sc, size_t i)
     return i;
   e = sc->t[k].w;
   end = k + 1;
-  if (nc_vpunct(sc, end, '.') && glued(sc, end) && short_name(sc, k))
+  /* the full stop of "18 Nov. 2025"; one ending the phrase is left out */
+  if (nc_vpunct(sc, end, '.') && glued(sc, end) && short_name(sc, k) &&
+      (year_tok(sc, end + 1, &y) || nc_vpunct(sc, end + 1, ',')))
     end++;
+  y = 0;
   if (nc_vpunct(sc, end, ',') && year_tok(sc, end + 1, &y))
     end += 2;
   else if (year_tok(sc, end, &y))
@@ -526,7 +1014,8 @@ static size_t numeric(struct nc_vscan *sc, size_t i)
   b = ival(sc, i + 2);
   if (nc_vpunct(sc, i + 3, sep) && glued(sc, i + 3) && glued(sc, i + 4) &&
       is_int(sc, i + 4, 4) &&
-      (sc->t[i + 4].ndig == 4 || sc->t[i + 4].ndig == 2)) {
+      (sc->t[i + 4].ndig == 4 || sc->t[i + 4].ndig == 2 ||
+       sc->t[i].ndig == 4)) {
     c = ival(sc, i + 4);
     end = i + 5;
     if (glued(sc, end) && (sc->t[end].kind != NC_T_PUNCT ||
@@ -550,12 +1039,35 @@ static size_t numeric(struct nc_vscan *sc, size_t i)
     push_date(sc, i, end, ymd(y, m, d), NC_PREC_DAY, false, TOL_DAY);
     return end;
   }
-  /* month/day without a year */
-  if (sep != '/' || sc->t[i].ndig > 2 || a < 1 || a > 12 || b <= 12 ||
-      b > 31 || (glued(sc, i + 3) && sc->t[i + 3].kind != NC_T_PUNCT) ||
+  /* month/day or day/month without a year, when the day makes it no
+   * fraction: "4/22", "22/04" */
+  if (sep != '/' || sc->t[i].ndig > 2 || sc->t[i + 2].ndig != 2 ||
+      (glued(sc, i + 3) && sc->t[i + 3].kind != NC_T_PUNCT) ||
       nc_vpunct(sc, i + 3, '/'))
     return i;
-  return put_day(sc, i, i + 3, 0, a, b);
+  if (a >= 1 && a <= 12 && b > 12 && b <= 31)
+    return put_day(sc, i, i + 3, 0, a, b);
+  if (a > 12 && a <= 31 && b >= 1 && b <= 12)
+    return put_day(sc, i, i + 3, 0, b, a);
+  return i;
+}
+
+/* "2019-sep-1": year, month name and day joined by hyphens. */
+static size_t year_month_day(struct nc_vscan *sc, size_t i)
+{
+  int y, d;
+  if (!year_tok(sc, i, &y) || !nc_vpunct(sc, i + 1, '-') ||
+      !glued(sc, i + 1) || !glued(sc, i + 2) || !nc_vis(sc, i + 2, W_MONTH) ||
+      sc->t[i + 2].kind != NC_T_WORD || !nc_vpunct(sc, i + 3, '-') ||
+      !glued(sc, i + 3) || !glued(sc, i + 4) || !is_int(sc, i + 4, 2) ||
+      (glued(sc, i + 5) && sc->t[i + 5].kind != NC_T_PUNCT))
+    return i;
+  d = ival(sc, i + 4);
+  if (!valid(y, sc->t[i + 2].w->month, d))
+    return i;
+  push_date(sc, i, i + 5, ymd(y, sc->t[i + 2].w->month, d), NC_PREC_DAY,
+            false, TOL_DAY);
+  return i + 5;
 }
 
 /* "1990s", "1990's", with "mid-", "early" or "late" before from st. */
@@ -646,15 +1158,21 @@ size_t nc_dates_at(struct nc_vscan *sc, size_t i)
   t = &sc->t[i];
   e = t->w;
   if (t->kind == NC_T_NUM) {
-    if ((k = numeric(sc, i)) > i || (k = day_led(sc, i)) > i ||
+    if ((k = numeric(sc, i)) > i || (k = year_month_day(sc, i)) > i ||
+        (k = day_led(sc, i)) > i ||
         (k = decade(sc, i, i, false)) > i ||
-        (k = bare_year(sc, i, i, false)) > i)
+        (k = bare_year(sc, i, i, false)) > i ||
+        (k = ordinal_date(sc, i)) > i)
       return k;
     return i;
   }
+  if (word_is(sc, i, "the"))
+    return the_date(sc, i);
   /* every word that can begin a date has a lexicon entry */
   if (t->kind != NC_T_WORD || !e)
     return i;
+  if ((e->flags & (W_ORD | W_TEN)) && (k = ordinal_date(sc, i)) > i)
+    return k;
   if ((k = modified(sc, i)) > i)
     return k;
   /* "mid-1990s", "early 2000s", "mid-2024" */
@@ -679,23 +1197,8 @@ size_t nc_dates_at(struct nc_vscan *sc, size_t i)
     /* "Tuesday, Nov. 18" is handled from the weekday */
     return month_led(sc, i, i);
   }
-  if (e->flags & W_WDAY) {
-    k = i + 1;
-    if (nc_vpunct(sc, k, ','))
-      k++;
-    if (nc_vis(sc, k, W_MONTH) && sc->t[k].kind == NC_T_WORD) {
-      size_t r = month_led(sc, k, k);
-      if (r > k) {
-        struct nc_mention *m = &sc->out->items[sc->out->n - 1];
-        if (m->prec == NC_PREC_DAY) {
-          m->start = t->start;
-          return r;
-        }
-        return r;
-      }
-    }
+  if (e->flags & W_WDAY)
     return weekday(sc, i, i, 0);
-  }
   if ((e->flags & W_RELDAY) && has_ref(sc)) {
     k = i + 1;
     if (nc_vis(sc, k, W_DAYPART) && sc->t[k].kind == NC_T_WORD &&

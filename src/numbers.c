@@ -67,6 +67,13 @@ static void rehash(struct nc_numlex *lx, size_t nslots)
   }
 }
 
+/* The row of nc_numlex.lens for a key's first byte. */
+static int first_class(char c)
+{
+  int l = nc_ascii_lower((unsigned char)c);
+  return l >= 'a' && l <= 'z' ? l - 'a' : 26;
+}
+
 /* The entry for `key` (lower-cased, blanks collapsed), created empty. */
 static struct nc_lexent *lex_entry(struct nc_numlex *lx, const char *key,
                                    size_t n)
@@ -79,6 +86,7 @@ static struct nc_lexent *lex_entry(struct nc_numlex *lx, const char *key,
   e = &lx->ents[lx->n++];
   memset(e, 0, sizeof *e);
   e->key = nc_ascii_lowerdup(key, n);
+  lx->lens[first_class(e->key[0])] |= n < 32 ? 1u << n : 0;
   e->curmult = 1;
   e->tmult = 1;
   if (lx->n * 2 > lx->nslots)
@@ -329,6 +337,7 @@ static enum nc_status load_calendar(struct loader *ld, const cJSON *r)
       (st = load_list(ld, r, "ambiguous_months", W_AMBIG)) ||
       (st = load_numobj(ld, r, "weekdays", W_WDAY, F_WDAY)) ||
       (st = load_list(ld, r, "ambiguous_weekdays", W_AMBIG)) ||
+      (st = load_list(ld, r, "weekday_abbreviations", W_ABBR)) ||
       (st = load_list(ld, r, "day_parts", W_DAYPART)) ||
       (st = load_units(ld, r)) ||
       (st = load_numobj(ld, r, "relative_days", W_RELDAY, F_RELDAYS)) ||
@@ -349,7 +358,8 @@ static enum nc_status load_currencies(struct loader *ld, const cJSON *r)
   const cJSON *codes = cJSON_GetObjectItemCaseSensitive(r, field), *it;
   if ((st = load_curobj(ld, r, "symbols", W_CURSYM)) ||
       (st = load_curobj(ld, r, "symbol_prefixes", W_CURPFX)) ||
-      (st = load_curobj(ld, r, "names", W_CURNAME)))
+      (st = load_curobj(ld, r, "names", W_CURNAME)) ||
+      (st = load_curobj(ld, r, "code_names", W_CURNAME | W_CODE)))
     return st;
   if (!cJSON_IsArray(codes))
     return bad(ld, field, "expected an array");
@@ -394,8 +404,15 @@ static enum nc_status load_file(struct loader *ld, const char *dir,
 enum nc_status nc_numlex_load(const char *dir, struct nc_numlex **out,
                               struct nc_error *err)
 {
+  /* words that begin a value without a role of their own in the lists:
+   * "the 27th", "mid-2024", "last week", "a third", "per cent of 10" */
+  static const char *const starters[] = {
+      "the", "mid", "early", "late", "last", "past", "next", "coming",
+      "this", "earlier", "later", "a", "an", "half", "per", "percent",
+      NULL};
   struct loader ld;
   enum nc_status st;
+  size_t i;
 
   ld.lx = xcalloc(1, sizeof *ld.lx);
   ld.err = err;
@@ -407,6 +424,8 @@ enum nc_status nc_numlex_load(const char *dir, struct nc_numlex **out,
     nc_numlex_free(ld.lx);
     return st;
   }
+  for (i = 0; starters[i]; i++)
+    lex_add(ld.lx, starters[i], W_START);
   *out = ld.lx;
   return NC_OK;
 }
@@ -436,6 +455,13 @@ static struct nc_vtok *tok_new(struct nc_vscan *sc, enum nc_tok_kind k,
                                size_t start, size_t end, bool space)
 {
   struct nc_vtok *t;
+  if (sc->n == sc->cap && sc->t == sc->local) {
+    /* past the buffer on the stack: move to the heap */
+    struct nc_vtok *h = xmalloc(2 * sc->cap * sizeof *h);
+    memcpy(h, sc->t, sc->n * sizeof *h);
+    sc->t = h;
+    sc->cap *= 2;
+  }
   nc_grow(&sc->t, &sc->cap, sc->n + 1, sizeof *sc->t);
   t = &sc->t[sc->n++];
   memset(t, 0, sizeof *t);
@@ -451,7 +477,7 @@ static double digits_value(const char *s, size_t n)
   char buf[64];
   size_t i, k = 0;
   for (i = 0; i < n && k + 1 < sizeof buf; i++) {
-    if (s[i] != ',')
+    if (s[i] != ',' && s[i] != ' ')
       buf[k++] = s[i];
   }
   buf[k] = '\0';
@@ -465,6 +491,68 @@ static size_t skip_digits(const char *s, size_t len, size_t i)
   return i;
 }
 
+/* Digits at s[i..j): a plain digit group followed by a character that
+ * ends the number (not a letter or digit). */
+static bool num_ends(const char *s, size_t len, size_t j)
+{
+  return j >= len || !(nc_is_alnum((unsigned char)s[j]) ||
+                       (unsigned char)s[j] >= 0x80);
+}
+
+/* " 234 567" after the first group at s[j]: at least two groups of three
+ * digits, each after one space; returns the end, or j when none. */
+static size_t space_groups(const char *s, size_t len, size_t j)
+{
+  size_t k = j, n = 0;
+  while (k + 4 <= len && s[k] == ' ' &&
+         nc_is_digit((unsigned char)s[k + 1]) &&
+         nc_is_digit((unsigned char)s[k + 2]) &&
+         nc_is_digit((unsigned char)s[k + 3]) && num_ends(s, len, k + 4)) {
+    k += 4;
+    n++;
+  }
+  if (n < 2 || (k < len && (s[k] == ',' || s[k] == '.') && k + 1 < len &&
+                nc_is_digit((unsigned char)s[k + 1])))
+    return j;
+  return k;
+}
+
+/* ",34,567" after one or two digits: Indian grouping, pairs of digits
+ * and a last group of three.  Sets *end. */
+static bool indian_groups(const char *s, size_t len, size_t j, size_t *end)
+{
+  size_t k = j;
+  int pairs = 0;
+  while (k + 3 <= len && s[k] == ',' && nc_is_digit((unsigned char)s[k + 1])
+         && nc_is_digit((unsigned char)s[k + 2]) && k + 3 < len &&
+         s[k + 3] == ',') {
+    k += 3;
+    pairs++;
+  }
+  if (pairs == 0 || k + 4 > len || s[k] != ',' ||
+      !nc_is_digit((unsigned char)s[k + 1]) ||
+      !nc_is_digit((unsigned char)s[k + 2]) ||
+      !nc_is_digit((unsigned char)s[k + 3]) ||
+      (k + 4 < len && nc_is_digit((unsigned char)s[k + 4])))
+    return false;
+  *end = k + 4;
+  return true;
+}
+
+/* "e6", "E-12" after a number ending at s[j]; returns the end, or j. */
+static size_t exponent(const char *s, size_t len, size_t j)
+{
+  size_t k = j + 1;
+  if (j >= len || (s[j] != 'e' && s[j] != 'E'))
+    return j;
+  if (k < len && (s[k] == '+' || s[k] == '-'))
+    k++;
+  if (k >= len || !nc_is_digit((unsigned char)s[k]))
+    return j;
+  k = skip_digits(s, len, k);
+  return num_ends(s, len, k) && k - j <= 4 ? k : j;
+}
+
 /* A number token at s[i]: digits with thousands separators and one
  * decimal part.  A run like "192.168.1.2" is no decimal: it becomes
  * numbers and dots. */
@@ -476,6 +564,17 @@ static size_t tok_number(struct nc_vscan *sc, size_t i, bool space)
   bool comma = false, dec = false;
   int ndig = (int)(j - i);
 
+  if (ndig <= 2 && indian_groups(s, len, j, &k)) {
+    j = k; /* "12,34,567" */
+    comma = true;
+  } else if (ndig <= 3 && (k = space_groups(s, len, j)) > j) {
+    /* "1 234 567": thousands separated by spaces */
+    t = tok_new(sc, NC_T_NUM, i, k, space);
+    t->num = digits_value(s + i, k - i);
+    t->ndig = (int)(k - i);
+    t->comma = true;
+    return k;
+  }
   if (ndig <= 3) {
     while (j + 3 < len && s[j] == ',' &&
            nc_is_digit((unsigned char)s[j + 1]) &&
@@ -508,12 +607,49 @@ static size_t tok_number(struct nc_vscan *sc, size_t i, bool space)
     j = k;
     dec = true;
   }
-  t = tok_new(sc, NC_T_NUM, i, j, space);
+  k = exponent(s, len, j);
+  t = tok_new(sc, NC_T_NUM, i, k, space);
   t->num = digits_value(s + i, j - i);
+  if (k > j) {
+    /* "1.3e6" */
+    t->num *= pow(10, strtod(s + j + 1, NULL));
+    dec = true;
+  }
   t->ndig = ndig;
   t->comma = comma;
   t->dec = dec;
-  return j;
+  return k;
+}
+
+/* The value of a vulgar fraction character ("½", "⅔"), or 0. */
+static double vulgar(uint32_t cp)
+{
+  static const double v[] = {1.0 / 7,  1.0 / 9, 1.0 / 10, 1.0 / 3,
+                             2.0 / 3,  1.0 / 5, 2.0 / 5,  3.0 / 5,
+                             4.0 / 5,  1.0 / 6, 5.0 / 6,  1.0 / 8,
+                             3.0 / 8,  5.0 / 8, 7.0 / 8};
+  if (cp == 0xBC)
+    return 0.25;
+  if (cp == 0xBD)
+    return 0.5;
+  if (cp == 0xBE)
+    return 0.75;
+  if (cp >= 0x2150 && cp <= 0x215E)
+    return v[cp - 0x2150];
+  return 0;
+}
+
+/* True when s[0..n) begins a web address ("http://", "www."). */
+static bool url_len(const char *s, size_t n)
+{
+  static const char *const pfx[] = {"http://", "https://", "www.", NULL};
+  size_t k, l;
+  for (k = 0; pfx[k]; k++) {
+    l = strlen(pfx[k]);
+    if (n > l && nc_ascii_eq(s, l, pfx[k]))
+      return true;
+  }
+  return false;
 }
 
 static void tokenize(struct nc_vscan *sc)
@@ -533,6 +669,16 @@ static void tokenize(struct nc_vscan *sc)
     if (nc_is_space(c) || (c >= 0x80 && space_cp(cp))) {
       space = true;
       i += clen;
+      continue;
+    }
+    if (nc_is_alpha(c) && (i == 0 || space) && url_len(s + i, len - i)) {
+      /* a web address: one opaque word ("%2D" in it is no percent) */
+      size_t j = i;
+      while (j < len && !nc_is_space((unsigned char)s[j]))
+        j++;
+      tok_new(sc, NC_T_WORD, i, j, space);
+      i = j;
+      space = false;
       continue;
     }
     if (nc_is_alpha(c) || (c >= 0x80 && letter_cp(cp))) {
@@ -557,7 +703,9 @@ static void tokenize(struct nc_vscan *sc)
       t = tok_new(sc, NC_T_WORD, i, j, space);
       t->cap = c >= 'A' && c <= 'Z';
       t->upper = upper;
-      if (ascii && j - i < 32)
+      (void)ascii;
+      if (j - i < 32 &&
+          (sc->lx->lens[first_class(s[i])] & (1u << (j - i))))
         t->w = nc_numlex_get(sc->lx, s + i, j - i);
       i = j;
     } else if (nc_is_digit(c) ||
@@ -574,6 +722,20 @@ static void tokenize(struct nc_vscan *sc)
       } else {
         i = tok_number(sc, i, space);
       }
+    } else if (c >= 0x80 && vulgar(cp) > 0) {
+      /* "½", and "2½" as one number */
+      if (!space && sc->n > 0 && sc->t[sc->n - 1].kind == NC_T_NUM &&
+          !sc->t[sc->n - 1].dec) {
+        t = &sc->t[sc->n - 1];
+        t->num += vulgar(cp);
+        t->end = i + clen;
+      } else {
+        t = tok_new(sc, NC_T_NUM, i, i + clen, space);
+        t->num = vulgar(cp);
+        t->ndig = 1;
+      }
+      t->dec = true;
+      i += clen;
     } else {
       t = tok_new(sc, NC_T_PUNCT, i, i + clen, space);
       t->w = nc_numlex_get(sc->lx, s + i, clen);
@@ -656,6 +818,7 @@ const struct nc_lexent *nc_vphrase(const struct nc_vscan *sc, size_t i,
 static bool word_is(const struct nc_vscan *sc, size_t i, const char *w)
 {
   return i < sc->n && sc->t[i].kind == NC_T_WORD &&
+         nc_ascii_lower((unsigned char)sc->s[sc->t[i].start]) == w[0] &&
          nc_ascii_eq(sc->s + sc->t[i].start, sc->t[i].end - sc->t[i].start,
                      w);
 }
@@ -687,6 +850,7 @@ struct qty {
   double v;     /* the value */
   size_t end;   /* token after it */
   bool ord;     /* an ordinal ("21st", "fifth") */
+  bool frac;    /* a fraction ("two thirds", "and a half") */
   double scale; /* the scale word applied, 1 when none */
 };
 
@@ -729,8 +893,19 @@ static bool qty_digits(const struct nc_vscan *sc, size_t i, struct qty *q)
     /* a fraction */
     v /= sc->t[j + 1].num;
     j += 2;
+  } else if (!t->dec && !t->comma && is_num(sc, j) && !glued(sc, j) &&
+             !sc->t[j].dec && nc_vpunct(sc, j + 1, '/') &&
+             glued(sc, j + 1) && is_num(sc, j + 2) && glued(sc, j + 2) &&
+             !sc->t[j + 2].dec && sc->t[j].num < sc->t[j + 2].num &&
+             !nc_vpunct(sc, j + 3, '/') &&
+             !(j + 3 < sc->n && glued(sc, j + 3) &&
+               sc->t[j + 3].kind != NC_T_PUNCT)) {
+    /* a mixed number: "2 1/4" */
+    v += sc->t[j].num / sc->t[j + 2].num;
+    j += 3;
   }
   q->ord = false;
+  q->frac = false;
   q->scale = 1;
   if (j < sc->n && glued(sc, j) && sc->t[j].kind == NC_T_WORD) {
     const struct nc_lexent *e = sc->t[j].w;
@@ -738,6 +913,12 @@ static bool qty_digits(const struct nc_vscan *sc, size_t i, struct qty *q)
       q->ord = true;
       q->v = v;
       q->end = j + 1;
+      return true;
+    }
+    if (e && (((e->flags & W_CODE) && sc->t[j].upper) ||
+              (e->flags & W_CURSYM)) && !neg) {
+      q->v = v; /* "115.5USD", "100元" */
+      q->end = j;
       return true;
     }
     if (!e || !(e->flags & (W_SUFFIX | W_SCALE)) || (e->flags & W_TUNIT))
@@ -748,9 +929,17 @@ static bool qty_digits(const struct nc_vscan *sc, size_t i, struct qty *q)
   } else if (j < sc->n && sc->t[j].kind == NC_T_WORD && sc->t[j].w &&
              ((sc->t[j].w->flags & W_SCALE) ||
               ((sc->t[j].w->flags & W_SUFFIX) &&
-               sc->t[j].end - sc->t[j].start >= 2))) {
+               (sc->t[j].end - sc->t[j].start >= 2 ||
+                ((t->dec || t->comma) &&
+                 (j + 1 >= sc->n || sc->t[j + 1].kind == NC_T_PUNCT)))))) {
+    /* "20 million", "3 bn", and a lone letter after a decimal at the
+     * end of a phrase ("2.33 k") */
     v *= sc->t[j].w->num;
     q->scale = sc->t[j].w->num;
+    j++;
+  } else if (j < sc->n && sc->t[j].kind == NC_T_WORD && !t->dec &&
+             nc_vis(sc, j, W_MULT) && !(sc->t[j].w->flags & W_VAGUE)) {
+    v *= sc->t[j].w->num; /* "3 dozen" */
     j++;
   }
   q->v = neg ? -v : v;
@@ -760,18 +949,110 @@ static bool qty_digits(const struct nc_vscan *sc, size_t i, struct qty *q)
 
 enum last { L_NONE, L_A, L_UNIT, L_TEN, L_HUNDRED, L_SCALE, L_AND };
 
-/* Number words: "twenty-one", "one hundred and five", "a dozen", "half a
- * million", "two thirds", "one hundred twenty-fifth".  The usual
- * total/current accumulator: units and tens add to the current group,
- * "hundred" multiplies it, a larger scale closes it into the total. */
-static bool qty_words(const struct nc_vscan *sc, size_t i, struct qty *q)
+/* How qty_words reads: a plain number, or the denominator of a fraction
+ * (where "fifths" counts as the ordinal "fifth"). */
+enum wmode { WM_NUM, WM_DEN };
+
+static bool qty_words_m(const struct nc_vscan *sc, size_t i, struct qty *q,
+                        enum wmode mode);
+
+/* A plain integer of 1-3 digits standing alone, read as a number word
+ * in "3 hundred and 21" or "4 thousand 3 hundred". */
+static bool small_int(const struct nc_vscan *sc, size_t i)
 {
-  double total = 0, cur = 0, lastadd = 0, lastscale = 1e300;
+  const struct nc_vtok *t;
+  if (!is_num(sc, i))
+    return false;
+  t = &sc->t[i];
+  return !t->dec && !t->comma && t->ndig <= 3 && t->space &&
+         !(i + 1 < sc->n && glued(sc, i + 1) &&
+           sc->t[i + 1].kind == NC_T_WORD);
+}
+
+/* The denominator of a fraction at token j over the numerator `num`:
+ * "thirds", "a quarter", "one twenty-fifth", "one one hundred and fifth".
+ * A singular one ("third") needs a numerator of one. */
+static bool frac_tail(const struct nc_vscan *sc, size_t j, double num,
+                      struct qty *q)
+{
+  struct qty d;
+  const struct nc_lexent *e;
+  if (!qty_words_m(sc, j, &d, WM_DEN) || !d.ord || d.v < 2)
+    return false;
+  e = sc->t[d.end - 1].w;
+  if (!e || !(e->flags & W_FRAC))
+    return false;
+  if ((e->flags & W_ORD) && num != 1)
+    return false;
+  q->v = num / d.v;
+  q->end = d.end;
+  q->frac = true;
+  return true;
+}
+
+/* "and a half", "and two thirds" after the whole number w (tokens up to
+ * j, scale wscale): the sum, with the fraction of the scale when the
+ * number ended on one ("one million and a half"), and a scale after the
+ * fraction ("five and a half million"). */
+static bool and_fraction(const struct nc_vscan *sc, size_t j, double w,
+                         double wscale, bool scaled, struct qty *q)
+{
+  struct qty f;
+  if (!word_is(sc, j, "and") ||
+      !qty_words_m(sc, j + 1, &f, WM_NUM) || !f.frac ||
+      f.v / f.scale >= 1)
+    return false;
+  if (f.scale > 1 && !scaled)
+    q->v = (w + f.v / f.scale) * f.scale;
+  else if (f.scale == 1 && scaled)
+    q->v = w + f.v * wscale;
+  else
+    q->v = w + f.v;
+  q->end = f.end;
+  q->ord = false;
+  q->frac = true;
+  q->scale = f.scale > 1 ? f.scale : wscale;
+  return true;
+}
+
+/* A scale word after a fraction: "three quarters billion". */
+static void frac_scale(const struct nc_vscan *sc, struct qty *q)
+{
+  if (nc_vis(sc, q->end, W_SCALE) && sc->t[q->end].kind == NC_T_WORD &&
+      sc->t[q->end].w->num > 100) {
+    q->scale = sc->t[q->end].w->num;
+    q->v *= q->scale;
+    q->end++;
+  }
+}
+
+/* A hyphen or dash joining two number words: "twenty-one", and the
+ * spaced "fifty - two". */
+static bool word_dash(const struct nc_vscan *sc, size_t j)
+{
+  if (!is_dash_tok(sc, j) || j + 1 >= sc->n)
+    return false;
+  if (glued(sc, j) && glued(sc, j + 1))
+    return true;
+  return nc_vpunct(sc, j, '-') && sc->t[j].space && sc->t[j + 1].space;
+}
+
+/* Number words: "twenty-one", "one hundred and five", "a dozen", "half a
+ * million", "two thirds", "one hundred twenty-fifth", "five point two",
+ * "3 hundred and 21".  The usual total/current accumulator: units and
+ * tens add to the current group, "hundred" multiplies it, a larger scale
+ * closes it into the total.  Fractions follow it ("two thirds", "one
+ * million and a half"). */
+static bool qty_words_m(const struct nc_vscan *sc, size_t i, struct qty *q,
+                        enum wmode mode)
+{
+  double total = 0, cur = 0, lastadd = 0, lastscale = 1e300, ten = 0;
   enum last last = L_NONE;
-  size_t j = i;
+  size_t j = i, tenat = SIZE_MAX;
   const struct nc_lexent *e;
 
   q->ord = false;
+  q->frac = false;
   q->scale = 1;
   /* "half a million", "half a dozen" */
   if (word_is(sc, i, "half") && word_is(sc, i + 1, "a") &&
@@ -781,14 +1062,38 @@ static bool qty_words(const struct nc_vscan *sc, size_t i, struct qty *q)
     q->end = i + 3;
     return true;
   }
+  /* "half million", "quarter million" */
+  if (mode == WM_NUM && nc_vis(sc, i, W_FRAC) &&
+      sc->t[i].kind == NC_T_WORD && sc->t[i].w->denom <= 4 &&
+      nc_vis(sc, i + 1, W_SCALE) && sc->t[i + 1].w->num > 100) {
+    q->scale = sc->t[i + 1].w->num;
+    q->v = q->scale / sc->t[i].w->denom;
+    q->end = i + 2;
+    q->frac = true;
+    return true;
+  }
   if ((word_is(sc, j, "a") || word_is(sc, j, "an")) &&
       nc_vis(sc, j + 1, W_SCALE | W_MULT | W_FRAC)) {
     last = L_A;
     j++;
   }
-  while (j < sc->n && sc->t[j].kind == NC_T_WORD && (e = sc->t[j].w)) {
-    unsigned f = e->flags;
-    bool hy = j > i && is_dash_tok(sc, j - 1) && glued(sc, j);
+  while (j < sc->n) {
+    unsigned f;
+    bool hy = j > i && word_dash(sc, j - 1);
+    if (is_num(sc, j) && mode == WM_NUM && small_int(sc, j) &&
+        (((last == L_NONE || last == L_SCALE) &&
+          nc_vis(sc, j + 1, W_SCALE) && sc->t[j + 1].kind == NC_T_WORD) ||
+         (last == L_AND && sc->t[j].num > 0 && sc->t[j].num < 100))) {
+      /* digits among number words */
+      cur += sc->t[j].num;
+      lastadd = sc->t[j].num;
+      last = L_UNIT;
+      j++;
+      continue;
+    }
+    if (sc->t[j].kind != NC_T_WORD || !(e = sc->t[j].w))
+      break;
+    f = e->flags;
     if (hy && last != L_TEN && last != L_UNIT)
       break;
     if ((f & W_UNIT) && e->num == 0) {
@@ -809,6 +1114,8 @@ static bool qty_words(const struct nc_vscan *sc, size_t i, struct qty *q)
                                last == L_SCALE || last == L_AND)) {
       cur += e->num;
       lastadd = e->num;
+      ten = e->num;
+      tenat = j;
       last = L_TEN;
     } else if ((f & W_SCALE) && e->num == 100 && !hy &&
                (last == L_UNIT || last == L_A ||
@@ -825,7 +1132,7 @@ static bool qty_words(const struct nc_vscan *sc, size_t i, struct qty *q)
       lastscale = e->num;
       last = L_SCALE;
       q->scale = e->num;
-    } else if ((f & W_MULT) && !hy &&
+    } else if ((f & W_MULT) && !hy && mode == WM_NUM &&
                (last == L_UNIT || last == L_TEN || last == L_A)) {
       /* "three dozen": the dozen multiplies the last number said */
       if (last == L_A)
@@ -835,40 +1142,50 @@ static bool qty_words(const struct nc_vscan *sc, size_t i, struct qty *q)
       j++;
       last = L_UNIT;
       break;
-    } else if ((f & W_FRAC) && e->denom >= 2 &&
-               ((last == L_UNIT && cur == lastadd && total == 0) ||
-                last == L_A)) {
-      /* "two thirds", "a quarter" (but "twenty first" is an ordinal) */
-      q->v = (last == L_A ? 1 : cur) / e->denom;
-      q->end = j + 1;
-      return true;
-    } else if ((f & W_ORD) && e->ord < 100 &&
-               (last == L_NONE || last == L_HUNDRED || last == L_SCALE ||
-                last == L_AND || (last == L_TEN && e->ord < 10))) {
-      q->ord = true;
-      q->v = total + cur + e->ord;
-      q->end = j + 1;
-      return true;
-    } else if ((f & W_ORD) && e->ord >= 100 && !hy &&
-               (last == L_NONE || last == L_UNIT || last == L_TEN ||
-                last == L_HUNDRED)) {
-      q->ord = true;
-      q->v = (total + cur > 0 ? total + cur : 1) * e->ord;
-      q->end = j + 1;
-      return true;
+    } else if ((f & (W_ORD | W_FRAC)) &&
+               (mode == WM_DEN || (f & W_ORD))) {
+      /* an ordinal, or in a denominator a fraction word ("fifths") */
+      double o = (f & W_ORD) ? e->ord : e->denom;
+      if (o < 100 &&
+          (last == L_NONE || last == L_HUNDRED || last == L_SCALE ||
+           last == L_AND || (last == L_TEN && o < 10))) {
+        q->ord = true;
+        q->v = total + cur + o;
+        q->end = j + 1;
+        return true;
+      }
+      if (o >= 100 && !hy &&
+          (last == L_NONE || last == L_UNIT || last == L_TEN ||
+           last == L_HUNDRED)) {
+        q->ord = true;
+        q->v = (total + cur > 0 ? total + cur : 1) * o;
+        q->end = j + 1;
+        return true;
+      }
+      break;
     } else if (nc_ascii_eq(sc->s + sc->t[j].start,
                            sc->t[j].end - sc->t[j].start, "and") &&
                (last == L_HUNDRED || last == L_SCALE) &&
-               nc_vis(sc, j + 1, W_UNIT | W_TEN) &&
-               sc->t[j + 1].w->num > 0) {
+               (nc_vis(sc, j + 1, W_UNIT | W_TEN | W_ORD) ||
+                (last == L_HUNDRED && mode == WM_NUM &&
+                 small_int(sc, j + 1))) &&
+               (!sc->t[j + 1].w || sc->t[j + 1].w->num > 0 ||
+                (sc->t[j + 1].w->flags & W_ORD))) {
+      struct qty fr;
+      if (mode == WM_NUM && qty_words_m(sc, j + 1, &fr, WM_NUM) &&
+          fr.frac && fr.v / fr.scale < 1)
+        break; /* "one million and one half" */
+      if (is_num(sc, j + 1) &&
+          (sc->t[j + 1].num <= 0 || nc_vis(sc, j + 2, W_SCALE)))
+        break; /* "3 hundred and 2 hundred" */
       last = L_AND;
     } else {
       break;
     }
     j++;
     /* "twenty-one": a hyphen joins a ten to a unit or ordinal */
-    if (last == L_TEN && is_dash_tok(sc, j) && glued(sc, j) &&
-        glued(sc, j + 1) && nc_vis(sc, j + 1, W_UNIT | W_ORD))
+    if (last == L_TEN && word_dash(sc, j) &&
+        nc_vis(sc, j + 1, W_UNIT | W_ORD | (mode == WM_DEN ? W_FRAC : 0)))
       j++;
     else if (last == L_UNIT && is_dash_tok(sc, j) && glued(sc, j) &&
              glued(sc, j + 1) && nc_vis(sc, j + 1, W_FRAC))
@@ -876,16 +1193,61 @@ static bool qty_words(const struct nc_vscan *sc, size_t i, struct qty *q)
   }
   if (last == L_AND)
     j--;
-  if (last == L_NONE || last == L_A)
+  if (mode == WM_DEN || last == L_NONE)
     return false;
+  if (last == L_A)
+    return frac_tail(sc, j, 1, q) ? (frac_scale(sc, q), true) : false;
   q->v = total + cur;
-  /* "two and a half" */
-  if (word_is(sc, j, "and") && word_is(sc, j + 1, "a") &&
-      word_is(sc, j + 2, "half")) {
-    q->v += 0.5;
-    j += 3;
-  }
   q->end = j;
+  /* "one hundred thirty fifths" is a hundred thirty-fifths */
+  if (last == L_TEN && tenat > i && nc_vis(sc, j, W_FRAC) &&
+      !nc_vis(sc, j, W_ORD) && sc->t[j].w->denom < 10 &&
+      sc->t[j].kind == NC_T_WORD) {
+    q->v = (total + cur - ten) / (ten + sc->t[j].w->denom);
+    q->end = j + 1;
+    q->frac = true;
+    frac_scale(sc, q);
+    return true;
+  }
+  if (frac_tail(sc, j, total + cur, q)) {
+    frac_scale(sc, q);
+    return true;
+  }
+  /* "five point two" */
+  if (word_is(sc, j, "point") && last != L_SCALE &&
+      nc_vis(sc, j + 1, W_UNIT) && sc->t[j + 1].w->num < 10) {
+    double scale = 0.1;
+    size_t k = j + 1;
+    while (nc_vis(sc, k, W_UNIT) && sc->t[k].kind == NC_T_WORD &&
+           sc->t[k].w->num < 10) {
+      q->v += sc->t[k].w->num * scale;
+      scale /= 10;
+      k++;
+    }
+    q->end = k;
+    frac_scale(sc, q);
+    return true;
+  }
+  and_fraction(sc, j, total + cur, q->scale, last == L_SCALE, q);
+  return true;
+}
+
+static bool qty_words(const struct nc_vscan *sc, size_t i, struct qty *q)
+{
+  static const char *const det[] = {"this", "that", "which", "each",
+                                    "every", "any", "another", "the",
+                                    "no", NULL};
+  size_t k;
+  if (!qty_words_m(sc, i, q, WM_NUM))
+    return false;
+  /* "which one", "that one": a pronoun, not a count */
+  if (q->end == i + 1 && word_is(sc, i, "one") && i > 0 &&
+      !nc_vis(sc, i + 1, W_TUNIT | W_CURNAME | W_PERCENT)) {
+    for (k = 0; det[k]; k++) {
+      if (word_is(sc, i - 1, det[k]))
+        return false;
+    }
+  }
   return true;
 }
 
@@ -898,8 +1260,16 @@ static bool qty_at(const struct nc_vscan *sc, size_t i, struct qty *q)
     q->v = -q->v;
     return true;
   }
-  if (sc->t[i].kind == NC_T_NUM || minus_tok(sc, i))
-    return qty_digits(sc, i, q);
+  if (sc->t[i].kind == NC_T_NUM || minus_tok(sc, i)) {
+    struct qty w;
+    if (!qty_digits(sc, i, q))
+      return false;
+    /* "3 hundred and 21", "3 million and a half" */
+    if (q->scale > 1 && !q->ord && small_int(sc, i) &&
+        qty_words(sc, i, &w) && w.end > q->end && !w.ord)
+      *q = w;
+    return true;
+  }
   return sc->t[i].kind == NC_T_WORD && qty_words(sc, i, q);
 }
 
@@ -916,10 +1286,44 @@ static struct nc_mention *push(struct nc_vscan *sc, enum nc_mention_type ty,
 
 /* "US$", "C$", "$", "€", "USD": the currency written before an amount;
  * returns the token after it (i when none). */
-static size_t money_prefix(const struct nc_vscan *sc, size_t i,
-                           const struct nc_lexent **cur)
+/* An ISO 4217 code written as a word: upper case ("USD"), lower case
+ * when it is also listed as a name ("usd", "rmb"), or in millions with
+ * an "M" before it ("MUSD").  Sets *mult to the scale; NULL when none. */
+static const struct nc_lexent *code_word(const struct nc_vscan *sc,
+                                         size_t k, double *mult)
 {
+  const struct nc_vtok *t;
+  const struct nc_lexent *e;
+  size_t n;
+  *mult = 1;
+  if (k >= sc->n || sc->t[k].kind != NC_T_WORD)
+    return NULL;
+  t = &sc->t[k];
+  n = t->end - t->start;
+  if (n == 3 && t->w && (t->w->flags & W_CODE) &&
+      (t->upper || (t->w->flags & W_CURNAME)))
+    return t->w;
+  if (n == 4 && t->upper && sc->s[t->start] == 'M' &&
+      (e = nc_numlex_get(sc->lx, sc->s + t->start + 1, 3)) &&
+      (e->flags & W_CODE)) {
+    *mult = 1e6;
+    return e;
+  }
+  return NULL;
+}
+
+static size_t money_prefix(const struct nc_vscan *sc, size_t i,
+                           const struct nc_lexent **cur, double *mult)
+{
+  const struct nc_lexent *e;
   *cur = NULL;
+  *mult = 1;
+  /* "USD$", "aud$ 15": a code glued to the dollar sign */
+  if ((e = code_word(sc, i, mult)) && *mult == 1 &&
+      nc_vpunct(sc, i + 1, '$') && glued(sc, i + 1)) {
+    *cur = e;
+    return i + 2;
+  }
   /* "US$", "C$"; spaced or lower case ("hk $") only when the letters
    * are no common word ("a $5 bill") */
   if (nc_vis(sc, i, W_CURPFX) && sc->t[i].kind == NC_T_WORD &&
@@ -934,11 +1338,11 @@ static size_t money_prefix(const struct nc_vscan *sc, size_t i,
     *cur = sc->t[i].w;
     return i + 1;
   }
-  if (nc_vis(sc, i, W_CODE) && sc->t[i].upper &&
-      sc->t[i].end - sc->t[i].start == 3 && is_num(sc, i + 1)) {
-    *cur = sc->t[i].w;
+  if ((e = code_word(sc, i, mult)) && is_num(sc, i + 1)) {
+    *cur = e;
     return i + 1;
   }
+  *mult = 1;
   return i;
 }
 
@@ -959,6 +1363,96 @@ static bool second_is_time(const struct nc_vscan *sc, size_t i)
   return word_is(sc, i + 1, "ago") || word_is(sc, i + 1, "later");
 }
 
+/* "15 dollars and 50", "one dollar and one cent": the minor unit after
+ * a whole amount of currency e (tokens up to k, value *v), a number under
+ * 100 that ends the phrase or is named as cents.  Returns the new end. */
+static size_t minor_part(const struct nc_vscan *sc, size_t k,
+                         const struct nc_lexent *e, double mult, double *v)
+{
+  struct qty c;
+  const struct nc_lexent *u;
+  size_t k2;
+  if (!word_is(sc, k, "and") || e->curmult != 1 || mult != 1 ||
+      !qty_at(sc, k + 1, &c) || c.ord || c.frac || c.v < 1 || c.v >= 100 ||
+      c.v != floor(c.v))
+    return k;
+  if ((u = nc_vphrase(sc, c.end, W_CURNAME, &k2))) {
+    if (u->curmult != 0.01 || strcmp(u->cur, e->cur) != 0)
+      return k;
+  } else if (c.end < sc->n && (sc->t[c.end].kind != NC_T_PUNCT ||
+                               nc_vis(sc, c.end, W_CURSYM | W_PERCENT))) {
+    return k;
+  } else {
+    k2 = c.end;
+  }
+  *v += c.v / 100;
+  return k2;
+}
+
+/* Add n time units e to the years, months and days y, m, d. */
+static void add_span(const struct nc_lexent *e, double n, double *y,
+                     double *m, double *d)
+{
+  switch (e->tunit) {
+  case 'Y': *y += n * e->tmult; break;
+  case 'M': *m += n * e->tmult; break;
+  case 'W': *d += 7 * n * e->tmult; break;
+  case 'D': *d += n * e->tmult; break;
+  default: break;
+  }
+}
+
+/* "2 years 1 month 21 days ago", "1 month, 21 days ago", "three weeks
+ * from now", "four days from yesterday", "two days before yesterday":
+ * the quantity v of time unit e at token u, maybe more quantities and
+ * units, then the direction.  Pushes the day and returns the token after
+ * it, or u when there is none (one unit "ago" is nc_dates_offset's). */
+static size_t compound_offset(struct nc_vscan *sc, size_t st, size_t u,
+                              double v, const struct nc_lexent *e)
+{
+  double y = 0, mo = 0, d = 0;
+  size_t k = u + 1, end;
+  int n = 1, dir, base = 0;
+  struct qty b;
+
+  add_span(e, v, &y, &mo, &d);
+  for (;;) {
+    size_t j = k;
+    if (nc_vpunct(sc, j, ',') || word_is(sc, j, "and"))
+      j++;
+    if (!is_num(sc, j) && !nc_vis(sc, j, W_UNIT | W_TEN))
+      break;
+    if (!qty_at(sc, j, &b) || b.ord || b.frac ||
+        !nc_vis(sc, b.end, W_TUNIT) || sc->t[b.end].kind != NC_T_WORD)
+      break;
+    add_span(sc->t[b.end].w, b.v, &y, &mo, &d);
+    k = b.end + 1;
+    n++;
+  }
+  if (word_is(sc, k, "ago")) {
+    dir = -1;
+    end = k + 1;
+  } else if (word_is(sc, k, "from") && word_is(sc, k + 1, "now")) {
+    dir = 1;
+    end = k + 2;
+  } else if ((word_is(sc, k, "from") || word_is(sc, k, "after") ||
+              word_is(sc, k, "before")) &&
+             nc_vis(sc, k + 1, W_RELDAY) &&
+             sc->t[k + 1].kind == NC_T_WORD) {
+    dir = word_is(sc, k, "before") ? -1 : 1;
+    base = sc->t[k + 1].w->reldays;
+    end = k + 2;
+  } else {
+    return u;
+  }
+  if (n == 1 && dir < 0 && base == 0)
+    return u;
+  if (y != floor(y) || mo != floor(mo) || d != floor(d) ||
+      !nc_dates_shift(sc, st, end, (long)y, (long)mo, (long)d, dir, base))
+    return u;
+  return end;
+}
+
 /* Decide what the quantity a (tokens from i to k, approximation words
  * from st) is by the words after it, and push it. */
 static size_t classify(struct nc_vscan *sc, size_t st, size_t i, size_t k,
@@ -969,6 +1463,7 @@ static size_t classify(struct nc_vscan *sc, size_t st, size_t i, size_t k,
   struct nc_mention *m;
   size_t k2, u;
   bool hy = false;
+  double mult = 1;
 
   if (a->ord) {
     if (second_is_time(sc, i))
@@ -977,6 +1472,10 @@ static size_t classify(struct nc_vscan *sc, size_t st, size_t i, size_t k,
     return k;
   }
   if (cur) {
+    /* "$ 10 dollars": the name repeats the symbol */
+    if ((e = nc_vphrase(sc, k, W_CURNAME, &k2)) && e->curmult == 1 &&
+        !strcmp(e->cur, cur->cur))
+      k = k2;
     m = push(sc, NC_M_MONEY, st, k, ap);
     m->value = a->v * cur->curmult;
     m->value2 = v2 * cur->curmult;
@@ -991,14 +1490,40 @@ static size_t classify(struct nc_vscan *sc, size_t st, size_t i, size_t k,
     m->value2 = v2;
     return k2;
   }
-  if ((e = nc_vphrase(sc, k, W_CURNAME, &k2)) ||
-      (nc_vis(sc, k, W_CODE) && sc->t[k].upper &&
-       sc->t[k].kind == NC_T_WORD && (e = sc->t[k].w) && (k2 = k + 1))) {
+  u = k;
+  if (is_dash_tok(sc, u) && glued(sc, u) && glued(sc, u + 1) &&
+      nc_vis(sc, u + 1, W_CURNAME))
+    u++; /* "a 12-cent dividend" */
+  if ((e = code_word(sc, u, &mult)))
+    k2 = u + 1;
+  else
+    e = nc_vphrase(sc, u, W_CURNAME, &k2);
+  if (e) {
+    double v = a->v * mult;
+    /* "75 USD million" */
+    if (nc_vis(sc, k2, W_SCALE) && sc->t[k2].kind == NC_T_WORD &&
+        sc->t[k2].w->num > 100 && a->scale == 1) {
+      mult *= sc->t[k2].w->num;
+      v *= sc->t[k2].w->num;
+      k2++;
+    }
+    k2 = minor_part(sc, k2, e, mult, &v);
     m = push(sc, NC_M_MONEY, st, k2, ap);
+    m->value = v * e->curmult;
+    m->value2 = v2 * mult * e->curmult;
+    memcpy(m->currency, e->cur, 4);
+    return k2;
+  }
+  /* "100 元", "100 ₡": a symbol after the amount */
+  if (nc_vis(sc, k, W_CURSYM) &&
+      !(k + 1 < sc->n && sc->t[k + 1].kind == NC_T_NUM) &&
+      !nc_vis(sc, k + 1, W_CURSYM | W_CURNAME)) {
+    e = sc->t[k].w;
+    m = push(sc, NC_M_MONEY, st, k + 1, ap);
     m->value = a->v * e->curmult;
     m->value2 = v2 * e->curmult;
     memcpy(m->currency, e->cur, 4);
-    return k2;
+    return k + 1;
   }
   u = k;
   if (is_dash_tok(sc, u) && glued(sc, u) && glued(sc, u + 1) &&
@@ -1013,6 +1538,9 @@ static size_t classify(struct nc_vscan *sc, size_t st, size_t i, size_t k,
       return u + 3;
     if (!hy && word_is(sc, u + 1, "old"))
       return u + 2;
+    if (!hy && ap != NC_APPROX_RANGE &&
+        (k2 = compound_offset(sc, st, u, a->v, e)) > u)
+      return k2;
     if (!hy && word_is(sc, u + 1, "ago")) {
       if (ap != NC_APPROX_RANGE)
         nc_dates_offset(sc, st, u + 2, a->v, e, -1);
@@ -1041,7 +1569,7 @@ static size_t value_at(struct nc_vscan *sc, size_t st, size_t i,
   const struct nc_lexent *cur, *e;
   struct qty a, b;
   size_t j, k, c;
-  double v2 = 0;
+  double v2 = 0, pmult;
 
   if (ap != NC_APPROX_RANGE) {
     size_t before = sc->out->n;
@@ -1055,7 +1583,7 @@ static size_t value_at(struct nc_vscan *sc, size_t st, size_t i,
       return k;
     }
   }
-  j = money_prefix(sc, i, &cur);
+  j = money_prefix(sc, i, &cur, &pmult);
   if (!qty_at(sc, j, &a)) {
     /* "a year ago", "over a decade" */
     if ((word_is(sc, i, "a") || word_is(sc, i, "an")) &&
@@ -1067,6 +1595,17 @@ static size_t value_at(struct nc_vscan *sc, size_t st, size_t i,
       a.scale = 1;
       return classify(sc, st, i, i + 1, &a, 0, ap, NULL);
     }
+    /* "percent of 10", "per cent of twenty-two" */
+    if ((word_is(sc, i, "percent") || word_is(sc, i, "per")) &&
+        nc_vphrase(sc, i, W_PERCENT, &k) && word_is(sc, k, "of") &&
+        qty_at(sc, k + 1, &a) && !a.ord && !a.frac &&
+        !(a.end < sc->n && sc->t[a.end].kind == NC_T_WORD &&
+          sc->t[a.end].w && (sc->t[a.end].w->flags &
+                             (W_SCALE | W_CURNAME | W_TUNIT)))) {
+      struct nc_mention *m = push(sc, NC_M_PERCENT, st, a.end, ap);
+      m->value = a.v;
+      return a.end;
+    }
     if (ap == NC_APPROX_NONE && (e = nc_vphrase(sc, i, W_VAGUE, &k))) {
       if (word_is(sc, k, "of"))
         k++;
@@ -1076,6 +1615,7 @@ static size_t value_at(struct nc_vscan *sc, size_t st, size_t i,
     return i;
   }
   k = a.end;
+  a.v *= pmult;
   if (!a.ord) {
     bool conn;
     c = k;
@@ -1084,13 +1624,16 @@ static size_t value_at(struct nc_vscan *sc, size_t st, size_t i,
     else
       conn = word_is(sc, c, "to") ||
              (is_dash_tok(sc, c) && (glued(sc, c) == glued(sc, c + 1)) &&
-              !word_is(sc, c - 1, "s"));
+              !word_is(sc, c - 1, "s") &&
+              sc->t[j].kind != NC_T_WORD);
     if (conn) {
       const struct nc_lexent *cur2;
-      size_t k2 = money_prefix(sc, c + 1, &cur2);
+      double mult2;
+      size_t k2 = money_prefix(sc, c + 1, &cur2, &mult2);
       if ((!cur2 || (cur && !strcmp(cur->cur, cur2->cur))) &&
-          qty_at(sc, k2, &b) && !b.ord) {
+          qty_at(sc, k2, &b) && !b.ord && mult2 == pmult) {
         double av = a.v;
+        b.v *= mult2;
         if (b.scale > 1 && a.scale == 1 && av * b.scale <= b.v)
           av *= b.scale;
         if (av < b.v) {
@@ -1123,6 +1666,7 @@ void nc_values_find(const struct nc_numlex *lx, const char *text,
                     size_t len, const struct nc_mention_ctx *ctx,
                     struct nc_mentions *out)
 {
+  struct nc_vtok local[NC_VTOK_LOCAL];
   struct nc_vscan sc;
   size_t i;
 
@@ -1132,10 +1676,22 @@ void nc_values_find(const struct nc_numlex *lx, const char *text,
   sc.len = len;
   sc.ctx = ctx;
   sc.out = out;
+  sc.local = local;
+  sc.t = local;
+  sc.cap = NC_VTOK_LOCAL;
   tokenize(&sc);
   for (i = 0; i < sc.n;) {
-    size_t k = scan_at(&sc, i);
+    const struct nc_vtok *t = &sc.t[i];
+    size_t k;
+    /* a value begins at a number, a sign or a word that may start one */
+    if (t->kind != NC_T_NUM && !(t->w && (t->w->flags & W_STARTS)) &&
+        !minus_tok(&sc, i)) {
+      i++;
+      continue;
+    }
+    k = scan_at(&sc, i);
     i = k > i ? k : i + 1;
   }
-  free(sc.t);
+  if (sc.t != local)
+    free(sc.t);
 }

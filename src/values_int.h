@@ -41,8 +41,17 @@ enum {
   W_ORDSFX = 1u << 25,    /* st, nd, rd, th */
   W_MONTHCTX = 1u << 26,  /* word that may precede a month alone */
   W_WHEN = 1u << 27,      /* when, once: clause of a future event */
-  W_PHRASE = 1u << 28     /* first word of a longer key */
+  W_PHRASE = 1u << 28,    /* first word of a longer key */
+  W_ABBR = 1u << 29,      /* weekday abbreviation that is no common
+                             word ("tues"): a date after "on" */
+  W_START = 1u << 30      /* other word that may begin a value ("the") */
 };
+
+/* Roles of a word that may begin a value: scanning skips other words. */
+#define W_STARTS                                                         \
+  (W_UNIT | W_TEN | W_SCALE | W_ORD | W_FRAC | W_MULT | W_NEG | W_VAGUE |  \
+   W_MONTH | W_WDAY | W_RELDAY | W_CURSYM | W_CURPFX | W_CODE | W_APPROX | \
+   W_PERCENT | W_PHRASE | W_START)
 
 /* One key of the lexicon with every role it has. */
 struct nc_lexent {
@@ -68,6 +77,8 @@ struct nc_numlex {
   size_t n, cap;
   uint32_t *slots; /* index + 1 into ents; 0 = empty */
   size_t nslots;   /* power of two */
+  uint32_t lens[27]; /* bit n set: some key of n bytes (n < 32) begins
+                        with that letter (a-z, then anything else) */
 };
 
 enum nc_tok_kind { NC_T_WORD, NC_T_NUM, NC_T_PUNCT };
@@ -87,14 +98,18 @@ struct nc_vtok {
   bool comma;                 /* number: has thousands separators */
 };
 
+/* Tokens kept on the stack before the array moves to the heap. */
+#define NC_VTOK_LOCAL 256
+
 /* The state of one nc_values_find call. */
 struct nc_vscan {
   const struct nc_numlex *lx;
   const char *s;
   size_t len;
   const struct nc_mention_ctx *ctx;
-  struct nc_vtok *t;
+  struct nc_vtok *t;     /* the tokens: `local` or on the heap */
   size_t n, cap;
+  struct nc_vtok *local; /* the caller's buffer of NC_VTOK_LOCAL */
   struct nc_mentions *out;
 };
 
@@ -130,5 +145,12 @@ size_t nc_dates_at(struct nc_vscan *sc, size_t i);
  * reference day. */
 bool nc_dates_offset(struct nc_vscan *sc, size_t start, size_t end,
                      double n, const struct nc_lexent *u, int dir);
+
+/* The day y years, m months and d days after (dir +1) or before (dir
+ * -1) the day `base` days from the reference day: "2 years 1 month 21
+ * days ago", "three weeks from tomorrow".  Pushes it over tokens [start,
+ * end); false without a reference day. */
+bool nc_dates_shift(struct nc_vscan *sc, size_t start, size_t end, long y,
+                    long m, long d, int dir, int base);
 
 #endif

@@ -102,6 +102,8 @@ static int match(const char *in, const struct nc_mention *m, const cJSON *e)
     if (unit && (!strcmp(unit, "Cent") || !strcmp(unit, "Pence") ||
                  !strcmp(unit, "Penny")))
       v *= 100;
+    if (unit && !strcmp(unit, "Satoshi"))
+      v *= 1e8;
     return same_number(v, val) && (!iso || !strcmp(iso, m->currency));
   }
   case NC_M_DATE: {

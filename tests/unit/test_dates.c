@@ -235,6 +235,120 @@ static void test_in_years_is_duration_in_past(void **state)
   assert_int_equal(get("20 years")->type, NC_M_DURATION);
 }
 
+/* True when some date mention of the last run spans `span`. */
+static bool has_date(const char *span)
+{
+  size_t i, n = strlen(span);
+  for (i = 0; i < ms.n; i++) {
+    if (ms.items[i].type == NC_M_DATE &&
+        ms.items[i].end - ms.items[i].start == n &&
+        memcmp(cur_text + ms.items[i].start, span, n) == 0)
+      return true;
+  }
+  return false;
+}
+
+static bool any_date(void)
+{
+  size_t i;
+  for (i = 0; i < ms.n; i++) {
+    if (ms.items[i].type == NC_M_DATE)
+      return true;
+  }
+  return false;
+}
+
+static void test_day_of_month_alone(void **state)
+{
+  (void)state;
+  check("The court met on the 27th.", "2025-11-06", "the 27th",
+        "2025-10-27");
+  check("The court will meet on the 27th.", "2025-11-06", "the 27th",
+        "2025-11-27");
+  check("Ballots were counted on the second.", "2025-11-06", "the second",
+        "2025-11-02");
+  check("It will open on 22nd.", "2025-11-06", "22nd", "2025-11-22");
+  run("He was among the 27.", "2025-11-06");
+  assert_false(any_date());
+  run("Kazakhstan became the sixth country to join.", "2025-11-06");
+  assert_false(any_date());
+}
+
+static void test_ordinal_words(void **state)
+{
+  (void)state;
+  check("Polls close the fourth of December.", "2025-11-06",
+        "the fourth of December", "2025-12-04");
+  check("Talks end twenty-second of June 2027.", "2025-11-06",
+        "twenty-second of June 2027", "2027-06-22");
+  check("Polls open Jan first.", "2025-11-06", "Jan first", "2026-01-01");
+  check("The charter dates from September 10, nineteen zero one.", NULL,
+        "September 10, nineteen zero one", "1901-09-10");
+  check("The deadline is 20th of next month.", "2025-11-06",
+        "20th of next month", "2025-12-20");
+  run("In June first lady visits began.", "2025-11-06");
+  assert_false(has_date("June first"));
+}
+
+static void test_day_offsets(void **state)
+{
+  const struct nc_mention *m;
+  (void)state;
+  check("The ruling came the day before yesterday.", "2025-11-06",
+        "the day before yesterday", "2025-11-04");
+  check("Voting ends the day after tomorrow.", "2025-11-06",
+        "the day after tomorrow", "2025-11-08");
+  check("Ministers will meet the next day.", "2025-11-06", "the next day",
+        "2025-11-07");
+  run("She arrived the next day.", "2025-11-06");
+  assert_false(any_date());
+  m = check("The firm was founded 2 years 1 month 3 days ago.",
+            "2025-11-06", "2 years 1 month 3 days ago", "2023-10-03");
+  assert_int_equal(m->prec, NC_PREC_DAY);
+  check("Results come three weeks from tomorrow.", "2025-11-06",
+        "three weeks from tomorrow", "2025-11-28");
+  check("The audit began four days before yesterday.", "2025-11-06",
+        "four days before yesterday", "2025-11-01");
+  m = check("Prices rose a month ago.", "2025-11-06", "a month ago",
+            "2025-10-06");
+  assert_int_equal(m->prec, NC_PREC_DAY);
+}
+
+static void test_weekday_forms(void **state)
+{
+  (void)state;
+  check("The summit opens Friday the 14th.", "2025-11-06",
+        "Friday the 14th", "2025-11-14");
+  check("The vote is Wed, 12 of Nov.", "2025-11-06", "Wed, 12 of Nov",
+        "2025-11-12");
+  check("Envoys meet next week Tuesday.", "2025-11-06",
+        "next week Tuesday", "2025-11-11");
+  check("Envoys meet Tuesday of next week.", "2025-11-06",
+        "Tuesday of next week", "2025-11-11");
+  check("Markets reopen the second Monday of next month.", "2025-11-06",
+        "the second Monday of next month", "2025-12-08");
+  check("Tickets went on sale first Sunday.", "2025-11-06",
+        "first Sunday", "2025-11-02");
+  check("The fair ran on tues.", "2025-11-06", "tues", "2025-11-04");
+  check("The talks are this Friday November 21.", "2025-11-06",
+        "this Friday November 21", "2025-11-21");
+  /* a weekday that does not fit the day stays apart */
+  check("The talks are this Friday November 20.", "2025-11-06",
+        "November 20", "2025-11-20");
+  check("The talks are this Friday November 20.", "2025-11-06",
+        "this Friday", "2025-11-07");
+}
+
+static void test_numeric_forms(void **state)
+{
+  (void)state;
+  check("The book came out 2019-sep-1.", NULL, "2019-sep-1", "2019-09-01");
+  check("Forms dated 25/03 were void.", "2025-11-06", "25/03",
+        "2026-03-25");
+  check("It shipped Friday 2025-7-4 at noon.", NULL, "Friday 2025-7-4",
+        "2025-07-04");
+}
+
 /* Every day 2000-01-01 .. 2030-12-31 in every full format reads back. */
 static void test_every_day(void **state)
 {
@@ -285,6 +399,11 @@ int main(void)
       cmocka_unit_test(test_relative_words),
       cmocka_unit_test(test_no_reference),
       cmocka_unit_test(test_in_years_is_duration_in_past),
+      cmocka_unit_test(test_day_of_month_alone),
+      cmocka_unit_test(test_ordinal_words),
+      cmocka_unit_test(test_day_offsets),
+      cmocka_unit_test(test_weekday_forms),
+      cmocka_unit_test(test_numeric_forms),
       cmocka_unit_test(test_every_day),
   };
   return cmocka_run_group_tests(tests, setup, teardown);

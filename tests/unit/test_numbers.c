@@ -285,6 +285,127 @@ static void test_utf8(void **state)
 }
 
 /* English words for 0 <= n <= 1,000,000, "and" after hundreds. */
+static void test_fractions(void **state)
+{
+  (void)state;
+  check("Turnout reached two thirds of voters.", "two thirds",
+        NC_M_NUMBER, 2.0 / 3);
+  check("Barely a third agreed.", "a third", NC_M_NUMBER, 1.0 / 3);
+  check("The lake holds five and a half million fish.",
+        "five and a half million", NC_M_NUMBER, 5.5e6);
+  check("Sales hit one billion and three quarters million units.",
+        "one billion and three quarters million", NC_M_NUMBER, 1000750000);
+  check("The city has 4 million and a half residents.",
+        "4 million and a half", NC_M_NUMBER, 4.5e6);
+  check("Half million bees died.", "Half million", NC_M_NUMBER,
+        5e5);
+  check("Each voter gets one twenty-fifth of a share.",
+        "one twenty-fifth", NC_M_NUMBER, 0.04);
+  check("A ratio of eleven fifths was cited.", "eleven fifths",
+        NC_M_NUMBER, 2.2);
+  /* a singular denominator after a count is an ordinal */
+  check("He finished three hundredth in the race.", "three hundredth",
+        NC_M_ORDINAL, 300);
+}
+
+static void test_point_and_digit_words(void **state)
+{
+  (void)state;
+  check("Growth was three point two in the quarter.", "three point two",
+        NC_M_NUMBER, 3.2);
+  check("The score ended naught point five.", "naught point five",
+        NC_M_NUMBER, 0.5);
+  check("They hired 4 thousand 3 hundred and 21 staff.",
+        "4 thousand 3 hundred and 21", NC_M_NUMBER, 4321);
+  check("The town has 2 hundred and 3 hundred homes.", "2 hundred",
+        NC_M_NUMBER, 200);
+  check("Rebels numbered fifty - two in all.", "fifty - two", NC_M_NUMBER,
+        52);
+}
+
+static void test_digit_forms(void **state)
+{
+  (void)state;
+  check("The census counted 2 345 678 people.", "2 345 678", NC_M_NUMBER,
+        2345678);
+  check("The count was 12,34,567 in all.", "12,34,567",
+        NC_M_NUMBER, 1234567);
+  check("A dose of 2.5e3 units was given.", "2.5e3", NC_M_NUMBER, 2500);
+  check("The rain measured 3 1/2 feet.", "3 1/2", NC_M_NUMBER, 3.5);
+  check("Farmers lost ¾ of the wheat.", "¾", NC_M_NUMBER, 0.75);
+  check("It lasted 2½ days.", "2½ days", NC_M_DURATION, 2.5);
+  check("The index ended at 4.75 k points.", "4.75", NC_M_NUMBER, 4.75);
+  check("They bought 7 dozen eggs.", "7 dozen", NC_M_NUMBER, 84);
+  check("Donors gave 40 lakh to the fund.", "40 lakh", NC_M_NUMBER, 4e6);
+}
+
+static void test_pronoun_one(void **state)
+{
+  (void)state;
+  run("Which one of the plans will pass?");
+  assert_false(has_span("one"));
+  run("This one was rejected too.");
+  assert_false(has_span("one"));
+  check("Only one member voted no.", "one", NC_M_NUMBER, 1);
+}
+
+static void test_web_address(void **state)
+{
+  (void)state;
+  run("See https://example.org/a%20b%2Fc?q=50%25 for the rules.");
+  assert_int_equal(ms.n, 0);
+}
+
+static void test_percent_of(void **state)
+{
+  (void)state;
+  check("The levy is per cent of 12 on imports.", "per cent of 12",
+        NC_M_PERCENT, 12);
+}
+
+static void test_money_forms(void **state)
+{
+  const struct nc_mention *m;
+  (void)state;
+  run("The firm lost 40 USD million last year.");
+  m = get("40 USD million");
+  assert_int_equal(m->type, NC_M_MONEY);
+  assert_true(m->value == 40e6);
+  assert_string_equal(m->currency, "USD");
+  run("Revenue reached 12 MEUR in the spring.");
+  m = get("12 MEUR");
+  assert_true(m->value == 12e6);
+  assert_string_equal(m->currency, "EUR");
+  run("The fee is 80.5USD per head.");
+  assert_string_equal(get("80.5USD")->currency, "USD");
+  run("A ticket costs 30 ₡ at the gate.");
+  assert_string_equal(get("30 ₡")->currency, "CRC");
+  run("They paid rmb 70 for it.");
+  assert_string_equal(get("rmb 70")->currency, "CNY");
+  run("Traders quoted aud$ 15 a share.");
+  assert_string_equal(get("aud$ 15")->currency, "AUD");
+  check("The board set a 9-cent dividend.", "9-cent", NC_M_MONEY, 0.09);
+  check("The toll is 4 dollars and 25.", "4 dollars and 25", NC_M_MONEY,
+        4.25);
+  check("A deal worth 8.1 billion pesetas closed.", "8.1 billion pesetas",
+        NC_M_MONEY, 8.1e9);
+}
+
+/* More tokens than the scanner keeps on the stack. */
+static void test_long_sentence(void **state)
+{
+  char text[8192];
+  size_t len = 0, i;
+  (void)state;
+  for (i = 0; i < 600; i++)
+    len += (size_t)snprintf(text + len, sizeof text - len, "%zu, ", i);
+  snprintf(text + len, sizeof text - len, "and two thirds.");
+  run(text);
+  assert_int_equal(ms.n, 601);
+  assert_true(ms.items[599].value == 599);
+  assert_true(fabs(ms.items[600].value - 2.0 / 3) < 1e-12);
+}
+
 static void spell(long n, char *buf, size_t size)
 {
   static const char *const units[] = {
@@ -384,6 +505,14 @@ int main(void)
       cmocka_unit_test(test_durations),
       cmocka_unit_test(test_vague),
       cmocka_unit_test(test_utf8),
+      cmocka_unit_test(test_fractions),
+      cmocka_unit_test(test_point_and_digit_words),
+      cmocka_unit_test(test_digit_forms),
+      cmocka_unit_test(test_pronoun_one),
+      cmocka_unit_test(test_web_address),
+      cmocka_unit_test(test_percent_of),
+      cmocka_unit_test(test_money_forms),
+      cmocka_unit_test(test_long_sentence),
       cmocka_unit_test(test_spelled_integers),
       cmocka_unit_test(test_digit_integers),
   };
