@@ -37,13 +37,31 @@ struct phrase {
   enum pkind kind;
   size_t ref;          /* index into the list its kind refers to */
   int min_name;        /* titles: name words needed when capitalised */
+  size_t klen;         /* bytes of the first word (0: punctuation) */
+  int key_any;         /* the first word matches in any case */
+};
+
+/* A phrase of a bucket, with what rules it out before phrase_at. */
+struct entry {
+  size_t idx;    /* into ph */
+  unsigned kind; /* 1 << its pkind */
+  int next;      /* lower-case first byte of its second word, or -1 */
 };
 
 struct bucket {
-  char *key;    /* lower-case first word of the phrases */
-  size_t *idx;  /* phrases, longest first */
+  char *key;     /* lower-case first word of the phrases */
+  size_t klen;   /* its length */
+  uint32_t hash; /* hash_key of it */
+  struct entry *e; /* phrases, longest first */
   size_t n, cap;
+  struct entry *g; /* the same by next, then longest first */
+  size_t nany;     /* how many of them have no next (-1, the first) */
 };
+
+/* Bits of the filter of first words: most words of a text are in no
+ * table, and one bit tells so without a probe. */
+#define FILTER_BITS 8192u
+#define FILTER_BIT(h) (((h) >> 13) & (FILTER_BITS - 1))
 
 /* Phrases indexed by their first word, so a scan looks up each word of
  * the text once and tries only the phrases that can start there. */
@@ -52,6 +70,7 @@ struct table {
   size_t n, cap;
   struct bucket *slots;
   size_t nslots;
+  uint64_t filter[FILTER_BITS / 64]; /* FILTER_BIT of each key's hash */
 };
 
 struct strs {
@@ -77,16 +96,49 @@ struct cmatch {
   size_t country;
 };
 
+/* Short texts keep their matches on the stack. */
+#define NC_LOCAL_MATCHES 64
+
 struct cmatches {
   struct cmatch *v;
   size_t n, cap;
+  struct cmatch local[NC_LOCAL_MATCHES];
+};
+
+/* A title or honorific found in the first pass: phrase k at
+ * [start, end), for the second pass to look for its person. */
+struct tmatch {
+  size_t start, end;
+  size_t k;
+};
+
+struct tmatches {
+  struct tmatch *v;
+  size_t n, cap;
+  struct tmatch local[NC_LOCAL_MATCHES];
 };
 
 /* ---- characters ---- */
 
+/* Each ASCII byte that makes words (a letter or digit) in lower case;
+ * 0 for the others. */
+static const char ascii_word[128] =
+    "\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0"
+    "\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0"
+    "0123456789"
+    "\0\0\0\0\0\0\0"
+    "abcdefghijklmnopqrstuvwxyz"
+    "\0\0\0\0\0\0"
+    "abcdefghijklmnopqrstuvwxyz"
+    "\0\0\0\0\0";
+
 static uint32_t cp_at(const char *s, size_t len, size_t i, size_t *n)
 {
   uint32_t cp;
+  if (i < len && (unsigned char)s[i] < 0x80) {
+    *n = 1;
+    return (unsigned char)s[i];
+  }
   *n = nc_utf8_decode(s + i, len - i, &cp);
   return cp;
 }
@@ -182,26 +234,79 @@ static size_t apos_at(const char *s, size_t len, size_t i)
   return 0;
 }
 
+/* nc_word_start with the common case (an ASCII byte before) inline. */
+static int word_start_at(const char *s, size_t i)
+{
+  if (i == 0)
+    return 1;
+  if ((unsigned char)s[i - 1] < 0x80)
+    return !ascii_word[(unsigned char)s[i - 1]];
+  return nc_word_start(s, i);
+}
+
 /* End of the run of word characters at i. */
 static size_t word_end(const char *s, size_t len, size_t i)
 {
   size_t n;
-  while (i < len && is_word_cp(cp_at(s, len, i, &n)))
-    i += n;
+  while (i < len) {
+    if ((unsigned char)s[i] < 0x80) {
+      if (!ascii_word[(unsigned char)s[i]])
+        break;
+      i++;
+    } else if (is_word_cp(cp_at(s, len, i, &n))) {
+      i += n;
+    } else {
+      break;
+    }
+  }
   return i;
 }
 
 /* ---- phrase tables ---- */
 
+#define HASH_SEED 2166136261u
+#define HASH_STEP(h, c)                                                     \
+  (((h) ^ (uint32_t)(unsigned char)nc_ascii_lower((unsigned char)(c))) *   \
+   16777619u)
+
 static uint32_t hash_key(const char *s, size_t n)
 {
-  uint32_t h = 2166136261u;
+  uint32_t h = HASH_SEED;
   size_t i;
-  for (i = 0; i < n; i++) {
-    h ^= (unsigned char)nc_ascii_lower((unsigned char)s[i]);
-    h *= 16777619u;
-  }
+  for (i = 0; i < n; i++)
+    h = HASH_STEP(h, s[i]);
   return h;
+}
+
+/* A word of the text at word start i: its end (as word_end), its hash
+ * (as hash_key) in *h, and the hash without its last byte in *hcut. */
+static inline size_t word_hash(const char *s, size_t len, size_t i,
+                               uint32_t *h, uint32_t *hcut)
+{
+  uint32_t x = HASH_SEED, prev = HASH_SEED;
+  size_t n, k;
+
+  while (i < len) {
+    unsigned char c = (unsigned char)s[i];
+    if (c < 0x80) {
+      if (!ascii_word[c])
+        break;
+      prev = x;
+      x = (x ^ (unsigned char)ascii_word[c]) * 16777619u;
+      i++;
+      continue;
+    }
+    if (!is_word_cp(cp_at(s, len, i, &n)))
+      break;
+    for (k = 0; k < n; k++) {
+      prev = x;
+      x = HASH_STEP(x, s[i + k]);
+    }
+    i += n;
+  }
+  *h = x;
+  *hcut = prev;
+  return i;
 }
 
 /* Case-insensitive (ASCII) equality of s[0..n) and the key. */
@@ -215,20 +320,33 @@ static int key_eq(const char *s, size_t n, const char *key)
   return key[n] == '\0';
 }
 
-static struct bucket *table_find(const struct table *t, const char *s,
-                                 size_t n)
+/* Can a phrase of t start with a word whose hash_key is h? */
+static inline int table_may_have(const struct table *t, uint32_t h)
+{
+  return (int)(t->filter[FILTER_BIT(h) / 64] >> (FILTER_BIT(h) % 64) & 1);
+}
+
+/* The bucket of the word s[0..n) whose hash_key is h, or NULL. */
+static struct bucket *table_find_h(const struct table *t, const char *s,
+                                   size_t n, uint32_t h)
 {
   size_t mask, i;
-  if (t->nslots == 0 || n == 0)
+  if (n == 0 || !table_may_have(t, h))
     return NULL;
   mask = t->nslots - 1;
-  for (i = hash_key(s, n) & mask;; i = (i + 1) & mask) {
+  for (i = h & mask;; i = (i + 1) & mask) {
     struct bucket *b = &t->slots[i];
     if (!b->key)
       return NULL;
-    if (key_eq(s, n, b->key))
+    if (b->hash == h && b->klen == n && key_eq(s, n, b->key))
       return b;
   }
+}
+
+static struct bucket *table_find(const struct table *t, const char *s,
+                                 size_t n)
+{
+  return table_find_h(t, s, n, hash_key(s, n));
 }
 
 /* Add one pattern.  The case of each word in the data decides how it
@@ -290,6 +408,14 @@ static int cmp_len_desc(const void *a, const void *b)
   return strcmp(x->text, y->text);
 }
 
+static int cmp_next(const void *a, const void *b)
+{
+  const struct entry *x = a, *y = b;
+  if (x->next != y->next)
+    return x->next < y->next ? -1 : 1;
+  return x->idx < y->idx ? -1 : x->idx > y->idx;
+}
+
 /* Sort phrases longest first and index them by first word. */
 static void table_build(struct table *t)
 {
@@ -304,12 +430,23 @@ static void table_build(struct table *t)
   t->slots = xcalloc(t->nslots, sizeof *t->slots);
   mask = t->nslots - 1;
   for (i = 0; i < t->n; i++) {
-    const char *s = t->ph[i].text;
-    size_t kn = word_end(s, t->ph[i].len, 0), j;
+    struct phrase *p = &t->ph[i];
+    const char *s = p->text;
+    size_t kn = word_end(s, p->len, 0), j;
+    uint32_t h;
     struct bucket *b;
+    int next = -1;
+    p->klen = kn;
+    p->key_any = 1;
+    for (j = 0; j < kn; j++)
+      if (p->mode[j] != CM_ANY)
+        p->key_any = 0;
     if (kn == 0)
       kn = 1; /* a phrase that starts with punctuation */
-    for (j = hash_key(s, kn) & mask;; j = (j + 1) & mask) {
+    else if (kn + 1 < p->len && s[kn] == ' ' && s[kn + 1] != '\'')
+      next = nc_ascii_lower((unsigned char)s[kn + 1]);
+    h = hash_key(s, kn);
+    for (j = h & mask;; j = (j + 1) & mask) {
       b = &t->slots[j];
       if (!b->key || key_eq(s, kn, b->key))
         break;
@@ -319,9 +456,25 @@ static void table_build(struct table *t)
       b->key = xstrndup(s, kn);
       for (k = 0; k < kn; k++)
         b->key[k] = (char)nc_ascii_lower((unsigned char)b->key[k]);
+      b->klen = kn;
+      b->hash = h;
+      t->filter[FILTER_BIT(h) / 64] |= (uint64_t)1 << (FILTER_BIT(h) % 64);
     }
-    nc_grow(&b->idx, &b->cap, b->n + 1, sizeof *b->idx);
-    b->idx[b->n++] = i;
+    nc_grow(&b->e, &b->cap, b->n + 1, sizeof *b->e);
+    b->e[b->n].idx = i;
+    b->e[b->n].kind = 1u << p->kind;
+    b->e[b->n].next = next;
+    b->n++;
+  }
+  for (i = 0; i < t->nslots; i++) {
+    struct bucket *b = &t->slots[i];
+    if (!b->key)
+      continue;
+    b->g = xmalloc(b->n * sizeof *b->g);
+    memcpy(b->g, b->e, b->n * sizeof *b->g);
+    qsort(b->g, b->n, sizeof *b->g, cmp_next);
+    while (b->nany < b->n && b->g[b->nany].next < 0)
+      b->nany++;
   }
 }
 
@@ -335,22 +488,24 @@ static void table_free(struct table *t)
   free(t->ph);
   for (i = 0; i < t->nslots; i++) {
     free(t->slots[i].key);
-    free(t->slots[i].idx);
+    free(t->slots[i].e);
+    free(t->slots[i].g);
   }
   free(t->slots);
   memset(t, 0, sizeof *t);
 }
 
-/* Match phrase p at s[i..len); on success *end is where it stops.  A
- * space in the pattern matches any run of spaces, an apostrophe either
- * kind; a pattern that ends in a letter must end a word.  `loose`
- * compares every letter without regard to case. */
-static int phrase_at(const struct phrase *p, const char *s, size_t len,
-                     size_t i, int loose, size_t *end)
+/* Match the rest of phrase p, from its byte k, at s[t..len); on success
+ * *end is where it stops.  A space in the pattern matches any run of
+ * spaces, an apostrophe either kind; a pattern that ends in a letter
+ * must end a word.  `loose` compares every letter without regard to
+ * case. */
+static int phrase_rest(const struct phrase *p, const char *s, size_t len,
+                       size_t k, size_t t, int loose, size_t *end)
 {
-  size_t k, t = i, n;
+  size_t n;
 
-  for (k = 0; k < p->len; k++) {
+  for (; k < p->len; k++) {
     char pc = p->text[k];
     if (pc == ' ') {
       if (space_at(s, len, t) == 0)
@@ -392,37 +547,99 @@ static int phrase_at(const struct phrase *p, const char *s, size_t len,
   return 1;
 }
 
-/* The longest phrase of `t` (of a kind accepted by `want`, a bit set of
- * kinds) that starts at word start i.  Returns its index or -1. */
-static long table_match(const struct table *t, const char *s, size_t len,
-                        size_t i, unsigned want, size_t *end)
+/* Match phrase p at s[i..len) (see phrase_rest). */
+static int phrase_at(const struct phrase *p, const char *s, size_t len,
+                     size_t i, int loose, size_t *end)
 {
-  size_t wn = word_end(s, len, i), k;
+  return phrase_rest(p, s, len, 0, i, loose, end);
+}
+
+/* Match phrase p at s[i..len) when its first word is known to equal
+ * s[i..i + p->klen) in letters without regard to case. */
+static int phrase_after_key(const struct phrase *p, const char *s,
+                            size_t len, size_t i, size_t *end)
+{
+  size_t k;
+
+  if (p->klen == 0)
+    return phrase_at(p, s, len, i, 0, end);
+  if (!p->key_any)
+    for (k = 0; k < p->klen; k++)
+      if (p->mode[k] != CM_ANY && s[i + k] != p->text[k])
+        return 0;
+  return phrase_rest(p, s, len, p->klen, i + p->klen, 0, end);
+}
+
+/* The longest phrase of `t` (of a kind accepted by `want`, a bit set of
+ * kinds) that starts at i, whose first word s[i..wn) has hash_key h and,
+ * without its last byte, hcut.  Returns its index or -1. */
+static long table_match_h(const struct table *t, const char *s, size_t len,
+                          size_t i, size_t wn, uint32_t h, uint32_t hcut,
+                          unsigned want, size_t *end)
+{
+  size_t k;
   struct bucket *b;
 
-  if (wn == i) {
-    size_t n;
-    cp_at(s, len, i, &n);
-    wn = i + n;
-  }
-  b = table_find(t, s + i, wn - i);
+  b = table_find_h(t, s + i, wn - i, h);
   if (b) {
-    for (k = 0; k < b->n; k++) {
-      const struct phrase *p = &t->ph[b->idx[k]];
-      if ((want & (1u << p->kind)) && phrase_at(p, s, len, i, 0, end))
-        return (long)b->idx[k];
+    /* the phrases with no second word to test (g[0..nany)), and those
+     * whose second word starts with the next byte of the text
+     * (g[x..y)), merged longest first */
+    size_t a = 0, x = b->nany, y = b->nany;
+    if (b->nany < b->n) {
+      size_t j = skip_space(s, len, wn), lo = b->nany, hi = b->n;
+      int next = j > wn && j < len ? nc_ascii_lower((unsigned char)s[j])
+                                   : -1;
+      while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (b->g[mid].next < next)
+          lo = mid + 1;
+        else
+          hi = mid;
+      }
+      x = y = lo;
+      while (y < b->n && b->g[y].next == next)
+        y++;
+    }
+    while (a < b->nany || x < y) {
+      const struct entry *e;
+      if (x == y || (a < b->nany && b->g[a].idx < b->g[x].idx))
+        e = &b->g[a++];
+      else
+        e = &b->g[x++];
+      if ((want & e->kind) &&
+          phrase_after_key(&t->ph[e->idx], s, len, i, end))
+        return (long)e->idx;
     }
   }
   /* a plural demonym is filed under its singular: "Israelis" */
   if (!(want & (1u << PK_DEMONYM)) || wn - i < 3 || s[wn - 1] != 's')
     return -1;
-  b = table_find(t, s + i, wn - i - 1);
+  b = table_find_h(t, s + i, wn - i - 1, hcut);
   for (k = 0; b && k < b->n; k++) {
-    const struct phrase *p = &t->ph[b->idx[k]];
+    const struct phrase *p = &t->ph[b->e[k].idx];
     if (p->kind == PK_DEMONYM && phrase_at(p, s, len, i, 0, end))
-      return (long)b->idx[k];
+      return (long)b->e[k].idx;
   }
   return -1;
+}
+
+/* The longest phrase of `t` (of a kind accepted by `want`, a bit set of
+ * kinds) that starts at i.  Returns its index or -1. */
+static long table_match(const struct table *t, const char *s, size_t len,
+                        size_t i, unsigned want, size_t *end)
+{
+  uint32_t h, hcut;
+  size_t wn = word_hash(s, len, i, &h, &hcut);
+
+  if (wn == i) {
+    size_t n;
+    cp_at(s, len, i, &n);
+    wn = i + n;
+    h = hash_key(s + i, n);
+    hcut = n > 0 ? hash_key(s + i, n - 1) : h;
+  }
+  return table_match_h(t, s, len, i, wn, h, hcut, want, end);
 }
 
 #define K(x) (1u << (x))
@@ -794,7 +1011,7 @@ const char *nc_entlex_country(const struct nc_entlex *lx, const char *w,
   wn = word_end(w, n, 0);
   b = table_find(&lx->ents, w, wn > 0 ? wn : 1);
   for (k = 0; b && k < b->n; k++) {
-    const struct phrase *p = &lx->ents.ph[b->idx[k]];
+    const struct phrase *p = &lx->ents.ph[b->e[k].idx];
     if (!(K_COUNTRY & K(p->kind)) || memchr(p->mode, CM_EXACT, p->len))
       continue; /* "us" is never the US */
     if (phrase_at(p, w, n, 0, 1, &end) && end == n)
@@ -850,27 +1067,81 @@ static int used_as_name(const struct nc_entlex *lx, const char *s,
                   K(PK_TITLE) | K(PK_MODIFIER) | K(PK_HONORIFIC));
 }
 
-/* One pass over the text: every country and known person. */
-static void find_countries(const struct nc_entlex *lx, const char *s,
-                           size_t len, struct cmatches *cm,
-                           struct nc_mentions *out)
+/* Room for one more match in v (cap items of `size`, on the stack in
+ * `local` until they outgrow it).  Returns the array to use. */
+static void *grow_local(void *v, size_t *cap, const void *local,
+                        size_t size)
 {
-  size_t i = 0, n, end;
+  size_t c = *cap * 2;
+  void *nv;
+
+  if (v == local) {
+    nv = xmalloc(c * size);
+    memcpy(nv, v, *cap * size);
+  } else {
+    nv = xrealloc(v, c * size);
+  }
+  *cap = c;
+  return nv;
+}
+
+/* The first pass over the text, one look-up per word: every country and
+ * known person (appended), and every title or honorific (kept in tm for
+ * the second pass, which looks for their names). */
+static void find_words(const struct nc_entlex *lx, const char *s,
+                       size_t len, struct cmatches *cm, struct tmatches *tm,
+                       struct nc_mentions *out)
+{
+  size_t i = 0, n, wn, end, skip = 0;
   unsigned want = K_COUNTRY | K(PK_BLOCK) | K(PK_PERSON);
+  unsigned twant = K(PK_TITLE) | K(PK_HONORIFIC);
 
   while (i < len) {
-    uint32_t cp = cp_at(s, len, i, &n);
-    long k;
+    unsigned char c = (unsigned char)s[i];
+    uint32_t h, hcut;
     const struct phrase *p;
     struct nc_mention *m;
+    long k;
 
-    if (!is_word_cp(cp) || !nc_word_start(s, i)) {
+    if (c < 0x80) {
+      if (!ascii_word[c]) {
+        i++;
+        continue;
+      }
+      n = 1;
+    } else if (!is_word_cp(cp_at(s, len, i, &n))) {
       i += n;
       continue;
     }
-    k = table_match(&lx->ents, s, len, i, want, &end);
+    if (!word_start_at(s, i)) {
+      i += n;
+      continue;
+    }
+    wn = word_hash(s, len, i, &h, &hcut);
+    k = -1;
+    if (table_may_have(&lx->titles, h))
+      k = table_match_h(&lx->titles, s, len, i, wn, h, hcut, twant, &end);
+    if (k >= 0) {
+      if (tm->n == tm->cap)
+        tm->v = grow_local(tm->v, &tm->cap, tm->local, sizeof *tm->v);
+      tm->v[tm->n].start = i;
+      tm->v[tm->n].end = end;
+      tm->v[tm->n].k = (size_t)k;
+      tm->n++;
+    }
+    /* words inside a country or person found before are no countries;
+     * most words start none (the filter), or, ending in 's', no plural
+     * demonym */
+    if (i < skip ||
+        (!table_may_have(&lx->ents, h) &&
+         (wn - i < 3 || s[wn - 1] != 's' ||
+          !table_may_have(&lx->ents, hcut)))) {
+      i = wn;
+      continue;
+    }
+    k = table_match_h(&lx->ents, s, len, i, wn, h, hcut, want, &end);
     if (k < 0) {
-      i = word_end(s, len, i);
+      i = wn;
       continue;
     }
     p = &lx->ents.ph[k];
@@ -885,13 +1156,15 @@ static void find_countries(const struct nc_entlex *lx, const char *s,
       m->name = xstrdup(lx->countries.v[p->ref]);
       m->demonym = p->kind == PK_DEMONYM;
       m->alias = p->kind == PK_ALIAS;
-      nc_grow(&cm->v, &cm->cap, cm->n + 1, sizeof *cm->v);
+      if (cm->n == cm->cap)
+        cm->v = grow_local(cm->v, &cm->cap, cm->local, sizeof *cm->v);
       cm->v[cm->n].start = i;
       cm->v[cm->n].end = end;
       cm->v[cm->n].country = p->ref;
       cm->n++;
     }
-    i = end;
+    skip = end;
+    i = wn;
   }
 }
 
@@ -1071,6 +1344,11 @@ static const struct phrase *modifier_before(const struct nc_entlex *lx,
     const struct phrase *p = &lx->titles.ph[lx->mods[k]];
     size_t end;
     if (p->len > pos)
+      continue;
+    /* the first byte rules out most (an apostrophe may be curly) */
+    if (p->text[0] != '\'' &&
+        nc_ascii_lower((unsigned char)s[pos - p->len]) !=
+            nc_ascii_lower((unsigned char)p->text[0]))
       continue;
     if (nc_word_start(s, pos - p->len) &&
         phrase_at(p, s, len, pos - p->len, 0, &end) && end == pos) {
@@ -1282,29 +1560,20 @@ static size_t title_person(const struct nc_entlex *lx,
   return nm.end;
 }
 
-/* Second pass: every title or honorific followed by a name. */
+/* Second pass: every title or honorific followed by a name.  A person
+ * found ends where the search for the next title resumes. */
 static void find_people(const struct nc_entlex *lx,
-                        const struct cmatches *cm, const char *s, size_t len,
-                        struct nc_mentions *out)
+                        const struct cmatches *cm, const struct tmatches *tm,
+                        const char *s, size_t len, struct nc_mentions *out)
 {
-  size_t i = 0, n, end, min_start = 0, before = out->n;
+  size_t i = 0, j, min_start = 0, before = out->n;
 
-  while (i < len) {
-    uint32_t cp = cp_at(s, len, i, &n);
-    long k;
-
-    if (!is_word_cp(cp) || !nc_word_start(s, i)) {
-      i += n;
+  for (j = 0; j < tm->n; j++) {
+    const struct tmatch *t = &tm->v[j];
+    if (t->start < i)
       continue;
-    }
-    k = table_match(&lx->titles, s, len, i,
-                    K(PK_TITLE) | K(PK_HONORIFIC), &end);
-    if (k < 0) {
-      i = word_end(s, len, i);
-      continue;
-    }
-    i = title_person(lx, cm, s, len, min_start, i, end, &lx->titles.ph[k],
-                     out);
+    i = title_person(lx, cm, s, len, min_start, t->start, t->end,
+                     &lx->titles.ph[t->k], out);
     if (out->n > before)
       min_start = out->items[out->n - 1].end;
     before = out->n;
@@ -1314,11 +1583,21 @@ static void find_people(const struct nc_entlex *lx,
 void nc_entities_find(const struct nc_entlex *lx, const char *text,
                       size_t len, struct nc_mentions *out)
 {
-  struct cmatches cm = {0};
+  struct cmatches cm;
+  struct tmatches tm;
 
   if (!lx || !text || len == 0)
     return;
-  find_countries(lx, text, len, &cm, out);
-  find_people(lx, &cm, text, len, out);
-  free(cm.v);
+  cm.v = cm.local;
+  cm.n = 0;
+  cm.cap = NC_LOCAL_MATCHES;
+  tm.v = tm.local;
+  tm.n = 0;
+  tm.cap = NC_LOCAL_MATCHES;
+  find_words(lx, text, len, &cm, &tm, out);
+  find_people(lx, &cm, &tm, text, len, out);
+  if (cm.v != cm.local)
+    free(cm.v);
+  if (tm.v != tm.local)
+    free(tm.v);
 }

@@ -382,6 +382,82 @@ static void test_articles(void **state)
   assert_true(files >= 5);
 }
 
+/* A phrase may run over spaces, tabs, a line break and no-break spaces,
+ * but not over a blank line. */
+static void test_phrase_spacing(void **state)
+{
+  (void)state;
+  run("Aid reached the\n United \xc2\xa0States and the  Central\tAfrican "
+      "Republic.");
+  assert_string_equal(at(NC_M_COUNTRY, "the\n United \xc2\xa0States")->name,
+                      "United States");
+  assert_string_equal(
+      at(NC_M_COUNTRY, "the  Central\tAfrican Republic")->name,
+      "Central African Republic");
+  assert_int_equal(count(NC_M_COUNTRY), 2);
+  run("Aid reached the\n\nUnited States.");
+  assert_int_equal(at(NC_M_COUNTRY, "United States")->start, 17);
+  assert_int_equal(count(NC_M_COUNTRY), 1);
+}
+
+/* Words start after spaces, punctuation and symbols, never inside a
+ * word, whatever its script. */
+static void test_word_starts(void **state)
+{
+  (void)state;
+  run("caf\xc3\xa9Peru, xPeru, Peru2 and 2Peru");
+  assert_int_equal(count(NC_M_COUNTRY), 0);
+  run("\xe2\x80\x94Peru,\xc2\xa0" "Chile (Bolivia) \xc2\xbf" "Ecuador?");
+  at(NC_M_COUNTRY, "Peru");
+  at(NC_M_COUNTRY, "Chile");
+  at(NC_M_COUNTRY, "Bolivia");
+  at(NC_M_COUNTRY, "Ecuador");
+  assert_int_equal(count(NC_M_COUNTRY), 4);
+  run("\xffPeru and \xc3\xa9\xa9" "Chile");
+  at(NC_M_COUNTRY, "Peru");
+  assert_int_equal(count(NC_M_COUNTRY), 1);
+}
+
+/* The case of the first word of a phrase counts as for the others: a
+ * capital where the lexicon has one, capitals throughout an acronym. */
+static void test_first_word_case(void **state)
+{
+  (void)state;
+  run("KAZAKHSTAN and kazakhstan, Uae and UAE, the united states.");
+  at(NC_M_COUNTRY, "KAZAKHSTAN");
+  at(NC_M_COUNTRY, "UAE");
+  assert_int_equal(count(NC_M_COUNTRY), 2);
+}
+
+/* Many countries and titles in one call, each person still finds the
+ * qualifier before its title. */
+static void test_many_matches(void **state)
+{
+  static const char piece[] =
+      "Peru and Chile met; French President Jean Dupont spoke. ";
+  size_t n = sizeof piece - 1, reps = 150, i;
+  char *big = malloc(n * reps + 1);
+  const struct nc_mention *last = NULL;
+  (void)state;
+  assert_non_null(big);
+  for (i = 0; i < reps; i++)
+    memcpy(big + i * n, piece, n);
+  big[n * reps] = '\0';
+  nc_mentions_clear(&ms);
+  nc_entities_find(lx, big, n * reps, &ms);
+  assert_int_equal(count(NC_M_COUNTRY), reps * 3);
+  assert_int_equal(count(NC_M_PERSON), reps);
+  for (i = 0; i < ms.n; i++)
+    if (ms.items[i].type == NC_M_PERSON)
+      last = &ms.items[i];
+  assert_non_null(last);
+  assert_int_equal(last->start, (reps - 1) * n + 20);
+  assert_string_equal(last->name, "Jean Dupont");
+  assert_string_equal(last->title, "president");
+  assert_string_equal(last->country, "France");
+  free(big);
+}
+
 /* A megabyte of text in one call: the scan is linear. */
 static void test_large_text(void **state)
 {
@@ -436,6 +512,10 @@ int main(void)
       cmocka_unit_test(test_person_no_name),
       cmocka_unit_test(test_person_known),
       cmocka_unit_test(test_articles),
+      cmocka_unit_test(test_phrase_spacing),
+      cmocka_unit_test(test_word_starts),
+      cmocka_unit_test(test_first_word_case),
+      cmocka_unit_test(test_many_matches),
       cmocka_unit_test(test_large_text),
       cmocka_unit_test(test_load_errors),
   };
