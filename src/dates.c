@@ -173,12 +173,16 @@ static bool future_at(const struct nc_vscan *sc, size_t j)
 }
 
 /* A past-tense marker: a listed word, or a lower-case "-ed" verb that is
- * not on the list of "-ed" words that are no past tense. */
+ * not on the list of "-ed" words that are no past tense, unless "be"
+ * comes before it. */
 static bool past_at(const struct nc_vscan *sc, size_t j)
 {
   const struct nc_vtok *t = &sc->t[j];
   size_t n = t->end - t->start;
   if (t->kind != NC_T_WORD)
+    return false;
+  /* a participle after "be" is passive, no past: "will be held" */
+  if (j > 0 && word_is(sc, j - 1, "be"))
     return false;
   if (t->w && (t->w->flags & W_PAST))
     return !(word_is(sc, j, "won") && glued(sc, j + 1));
@@ -300,6 +304,100 @@ bool nc_dates_offset(struct nc_vscan *sc, size_t start, size_t end,
   }
 }
 
+/* The direction of the words at token k after a count of days: "ago"
+ * -1, "from now" +1, "later" +1 outside the past tense; sets *end.  0
+ * when none. */
+static int count_dir(const struct nc_vscan *sc, size_t st, size_t k,
+                     size_t *end)
+{
+  if (word_is(sc, k, "ago")) {
+    *end = k + 1;
+    return -1;
+  }
+  if (word_is(sc, k, "from") && word_is(sc, k + 1, "now")) {
+    *end = k + 2;
+    return 1;
+  }
+  if (word_is(sc, k, "later") && nc_vtense(sc, st) >= 0) {
+    *end = k + 1;
+    return 1;
+  }
+  return 0;
+}
+
+/* Token k names a weekday, maybe in the plural ("Sundays"), and is no
+ * common word ("sat", "wed"); sets *wd. */
+static bool weekday_word(const struct nc_vscan *sc, size_t k, int *wd)
+{
+  const struct nc_lexent *e;
+  size_t n;
+  if (k >= sc->n || sc->t[k].kind != NC_T_WORD)
+    return false;
+  e = sc->t[k].w;
+  n = sc->t[k].end - sc->t[k].start;
+  if (!e && n > 6 && nc_ascii_lower((unsigned char)sc->s[sc->t[k].end - 1])
+                         == 's')
+    e = nc_numlex_get(sc->lx, sc->s + sc->t[k].start, n - 1);
+  if (!e || !(e->flags & W_WDAY) || (e->flags & W_AMBIG))
+    return false;
+  *wd = e->wday;
+  return true;
+}
+
+size_t nc_dates_weekdays(struct nc_vscan *sc, size_t start, size_t k,
+                         double n)
+{
+  struct nc_date ref;
+  size_t end;
+  int wd, dir, ahead;
+  long off;
+  if (!has_ref(sc) || n < 1 || n > 520 || n != floor(n) ||
+      !weekday_word(sc, k, &wd) ||
+      (dir = count_dir(sc, start, k + 1, &end)) == 0)
+    return k;
+  ref = sc->ctx->ref;
+  ahead = (wd - nc_weekday(ref) + 7) % 7;
+  if (dir > 0)
+    off = (ahead ? ahead : 7) + 7 * ((long)n - 1);
+  else
+    off = -((ahead ? 7 - ahead : 7) + 7 * ((long)n - 1));
+  push_date(sc, start, end, add_days(ref, off), NC_PREC_DAY, true,
+            TOL_DAY);
+  return end;
+}
+
+size_t nc_dates_business(struct nc_vscan *sc, size_t start, size_t k,
+                         double n)
+{
+  struct nc_date ref;
+  size_t end, st = start;
+  int dir, wd;
+  long left, days = 0;
+  if (!has_ref(sc) || n < 1 || n > 520 || n != floor(n) ||
+      !(word_is(sc, k, "business") || word_is(sc, k, "working")) ||
+      !(word_is(sc, k + 1, "days") || word_is(sc, k + 1, "day")))
+    return k;
+  if ((dir = count_dir(sc, start, k + 2, &end)) == 0) {
+    if (start == 0 || !word_is(sc, start - 1, "in") ||
+        nc_vtense(sc, start) < 0)
+      return k;
+    dir = 1;
+    st = start - 1;
+    end = k + 2;
+  }
+  ref = sc->ctx->ref;
+  wd = nc_weekday(ref);
+  for (left = (long)n; left > 0;) {
+    days++;
+    wd = ((wd + dir) % 7 + 7) % 7;
+    if (wd < 5)
+      left--;
+  }
+  push_date(sc, st, end, add_days(ref, dir * days), NC_PREC_DAY, true,
+            TOL_DAY);
+  return end;
+}
+
 bool nc_dates_shift(struct nc_vscan *sc, size_t start, size_t end, long y,
                     long m, long d, int dir, int base)
 {
@@ -388,6 +486,9 @@ static size_t weekday_day(struct nc_vscan *sc, size_t st, size_t end,
                           int wd, int d);
 static bool phrase_end(const struct nc_vscan *sc, size_t k);
 static size_t nth_weekday(struct nc_vscan *sc, size_t st, size_t i);
+static size_t dotted_day(struct nc_vscan *sc, size_t i, int wd);
+static bool day_words_end(const struct nc_vscan *sc, size_t k, bool ord,
+                          bool sure);
 
 /* A date after the weekday wd named from st, ending at token k: "Tuesday,
  * Nov. 18", "Wed, 22 of Jan", "Friday 2018-7-6", "friday-jun-15",
@@ -412,7 +513,8 @@ static size_t weekday_tail(struct nc_vscan *sc, size_t st, size_t k, int wd,
   if (nc_vis(sc, j, W_MONTH) && sc->t[j].kind == NC_T_WORD)
     r = month_led(sc, j, j);
   else if (is_num(sc, j) && ((r = numeric(sc, j)) > j ||
-                             (r = day_led(sc, j)) > j))
+                             (r = day_led(sc, j)) > j ||
+                             (r = dotted_day(sc, j, wd)) > j))
     ;
   else if (!paren && word_is(sc, j, "the") &&
            day_words(sc, j + 1, true, &d, &end) &&
@@ -831,6 +933,87 @@ static size_t ordinal_date(struct nc_vscan *sc, size_t i)
   return i;
 }
 
+/* Token k ends a sentence: the end of the text, or '.', '!' or '?' not
+ * followed by a digit. */
+static bool sentence_stop(const struct nc_vscan *sc, size_t k)
+{
+  return k >= sc->n ||
+         ((nc_vpunct(sc, k, '.') || nc_vpunct(sc, k, '!') ||
+           nc_vpunct(sc, k, '?')) &&
+          phrase_end(sc, k));
+}
+
+/* Month and day written as a decimal, "7.6" or "4.22", at token i;
+ * false for any other number. */
+static bool dotted_md(const struct nc_vscan *sc, size_t i, int *m, int *d)
+{
+  const struct nc_vtok *t = &sc->t[i];
+  const char *p;
+  size_t n;
+  if (!is_num(sc, i) || !t->dec || t->comma || t->ndig > 2)
+    return false;
+  p = memchr(sc->s + t->start, '.', t->end - t->start);
+  if (!p)
+    return false;
+  n = (size_t)(sc->s + t->end - p) - 1;
+  if (n < 1 || n > 2 || !nc_is_digit((unsigned char)p[1]) ||
+      (n == 2 && !nc_is_digit((unsigned char)p[2])))
+    return false;
+  *m = (int)t->num;
+  *d = p[1] - '0';
+  if (n == 2)
+    *d = *d * 10 + (p[2] - '0');
+  return *m >= 1 && *m <= 12 && *d >= 1 && *d <= 31;
+}
+
+/* After "on", a number that ends the sentence ("the vote will be held
+ * on 15.", "we meet on 4.22", "on 4-22."): a day of the month, or a
+ * month and day written as a decimal or with a hyphen.  Inside a
+ * sentence "on 15" is a count ("voted on 15 bills", "agreed on 15, not
+ * 20"). */
+static size_t on_day(struct nc_vscan *sc, size_t i)
+{
+  int d, m;
+  if (i == 0 || !word_is(sc, i - 1, "on"))
+    return i;
+  if (is_int(sc, i, 2) && nc_vpunct(sc, i + 1, '-') && glued(sc, i + 1) &&
+      glued(sc, i + 2) && is_int(sc, i + 2, 2) && sentence_stop(sc, i + 3)) {
+    /* "on 4-22." */
+    m = ival(sc, i);
+    d = ival(sc, i + 2);
+    if (m < 1 || m > 12 || d < 1 || d > 31)
+      return i;
+    return put_day(sc, i, i + 3, 0, m, d);
+  }
+  if (!sentence_stop(sc, i + 1))
+    return i;
+  if (dotted_md(sc, i, &m, &d))
+    return put_day(sc, i, i + 1, 0, m, d);
+  if (!is_int(sc, i, 2))
+    return i;
+  d = ival(sc, i);
+  if (d < 1 || d > 31)
+    return i;
+  return lone_day(sc, i, i + 1, d, i);
+}
+
+/* "Friday 7.6": month and day written as a decimal after weekday wd, kept
+ * only when that day (in the year nearest the reference day) is such a
+ * weekday and the phrase ends there or a word like "with" follows; any
+ * other decimal after a weekday is a number ("on Friday 7.6 million"). */
+static size_t dotted_day(struct nc_vscan *sc, size_t i, int wd)
+{
+  int m, d;
+  struct nc_date dt;
+  if (!has_ref(sc) || !dotted_md(sc, i, &m, &d) ||
+      !day_words_end(sc, i + 1, false, true))
+    return i;
+  if (!nearest_year(sc, m, d, &dt) || nc_weekday(dt) != wd)
+    return i;
+  push_date(sc, i, i + 1, dt, NC_PREC_DAY, true, TOL_DAY);
+  return i + 1;
+}
+
 /* A number from 1 to 99 in words at token k ("nineteen", "seventy
  * eight", "forty-two"); sets *end.  0 when none. */
 static int words99(const struct nc_vscan *sc, size_t k, size_t *end)
@@ -884,6 +1067,34 @@ static size_t year_words(const struct nc_vscan *sc, size_t k, int *y)
   return e;
 }
 
+/* Token k may end a day written in words after a month, the day an
+ * ordinal (`ord`) or a cardinal: "June twenty-second.", "June twenty two
+ * with Jim", "jan first".  A cardinal needs the phrase to end or a word
+ * that begins no count ("with", "at"), so "in June two officials" is no
+ * day; a month that is also a common word and written in lower case
+ * ("may", "march") needs the text or sentence to end, not a comma ("you
+ * may first, however, ..."). */
+static bool day_words_end(const struct nc_vscan *sc, size_t k, bool ord,
+                          bool sure)
+{
+  static const char *const next[] = {"with", "at", "for", "before",
+                                     "after", "until", "when", NULL};
+  size_t j;
+  if (!sure)
+    return k >= sc->n ||
+           (phrase_end(sc, k) && !nc_vpunct(sc, k, ',') &&
+            !nc_vpunct(sc, k, '-') && !nc_vpunct(sc, k, '('));
+  if (phrase_end(sc, k))
+    return true;
+  if (ord)
+    return false;
+  for (j = 0; next[j]; j++) {
+    if (word_is(sc, k, next[j]))
+      return true;
+  }
+  return false;
+}
+
 /* "Nov. 18", "November 18, 2025", "May 2025", "Oct-2", "in May". */
 static size_t month_led(struct nc_vscan *sc, size_t st, size_t i)
 {
@@ -928,7 +1139,7 @@ static size_t month_led(struct nc_vscan *sc, size_t st, size_t i)
         return put_day(sc, st, end + 2, y, e->month, d);
       if (year_tok(sc, end, &y))
         return put_day(sc, st, end + 1, y, e->month, d);
-      if (ord && sure && phrase_end(sc, end))
+      if (day_words_end(sc, end, ord, sure))
         return put_day(sc, st, end, 0, e->month, d);
     }
   }
@@ -1162,7 +1373,7 @@ size_t nc_dates_at(struct nc_vscan *sc, size_t i)
         (k = day_led(sc, i)) > i ||
         (k = decade(sc, i, i, false)) > i ||
         (k = bare_year(sc, i, i, false)) > i ||
-        (k = ordinal_date(sc, i)) > i)
+        (k = ordinal_date(sc, i)) > i || (k = on_day(sc, i)) > i)
       return k;
     return i;
   }

@@ -539,11 +539,12 @@ static bool indian_groups(const char *s, size_t len, size_t j, size_t *end)
   return true;
 }
 
-/* "e6", "E-12" after a number ending at s[j]; returns the end, or j. */
+/* "e6", "E-12", or a power "^6", "^-1" after a number ending at s[j];
+ * returns the end, or j. */
 static size_t exponent(const char *s, size_t len, size_t j)
 {
   size_t k = j + 1;
-  if (j >= len || (s[j] != 'e' && s[j] != 'E'))
+  if (j >= len || (s[j] != 'e' && s[j] != 'E' && s[j] != '^'))
     return j;
   if (k < len && (s[k] == '+' || s[k] == '-'))
     k++;
@@ -585,6 +586,19 @@ static size_t tok_number(struct nc_vscan *sc, size_t i, bool space)
       comma = true;
     }
   }
+  if (!comma && ndig <= 3 && j + 2 < len && s[j] == ',' &&
+      nc_is_digit((unsigned char)s[j + 1]) &&
+      nc_is_digit((unsigned char)s[j + 2]) && num_ends(s, len, j + 3) &&
+      !(j + 4 < len && (s[j + 3] == ',' || s[j + 3] == '.') &&
+        nc_is_digit((unsigned char)s[j + 4]))) {
+    /* "5,00", "3,50 euros": a comma before two digits is no thousands
+     * separator (those take three), so it is a decimal comma */
+    t = tok_new(sc, NC_T_NUM, i, j + 3, space);
+    t->num = digits_value(s + i, j - i) + digits_value(s + j + 1, 2) / 100;
+    t->ndig = ndig;
+    t->dec = true;
+    return j + 3;
+  }
   if (j + 1 < len && s[j] == '.' && nc_is_digit((unsigned char)s[j + 1])) {
     k = skip_digits(s, len, j + 1);
     if (k + 1 < len && s[k] == '.' && nc_is_digit((unsigned char)s[k + 1])) {
@@ -610,7 +624,11 @@ static size_t tok_number(struct nc_vscan *sc, size_t i, bool space)
   k = exponent(s, len, j);
   t = tok_new(sc, NC_T_NUM, i, k, space);
   t->num = digits_value(s + i, j - i);
-  if (k > j) {
+  if (k > j && s[j] == '^') {
+    /* "10^6", "2.5^-1" */
+    t->num = pow(t->num, strtod(s + j + 1, NULL));
+    dec = true;
+  } else if (k > j) {
     /* "1.3e6" */
     t->num *= pow(10, strtod(s + j + 1, NULL));
     dec = true;
@@ -1403,10 +1421,11 @@ static void add_span(const struct nc_lexent *e, double n, double *y,
 }
 
 /* "2 years 1 month 21 days ago", "1 month, 21 days ago", "three weeks
- * from now", "four days from yesterday", "two days before yesterday":
- * the quantity v of time unit e at token u, maybe more quantities and
- * units, then the direction.  Pushes the day and returns the token after
- * it, or u when there is none (one unit "ago" is nc_dates_offset's). */
+ * from now", "two days later" (not in the past tense), "four days from
+ * yesterday", "two days before yesterday": the quantity v of time unit
+ * e at token u, maybe more quantities and units, then the direction.
+ * Pushes the day and returns the token after it, or u when there is
+ * none (one unit "ago" is nc_dates_offset's). */
 static size_t compound_offset(struct nc_vscan *sc, size_t st, size_t u,
                               double v, const struct nc_lexent *e)
 {
@@ -1435,6 +1454,11 @@ static size_t compound_offset(struct nc_vscan *sc, size_t st, size_t u,
   } else if (word_is(sc, k, "from") && word_is(sc, k + 1, "now")) {
     dir = 1;
     end = k + 2;
+  } else if (word_is(sc, k, "later") && nc_vtense(sc, st) >= 0) {
+    /* "they will meet two days later": from now; told in the past
+     * tense it counts from the story's event, no day we know */
+    dir = 1;
+    end = k + 1;
   } else if ((word_is(sc, k, "from") || word_is(sc, k, "after") ||
               word_is(sc, k, "before")) &&
              nc_vis(sc, k + 1, W_RELDAY) &&
@@ -1556,6 +1580,11 @@ static size_t classify(struct nc_vscan *sc, size_t st, size_t i, size_t k,
     m->unit = e->tunit;
     return u + 1;
   }
+  /* "two Sundays from now", "in three business days" */
+  if (ap == NC_APPROX_NONE && !a->frac &&
+      ((k2 = nc_dates_weekdays(sc, st, k, a->v)) > k ||
+       (k2 = nc_dates_business(sc, st, k, a->v)) > k))
+    return k2;
   m = push(sc, NC_M_NUMBER, st, k, ap);
   m->value = a->v;
   m->value2 = v2;

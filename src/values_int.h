@@ -153,4 +153,21 @@ bool nc_dates_offset(struct nc_vscan *sc, size_t start, size_t end,
 bool nc_dates_shift(struct nc_vscan *sc, size_t start, size_t end, long y,
                     long m, long d, int dir, int base);
 
+/* "two Sundays from now", "three Mondays ago", "two monday later": the
+ * n-th weekday after (or before) the reference day, the count spanning
+ * tokens [start, k) and the weekday token k.  "later" counts from the
+ * reference day only outside the past tense ("Two Mondays later, he
+ * resigned" counts from the story's event).  Pushes the day and returns
+ * the token after the phrase, or k when there is none. */
+size_t nc_dates_weekdays(struct nc_vscan *sc, size_t start, size_t k,
+                         double n);
+
+/* "in two business days", "three working days ago", "five business days
+ * from now": n days from Monday to Friday after (or before) the
+ * reference day, the count spanning tokens [start, k) and "business" or
+ * "working" token k.  "in" counts outside the past tense only.  Pushes
+ * the day and returns the token after the phrase, or k when none. */
+size_t nc_dates_business(struct nc_vscan *sc, size_t start, size_t k,
+                         double n);
+
 #endif

@@ -350,6 +350,109 @@ static void test_numeric_forms(void **state)
 }
 
 /* Every day 2000-01-01 .. 2030-12-31 in every full format reads back. */
+/* A day in words after a month: an ordinal, or a cardinal that ends the
+ * phrase or meets "with"; lower-case "may" or "jan" at a sentence end. */
+static void test_month_day_words(void **state)
+{
+  (void)state;
+  check("The summit opens on June twenty two with a dinner.", "2025-03-10",
+        "June twenty two", "2025-06-22");
+  check("The ceasefire was signed on Oct. twenty-eight.", "2025-11-06",
+        "Oct. twenty-eight", "2025-10-28");
+  check("the new tariffs take effect jan first.", "2025-12-20",
+        "jan first", "2026-01-01");
+  check("polls close may twenty one", "2025-05-02", "may twenty one",
+        "2025-05-21");
+  run("In June two ministers resigned.", "2025-11-06");
+  assert_false(has_date("June two"));
+  run("Officials may first, however, consult the court.", "2025-11-06");
+  assert_false(any_date());
+}
+
+/* "two Sundays from now", "three Fridays ago", "two Mondays later"
+ * outside the past tense. */
+static void test_weekday_counts(void **state)
+{
+  (void)state;
+  check("The runoff is two Sundays from now.", "2025-03-10",
+        "two Sundays from now", "2025-03-23");
+  check("The panel first met three Fridays ago.", "2025-03-10",
+        "three Fridays ago", "2025-02-21");
+  check("Voters will return two Monday later.", "2025-03-10",
+        "two Monday later", "2025-03-24");
+  run("Two Mondays later, the minister resigned.", "2025-03-10");
+  assert_false(any_date());
+  run("The shop opens on Sundays.", "2025-03-10");
+  assert_false(any_date());
+}
+
+/* Business days skip Saturdays and Sundays. */
+static void test_business_days(void **state)
+{
+  (void)state;
+  check("The bank will reply in three business days.", "2025-03-07",
+        "in three business days", "2025-03-12");
+  check("The rules took effect five working days ago.", "2025-03-10",
+        "five working days ago", "2025-03-03");
+  run("The bank replied in three business days.", "2025-03-07");
+  assert_false(any_date());
+}
+
+/* "N days later" counts from the reference day outside the past tense
+ * only: in a past story it counts from the event. */
+static void test_later(void **state)
+{
+  (void)state;
+  check("The envoy arrives on Monday and will leave two days later.",
+        "2025-03-10", "two days later", "2025-03-12");
+  check("The plant will reopen 1 year 2 days later.", "2025-03-10",
+        "1 year 2 days later", "2026-03-12");
+  run("Two days later, police arrested a suspect.", "2025-03-10");
+  assert_false(any_date());
+}
+
+/* After "on", a number that ends the sentence is a day ("on 15.",
+ * "on 4.22", "on 6-14."); inside a sentence it is a count. */
+static void test_on_number_at_end(void **state)
+{
+  (void)state;
+  check("The runoff will be held on 15.", "2025-03-10", "15",
+        "2025-03-15");
+  check("The jury retired on 3.", "2025-03-10", "3", "2025-03-03");
+  check("The two leaders meet on 4.22.", "2025-03-10", "4.22",
+        "2025-04-22");
+  check("The final is on 6-14.", "2025-03-10", "6-14", "2025-06-14");
+  run("Lawmakers voted on 15 bills.", "2025-03-10");
+  assert_false(any_date());
+  run("They agreed on 15, not 20.", "2025-03-10");
+  assert_false(any_date());
+  run("Shares closed at 4.22.", "2025-03-10");
+  assert_false(any_date());
+}
+
+/* "Friday 3.14": month and day as a decimal after a weekday it fits. */
+static void test_weekday_decimal(void **state)
+{
+  (void)state;
+  check("Talks resume Friday 3.14 with both delegations.", "2025-03-10",
+        "Friday 3.14", "2025-03-14");
+  run("On Friday 7.6 million viewers watched.", "2025-03-10");
+  assert_false(has_date("Friday 7.6"));
+  run("Talks resume Friday 3.15 with both delegations.", "2025-03-10");
+  assert_false(has_date("Friday 3.15"));
+}
+
+/* A participle after "be" is passive, not past: "will be held on
+ * Friday" looks ahead. */
+static void test_passive_not_past(void **state)
+{
+  (void)state;
+  check("The vote will be held on Friday.", "2025-03-10", "Friday",
+        "2025-03-14");
+  check("The vote was held on Friday.", "2025-03-10", "Friday",
+        "2025-03-07");
+}
+
 static void test_every_day(void **state)
 {
   static const char *const names[] = {
@@ -404,6 +507,13 @@ int main(void)
       cmocka_unit_test(test_day_offsets),
       cmocka_unit_test(test_weekday_forms),
       cmocka_unit_test(test_numeric_forms),
+      cmocka_unit_test(test_month_day_words),
+      cmocka_unit_test(test_weekday_counts),
+      cmocka_unit_test(test_business_days),
+      cmocka_unit_test(test_later),
+      cmocka_unit_test(test_on_number_at_end),
+      cmocka_unit_test(test_weekday_decimal),
+      cmocka_unit_test(test_passive_not_past),
       cmocka_unit_test(test_every_day),
   };
   return cmocka_run_group_tests(tests, setup, teardown);

@@ -488,6 +488,29 @@ static void test_digit_integers(void **state)
   }
 }
 
+/* "10^6", "2.5^-1": a caret raises to a power. */
+static void test_powers(void **state)
+{
+  (void)state;
+  check("The model ran 10^6 simulations.", "10^6", NC_M_NUMBER, 1e6);
+  check("The ratio was 2.5^-1 at the end.", "2.5^-1", NC_M_NUMBER, 0.4);
+  check("The ratio was 1.1^+2 at the end.", "1.1^+2", NC_M_NUMBER, 1.21);
+}
+
+/* A comma before exactly two digits is a decimal comma; thousands
+ * separators take three, Indian grouping pairs then three. */
+static void test_decimal_comma(void **state)
+{
+  (void)state;
+  check("A coffee costs 3,50 euros in Rome.", "3,50 euros", NC_M_MONEY,
+        3.5);
+  check("The fee is 5,00 or more.", "5,00", NC_M_NUMBER, 5);
+  check("The crowd reached 5,000 people.", "5,000", NC_M_NUMBER, 5000);
+  check("The count was 1,00,000 in all.", "1,00,000", NC_M_NUMBER, 1e5);
+  check("Turnout was 12,345,678 voters.", "12,345,678", NC_M_NUMBER,
+        12345678);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -515,6 +538,8 @@ int main(void)
       cmocka_unit_test(test_long_sentence),
       cmocka_unit_test(test_spelled_integers),
       cmocka_unit_test(test_digit_integers),
+      cmocka_unit_test(test_powers),
+      cmocka_unit_test(test_decimal_comma),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
