@@ -141,6 +141,7 @@ static const char *const function_words[] = {
 struct sent {
   const struct nc_sentence *s;
   size_t m0, m1; /* mentions of this sentence: doc mentions [m0, m1) */
+  char *hedge, *attribution; /* of the sentence, found once */
 };
 
 struct docctx {
@@ -447,6 +448,72 @@ static void find_topic(struct docctx *d)
   free(count);
 }
 
+static const char *const hedges[] = {
+    "is expected to", "are expected to", "expected to", "is set to",
+    "are set to",     "reportedly",      "is likely to", "could",
+    "may",            "might",           "would",        "potentially",
+    "plans to",       "hopes to",        "is due to",    NULL};
+
+/* The first hedge word in the sentence, or NULL. */
+static char *find_hedge(const char *t, size_t n)
+{
+  size_t i, k;
+  for (i = 0; i < n; i++) {
+    if (!nc_word_start(t, i))
+      continue;
+    for (k = 0; hedges[k]; k++) {
+      size_t l = strlen(hedges[k]);
+      if (i + l <= n && nc_word_end(t, n, i + l) &&
+          nc_ascii_eq(t + i, l, hedges[k]))
+        return xstrdup(hedges[k]);
+    }
+  }
+  return NULL;
+}
+
+/* Who the sentence attributes its content to: "according to X", "X told
+ * Y", "X confirmed to Y", "X said". */
+static char *find_attribution(const char *t, size_t n)
+{
+  static const char *const markers[] = {" told ", " confirmed to ",
+                                        " said", NULL};
+  const char *p;
+  size_t k;
+
+  for (p = t; p + 13 <= t + n; p++)
+    if (nc_ascii_eq(p, 13, "according to ")) {
+      const char *e = p + 13;
+      while (e < t + n && *e != ',' && *e != '.' && *e != ';')
+        e++;
+      return quote_text(p, (size_t)(e - p));
+    }
+  for (k = 0; markers[k]; k++) {
+    size_t l = strlen(markers[k]);
+    for (p = t; p + l <= t + n; p++) {
+      const char *s, *e;
+      if (memcmp(p, markers[k], l) != 0)
+        continue;
+      /* the speaker: back to the previous comma, dash or sentence start */
+      s = p;
+      while (s > t && s[-1] != ',' && s[-1] != ';' && s[-1] != '"' &&
+             !(s - t >= 3 && (unsigned char)s[-1] == 0x9D))
+        s--;
+      while (s < p && nc_is_space((unsigned char)*s))
+        s++;
+      if (p - s > 60 || p == s)
+        continue;
+      e = p + l;
+      while (e < t + n && *e != ',' && *e != '.' && *e != ';' && *e != ' ')
+        e++;
+      if (k < 2) /* include the addressee: "told Axios" */
+        while (e < t + n && *e != ',' && *e != '.' && *e != ';')
+          e++;
+      return quote_text(s, (size_t)(e - s));
+    }
+  }
+  return NULL;
+}
+
 static void prepare_doc(struct run *r, struct docctx *d)
 {
   size_t i, k;
@@ -459,6 +526,12 @@ static void prepare_doc(struct run *r, struct docctx *d)
     nc_mentions_find_sentence(r->ex->lex, d->doc, &d->sents.items[i],
                               &d->ms);
     d->sv[i].m1 = d->ms.n;
+    {
+      const struct nc_sentence *st = &d->sents.items[i];
+      const char *t = d->doc->blocks[st->block].text + st->start;
+      d->sv[i].hedge = find_hedge(t, st->end - st->start);
+      d->sv[i].attribution = find_attribution(t, st->end - st->start);
+    }
   }
   d->used = xcalloc(d->ms.n + 1, sizeof *d->used);
   for (k = 0; k < d->ms.n; k++)
@@ -632,72 +705,6 @@ static void date_value(struct nc_value *v, const struct nc_mention *m)
 
 /* ---- claims ------------------------------------------------------------ */
 
-static const char *const hedges[] = {
-    "is expected to", "are expected to", "expected to", "is set to",
-    "are set to",     "reportedly",      "is likely to", "could",
-    "may",            "might",           "would",        "potentially",
-    "plans to",       "hopes to",        "is due to",    NULL};
-
-/* The first hedge word in the sentence, or NULL. */
-static char *find_hedge(const char *t, size_t n)
-{
-  size_t i, k;
-  for (i = 0; i < n; i++) {
-    if (!nc_word_start(t, i))
-      continue;
-    for (k = 0; hedges[k]; k++) {
-      size_t l = strlen(hedges[k]);
-      if (i + l <= n && nc_word_end(t, n, i + l) &&
-          nc_ascii_eq(t + i, l, hedges[k]))
-        return xstrdup(hedges[k]);
-    }
-  }
-  return NULL;
-}
-
-/* Who the sentence attributes its content to: "according to X", "X told
- * Y", "X confirmed to Y", "X said". */
-static char *find_attribution(const char *t, size_t n)
-{
-  static const char *const markers[] = {" told ", " confirmed to ",
-                                        " said", NULL};
-  const char *p;
-  size_t k;
-
-  for (p = t; p + 13 <= t + n; p++)
-    if (nc_ascii_eq(p, 13, "according to ")) {
-      const char *e = p + 13;
-      while (e < t + n && *e != ',' && *e != '.' && *e != ';')
-        e++;
-      return quote_text(p, (size_t)(e - p));
-    }
-  for (k = 0; markers[k]; k++) {
-    size_t l = strlen(markers[k]);
-    for (p = t; p + l <= t + n; p++) {
-      const char *s, *e;
-      if (memcmp(p, markers[k], l) != 0)
-        continue;
-      /* the speaker: back to the previous comma, dash or sentence start */
-      s = p;
-      while (s > t && s[-1] != ',' && s[-1] != ';' && s[-1] != '"' &&
-             !(s - t >= 3 && (unsigned char)s[-1] == 0x9D))
-        s--;
-      while (s < p && nc_is_space((unsigned char)*s))
-        s++;
-      if (p - s > 60 || p == s)
-        continue;
-      e = p + l;
-      while (e < t + n && *e != ',' && *e != '.' && *e != ';' && *e != ' ')
-        e++;
-      if (k < 2) /* include the addressee: "told Axios" */
-        while (e < t + n && *e != ',' && *e != '.' && *e != ';')
-          e++;
-      return quote_text(s, (size_t)(e - s));
-    }
-  }
-  return NULL;
-}
-
 /* Append a claim for sentence sv of document d. */
 static struct nc_claim *add_claim(struct run *r, struct docctx *d,
                                   const struct sent *sv, char *key,
@@ -712,12 +719,12 @@ static struct nc_claim *add_claim(struct run *r, struct docctx *d,
   size_t i;
 
   /* One claim per sentence, key and value: a second rule matching the
-   * same words adds nothing.  Claims come in document order, so only this
-   * document's tail is searched. */
-  for (i = out->n; i-- > 0 && out->items[i].doc == d->index;) {
+   * same words adds nothing.  Claims come in sentence order, so only this
+   * sentence's tail is searched. */
+  for (i = out->n; i-- > 0 && out->items[i].doc == d->index &&
+                   out->items[i].start == nc_block_offset(b, sv->s->start);) {
     struct nc_claim *o = &out->items[i];
-    if (o->start == nc_block_offset(b, sv->s->start) &&
-        strcmp(o->key, key) == 0) {
+    if (strcmp(o->key, key) == 0) {
       char *os = nc_value_str(&o->value);
       bool same = strcmp(os, vstr) == 0;
       free(os);
@@ -744,9 +751,8 @@ static struct nc_claim *add_claim(struct run *r, struct docctx *d,
   c->vend = nc_block_offset(b, ve);
   c->quote = quote_text(b->text + sv->s->start, sv->s->end - sv->s->start);
   c->quoted = nc_sentence_quoted(sv->s, vs);
-  c->hedge = find_hedge(b->text + sv->s->start, sv->s->end - sv->s->start);
-  c->attribution =
-      find_attribution(b->text + sv->s->start, sv->s->end - sv->s->start);
+  c->hedge = sv->hedge ? xstrdup(sv->hedge) : NULL;
+  c->attribution = sv->attribution ? xstrdup(sv->attribution) : NULL;
   c->rule = xstrdup(rule);
   c->note = note;
   return c;
@@ -1219,6 +1225,42 @@ static bool rule_value(struct run *r, struct docctx *d, const struct sent *sv,
   return false;
 }
 
+/* A rule can only make a claim from a sentence that holds a mention of
+ * the type its value needs (two countries for a list): checking that
+ * first spares most pattern matching. */
+static bool has_value_type(const struct docctx *d, const struct sent *sv,
+                           enum nc_rule_value rv)
+{
+  size_t k, countries = 0;
+  for (k = sv->m0; k < sv->m1; k++) {
+    const struct nc_mention *m = &d->ms.items[k];
+    switch (rv) {
+    case NC_RV_ORDINAL:
+      if (m->type == NC_M_ORDINAL)
+        return true;
+      break;
+    case NC_RV_NUMBER:
+      if (m->type == NC_M_NUMBER)
+        return true;
+      break;
+    case NC_RV_YEAR:
+    case NC_RV_DATE:
+      if (m->type == NC_M_DATE)
+        return true;
+      break;
+    case NC_RV_SINCE:
+      if (m->type == NC_M_DURATION)
+        return true;
+      break;
+    case NC_RV_COUNTRIES:
+      if (m->type == NC_M_COUNTRY && !m->demonym && ++countries >= 2)
+        return true;
+      break;
+    }
+  }
+  return false;
+}
+
 static void apply_rule(struct run *r, struct docctx *d, const struct sent *sv,
                        size_t ri)
 {
@@ -1227,6 +1269,9 @@ static void apply_rule(struct run *r, struct docctx *d, const struct sent *sv,
   const char *t = blk->text;
   size_t off = sv->s->start, len = sv->s->end - sv->s->start, pos = 0;
   struct nc_rule_match m;
+
+  if (!has_value_type(d, sv, rule->value))
+    return;
 
   while (nc_rule_next(r->ex->rules, ri, t + off, len, &pos, &m)) {
     struct nc_value v;
@@ -1813,6 +1858,10 @@ void nc_claims_extract(const struct nc_extractor *ex,
   }
   for (i = 0; i < ndocs; i++) {
     struct docctx *d = &r.docs[i];
+    for (j = 0; j < d->sents.n; j++) {
+      free(d->sv[j].hedge);
+      free(d->sv[j].attribution);
+    }
     nc_sentences_free(&d->sents);
     nc_mentions_free(&d->ms);
     free(d->sv);

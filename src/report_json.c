@@ -219,95 +219,146 @@ static void iso_duration(char *buf, size_t size, double v, char unit)
   snprintf(buf, size, "P%s%.15g%c", time ? "T" : "", v, u);
 }
 
+/* JSON Lines are written by hand rather than through cJSON trees: extract
+ * prints one line per mention, and building and freeing a tree for each
+ * cost more than finding the mentions. */
+static void put_json_str(struct nc_buf *b, const char *s, size_t n)
+{
+  size_t i;
+  nc_buf_putc(b, '"');
+  for (i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)s[i];
+    if (c == '"' || c == '\\') {
+      nc_buf_putc(b, '\\');
+      nc_buf_putc(b, (char)c);
+    } else if (c == '\n') {
+      nc_buf_puts(b, "\\n");
+    } else if (c == '\t') {
+      nc_buf_puts(b, "\\t");
+    } else if (c == '\r') {
+      nc_buf_puts(b, "\\r");
+    } else if (c < 0x20) {
+      nc_buf_printf(b, "\\u%04x", c);
+    } else {
+      nc_buf_putc(b, (char)c);
+    }
+  }
+  nc_buf_putc(b, '"');
+}
+
+static void put_json_cstr(struct nc_buf *b, const char *s)
+{
+  if (s)
+    put_json_str(b, s, strlen(s));
+  else
+    nc_buf_puts(b, "null");
+}
+
+/* A number as cJSON would print it: integers without a fraction, others
+ * with the shortest of 15 or 17 digits that reads back the same. */
+static void put_json_num(struct nc_buf *b, double x)
+{
+  char tmp[32];
+  if (x != x || x - x != 0) {
+    nc_buf_puts(b, "null");
+    return;
+  }
+  if (x == floor(x) && fabs(x) < 1e15) {
+    nc_buf_printf(b, "%.0f", x);
+    return;
+  }
+  snprintf(tmp, sizeof tmp, "%1.15g", x);
+  if (strtod(tmp, NULL) != x)
+    snprintf(tmp, sizeof tmp, "%1.17g", x);
+  nc_buf_puts(b, tmp);
+}
+
 char *nc_report_mention_line(const struct nc_doc *doc,
                              const struct nc_block *b,
                              const struct nc_mention *m)
 {
-  cJSON *o = cJSON_CreateObject();
+  struct nc_buf o = {0};
   size_t s = nc_block_offset(b, m->start), e = nc_block_offset(b, m->end);
-  char buf[64], *out;
+  char buf[64], b2[64];
   bool range = m->approx == NC_APPROX_RANGE;
 
-  cJSON_AddStringToObject(o, "kind", "mention");
-  cJSON_AddStringToObject(o, "type", nc_mention_type_str(m->type));
-  {
-    char *t = xstrndup(b->text + m->start, m->end - m->start);
-    cJSON_AddStringToObject(o, "text", t);
-    free(t);
-  }
-  cJSON_AddNumberToObject(o, "start", (double)s);
-  cJSON_AddNumberToObject(o, "end", (double)e);
+  (void)doc;
+  nc_buf_puts(&o, "{\"kind\":\"mention\",\"type\":");
+  put_json_cstr(&o, nc_mention_type_str(m->type));
+  nc_buf_puts(&o, ",\"text\":");
+  put_json_str(&o, b->text + m->start, m->end - m->start);
+  nc_buf_printf(&o, ",\"start\":%zu,\"end\":%zu,\"value\":", s, e);
   switch (m->type) {
   case NC_M_NUMBER:
   case NC_M_ORDINAL:
   case NC_M_PERCENT:
     if (range) {
-      cJSON *a = cJSON_AddArrayToObject(o, "value");
-      cJSON_AddItemToArray(a, number(m->value));
-      cJSON_AddItemToArray(a, number(m->value2));
+      nc_buf_putc(&o, '[');
+      put_json_num(&o, m->value);
+      nc_buf_putc(&o, ',');
+      put_json_num(&o, m->value2);
+      nc_buf_putc(&o, ']');
     } else {
-      cJSON_AddNumberToObject(o, "value", m->value);
+      put_json_num(&o, m->value);
     }
     break;
-  case NC_M_MONEY: {
-    cJSON *v = cJSON_AddObjectToObject(o, "value");
+  case NC_M_MONEY:
+    nc_buf_puts(&o, "{\"amount\":");
     if (range) {
-      cJSON *a = cJSON_AddArrayToObject(v, "amount");
-      cJSON_AddItemToArray(a, number(m->value));
-      cJSON_AddItemToArray(a, number(m->value2));
+      nc_buf_putc(&o, '[');
+      put_json_num(&o, m->value);
+      nc_buf_putc(&o, ',');
+      put_json_num(&o, m->value2);
+      nc_buf_putc(&o, ']');
     } else {
-      cJSON_AddNumberToObject(v, "amount", m->value);
+      put_json_num(&o, m->value);
     }
-    add_str(v, "currency", m->currency[0] ? m->currency : NULL);
+    nc_buf_puts(&o, ",\"currency\":");
+    put_json_cstr(&o, m->currency[0] ? m->currency : NULL);
+    nc_buf_putc(&o, '}');
     break;
-  }
   case NC_M_DATE:
     nc_mention_date_str(m, buf, sizeof buf);
     if (range) {
       struct nc_mention m2 = *m;
-      char b2[16];
-      cJSON *a = cJSON_AddArrayToObject(o, "value");
       m2.date = m->date2;
       nc_mention_date_str(&m2, b2, sizeof b2);
-      cJSON_AddItemToArray(a, cJSON_CreateString(buf));
-      cJSON_AddItemToArray(a, cJSON_CreateString(b2));
+      nc_buf_printf(&o, "[\"%s\",\"%s\"]", buf, b2);
     } else {
-      cJSON_AddStringToObject(o, "value", buf);
+      nc_buf_printf(&o, "\"%s\"", buf);
     }
     if (m->relative)
-      cJSON_AddBoolToObject(o, "relative", 1);
+      nc_buf_puts(&o, ",\"relative\":true");
     break;
   case NC_M_DURATION:
     iso_duration(buf, sizeof buf, m->value, m->unit);
     if (range) {
-      char b2[64];
-      cJSON *a = cJSON_AddArrayToObject(o, "value");
       iso_duration(b2, sizeof b2, m->value2, m->unit);
-      cJSON_AddItemToArray(a, cJSON_CreateString(buf));
-      cJSON_AddItemToArray(a, cJSON_CreateString(b2));
+      nc_buf_printf(&o, "[\"%s\",\"%s\"]", buf, b2);
     } else {
-      cJSON_AddStringToObject(o, "value", buf);
+      nc_buf_printf(&o, "\"%s\"", buf);
     }
     break;
   case NC_M_COUNTRY:
   case NC_M_PERSON:
-    add_str(o, "value", m->name);
+    put_json_cstr(&o, m->name);
     break;
   case NC_M_VAGUE:
-    cJSON_AddNullToObject(o, "value");
+    nc_buf_puts(&o, "null");
     break;
   }
-  add_str(o, "approx", nc_approx_str(m->approx));
+  nc_buf_puts(&o, ",\"approx\":");
+  put_json_cstr(&o, nc_approx_str(m->approx));
   if (m->type == NC_M_PERSON) {
-    add_str(o, "title", m->title);
-    add_str(o, "country", m->country);
+    nc_buf_puts(&o, ",\"title\":");
+    put_json_cstr(&o, m->title);
+    nc_buf_puts(&o, ",\"country\":");
+    put_json_cstr(&o, m->country);
   }
   if (m->type == NC_M_COUNTRY && m->demonym)
-    cJSON_AddBoolToObject(o, "demonym", 1);
-  (void)doc;
-  out = cJSON_PrintUnformatted(o);
-  cJSON_Delete(o);
-  return out;
+    nc_buf_puts(&o, ",\"demonym\":true");
+  nc_buf_putc(&o, '}');
+  return nc_buf_take(&o);
 }
 
 char *nc_report_claim_line(const struct nc_doc *doc,
