@@ -29,7 +29,7 @@ UNITS    := $(UNITSRCS:tests/unit/%.c=$(BUILD)/tests/%)
 HELPSRCS := $(sort $(wildcard tests/helpers/*.c))
 HELPERS  := $(HELPSRCS:tests/helpers/%.c=$(BUILD)/tests/%)
 
-.PHONY: all run check bench bench-extract deps asan format clean
+.PHONY: all run check bench bench-extract deps format clean
 
 all: $(BUILD)/newscheck $(BUILD)/newscheck-fetch
 
@@ -83,10 +83,6 @@ bench: all $(HELPERS)
 bench-extract: $(BUILD)/newscheck
 	@sh tests/bench/extract.sh $(BUILD)
 
-asan:
-	$(MAKE) BUILD=build-asan OPT='-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer' \
-	  LDFLAGS='-fsanitize=address,undefined' check
-
 format:
 	clang-format -i src/*.c src/*.h include/newscheck/*.h tests/unit/*.c
 
@@ -94,3 +90,43 @@ clean:
 	rm -rf build build-*
 
 -include $(OBJS:.o=.d)
+
+# --- Reliability (docs/RELIABILITY.md) -----------------------------------
+# `make fuzz`: the libFuzzer entry points of tests/fuzz, built with clang
+# and ASan+UBSan in build-fuzz/, each run for FUZZ_SECONDS on a copy of its
+# seed corpus (tests/fuzz/corpus/TARGET); crashes land in build-fuzz/.
+# `make check-asan`: every test under ASan+UBSan (build-asan/).
+# `make check-valgrind`: the unit tests and the programs under valgrind.
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS  = html text manifest fixture rules
+FUZZ_OPT      = -O1 -g -fno-omit-frame-pointer \
+                -fsanitize=fuzzer-no-link,address,undefined \
+                -fno-sanitize-recover=all
+
+.PHONY: fuzz fuzz-build check-asan check-valgrind
+
+$(BUILD)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_common.h \
+                 tests/fuzz/fuzz_files.h $(BUILD)/libnewscheck.a
+	$(CC) $(CPPFLAGS) $(CFLAGS) -fsanitize=fuzzer,address,undefined \
+	  -o $@ $< $(BUILD)/libnewscheck.a $(LDLIBS)
+
+fuzz-build:
+	@sh scripts/install-deps.sh --dev
+	$(MAKE) BUILD=build-fuzz CC=clang OPT='$(FUZZ_OPT)' \
+	  $(FUZZ_TARGETS:%=build-fuzz/fuzz_%)
+
+fuzz: fuzz-build
+	@sh scripts/fuzz.sh $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
+ASAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all \
+             -fno-omit-frame-pointer
+
+check-asan:
+	ASAN_OPTIONS=detect_leaks=1 \
+	UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+	  $(MAKE) BUILD=build-asan OPT='$(ASAN_FLAGS)' \
+	  LDFLAGS='-fsanitize=address,undefined' check
+
+check-valgrind: all $(UNITS) $(HELPERS)
+	@sh scripts/install-deps.sh --dev
+	@sh tests/valgrind.sh $(BUILD)

@@ -2,7 +2,11 @@
 # Install the Debian -dev packages newscheck builds and tests against, but
 # only those pkg-config cannot already find.  Called by `make` targets when a
 # library is missing; safe to run by hand.  Needs root (or sudo) and apt-get.
+# With --dev, also the tools of `make fuzz` and `make check-valgrind`:
+# clang with its libFuzzer runtime, and valgrind.
 set -eu
+dev=
+[ "${1:-}" = "--dev" ] && dev=1
 
 # pkg-config name -> Debian package
 pairs="libcurl:libcurl4-openssl-dev
@@ -30,6 +34,12 @@ done
 command -v gzip >/dev/null 2>&1 || missing="$missing gzip"
 command -v python3 >/dev/null 2>&1 || missing="$missing python3"
 command -v curl >/dev/null 2>&1 || missing="$missing curl"
+if [ -n "$dev" ]; then
+  command -v clang >/dev/null 2>&1 || missing="$missing clang"
+  ls /usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a \
+    >/dev/null 2>&1 || missing="$missing libclang-rt-dev"
+  command -v valgrind >/dev/null 2>&1 || missing="$missing valgrind"
+fi
 
 if [ -z "$missing" ]; then
   exit 0

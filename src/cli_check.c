@@ -8,6 +8,7 @@
 
 #include "msg.h"
 #include "newscheck/report.h"
+#include "rules.h"
 
 enum {
   OPT_JSON,
@@ -136,6 +137,21 @@ static void fetch_sources(const struct opts *o, struct nc_source_list *list)
   nc_sources_free(&want);
 }
 
+/* A rule whose pattern hit PCRE2's match or depth limit skipped those
+ * sentences: say which rule, so a catastrophic pattern is found. */
+static void warn_rule_limits(const struct nc_rules *rules)
+{
+  size_t i;
+  for (i = 0; i < nc_rules_count(rules); i++) {
+    size_t hits = nc_rules_limit_hits(rules, i);
+    const struct nc_rule *r = nc_rules_get(rules, i);
+    if (hits)
+      nc_msg_warn("rule \"%s\" (%s): hit the PCRE2 match limit on %zu "
+                  "sentence%s; skipped there",
+                  r->id, r->file, hits, hits == 1 ? "" : "s");
+  }
+}
+
 static int run(const struct nc_command *cmd, int argc, char **argv)
 {
   struct opts o;
@@ -201,6 +217,7 @@ static int run(const struct nc_command *cmd, int argc, char **argv)
     nc_msg_error("%s", sources.errors[i].message);
 
   nc_claims_extract(&kit.ex, docs, ndocs, &claims);
+  warn_rule_limits(kit.rules);
   nc_compare(&claims, &findings);
   rep.docs = docs;
   rep.ndocs = ndocs;

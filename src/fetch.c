@@ -1323,6 +1323,44 @@ static void fallback(struct fetcher *f, const struct nc_source *s,
   }
 }
 
+/* A manifest may only name files inside its own folder (source.c), so a
+ * local file used instead of a page (no url, or the fetch failed) is
+ * copied into OUT as STEM.local.EXT, atomically.  Returns that name, or
+ * NULL when the copy failed (the entry is then left out of sources.json,
+ * and the report keeps the reason). */
+static char *copy_local(struct fetcher *f, const struct nc_source *s,
+                        struct nc_fetch_result *r)
+{
+  static const char *exts[] = {".html", ".htm", ".txt"};
+  const char *ext = ".txt";
+  char *stem, *name, *path, *data = NULL;
+  size_t len = 0, n = strlen(r->file), k;
+  struct nc_error err;
+
+  for (k = 0; k < sizeof exts / sizeof *exts; k++) {
+    size_t e = strlen(exts[k]);
+    if (n > e && strcmp(r->file + n - e, exts[k]) == 0)
+      ext = exts[k];
+  }
+  stem = nc_fetch_safe_name(s->id, s->url);
+  name = fmt("%s.local%s", stem, ext);
+  path = join(f->out, name);
+  free(stem);
+  nc_error_clear(&err);
+  if (nc_read_file(r->file, NC_MAX_INPUT_BYTES, &data, &len, &err) !=
+          NC_OK ||
+      nc_write_atomic(path, data, len, &err) != NC_OK) {
+    free(r->note);
+    r->note = fmt("%s; and the local file could not be copied into %s: %s",
+                  r->error ? r->error : "no url", f->out, err.msg);
+    free(name);
+    name = NULL;
+  }
+  free(data);
+  free(path);
+  return name;
+}
+
 static enum nc_status write_manifest(struct fetcher *f,
                                      const struct nc_source_list *src,
                                      struct nc_error *err)
@@ -1335,8 +1373,9 @@ static enum nc_status write_manifest(struct fetcher *f,
 
   for (i = 0; i < src->n; i++) {
     const struct nc_source *s = &src->items[i];
-    const struct nc_fetch_result *r = &f->rep->items[i];
+    struct nc_fetch_result *r = &f->rep->items[i];
     const char *page = NULL;
+    char *local = NULL;
     cJSON *o;
 
     while (k < f->nx && f->x[k].idx < i)
@@ -1345,11 +1384,14 @@ static enum nc_status write_manifest(struct fetcher *f,
       page = f->x[k].page;
     if (!page && !r->file)
       continue;
+    if (!page && !(local = copy_local(f, s, r)))
+      continue;
     o = cJSON_CreateObject();
     add_str(o, "id", s->id);
     add_str(o, "outlet", s->outlet);
     add_str(o, "url", s->url);
-    add_str(o, "file", page ? page : r->file);
+    add_str(o, "file", page ? page : local);
+    free(local);
     add_str(o, "published", s->published);
     add_str(o, "charset", page ? r->charset : s->charset);
     add_str(o, "note", r->note ? r->note : s->note);

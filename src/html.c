@@ -1383,7 +1383,8 @@ static size_t extract_attempt(struct parser *p, struct nc_doc *doc, int mode,
 done:
   free(x.para.map);
   nc_buf_free(&x.para.buf);
-  qsort(doc->blocks, doc->nblocks, sizeof *doc->blocks, block_cmp);
+  if (doc->nblocks > 1)
+    qsort(doc->blocks, doc->nblocks, sizeof *doc->blocks, block_cmp);
   return x.body_chars;
 }
 

@@ -43,6 +43,7 @@ struct nc_rules {
   size_t n, cap, ccap;
   pcre2_match_context *mctx;
   pcre2_match_data *md; /* sized for the rule with the most groups */
+  size_t *limit_hits;   /* per rule: matches stopped at a limit */
   uint32_t maxgroups;
   char **macro_names, **macro_values;
   size_t nmacros, mcap, mvcap;
@@ -297,6 +298,16 @@ static const char *const rule_keys[] = {
     "id",    "description", "pattern", "trigger", "caseless", "value",
     "key",   "label",       "subject", "map",     "examples"};
 
+/* JIT compilation, unless NC_NO_JIT is set (to anything but "" or "0"):
+ * valgrind cannot follow JIT code and reports false errors inside it, so
+ * `make check-valgrind` sets it; the interpreter gives the same matches
+ * under the same limits. */
+static bool use_jit(void)
+{
+  const char *e = getenv("NC_NO_JIT");
+  return !e || !e[0] || strcmp(e, "0") == 0;
+}
+
 static enum nc_status load_rule(struct nc_rules *rs, const cJSON *j,
                                 const char *file, size_t idx,
                                 struct nc_error *err)
@@ -401,7 +412,8 @@ static enum nc_status load_rule(struct nc_rules *rs, const cJSON *j,
                         (size_t)eoff, (const char *)msg);
   }
   free(pat);
-  pcre2_jit_compile(c->code, PCRE2_JIT_COMPLETE); /* falls back if absent */
+  if (use_jit())
+    pcre2_jit_compile(c->code, PCRE2_JIT_COMPLETE); /* falls back if absent */
   /* The trigger: a quick pattern (usually a few words) that must occur in
    * a sentence before the full pattern is tried. */
   f = cJSON_GetObjectItemCaseSensitive(j, "trigger");
@@ -419,7 +431,8 @@ static enum nc_status load_rule(struct nc_rules *rs, const cJSON *j,
                           "rule \"%s\": trigger error at offset %zu: %s",
                           id, (size_t)eoff, (const char *)msg);
     }
-    pcre2_jit_compile(c->trigger, PCRE2_JIT_COMPLETE);
+    if (use_jit())
+      pcre2_jit_compile(c->trigger, PCRE2_JIT_COMPLETE);
   }
   /* Every named group must be one we know, and the value group is
    * required. */
@@ -690,8 +703,24 @@ enum nc_status nc_rules_load(const char *dir, struct nc_rules **out,
   pcre2_set_match_limit(rs->mctx, MATCH_LIMIT);
   pcre2_set_depth_limit(rs->mctx, DEPTH_LIMIT);
   rs->md = pcre2_match_data_create(rs->maxgroups ? rs->maxgroups : 1, NULL);
+  rs->limit_hits = xcalloc(rs->n + 1, sizeof *rs->limit_hits);
   *out = rs;
   return NC_OK;
+}
+
+/* True (and counted against rule i) when a match stopped at a limit. */
+static bool limit_hit(const struct nc_rules *rs, size_t i, int rc)
+{
+  if (rc != PCRE2_ERROR_MATCHLIMIT && rc != PCRE2_ERROR_DEPTHLIMIT &&
+      rc != PCRE2_ERROR_HEAPLIMIT && rc != PCRE2_ERROR_JIT_STACKLIMIT)
+    return false;
+  rs->limit_hits[i]++;
+  return true;
+}
+
+size_t nc_rules_limit_hits(const struct nc_rules *rs, size_t i)
+{
+  return rs && i < rs->n ? rs->limit_hits[i] : 0;
 }
 
 bool nc_rule_next(const struct nc_rules *rs, size_t i, const char *text,
@@ -701,15 +730,21 @@ bool nc_rule_next(const struct nc_rules *rs, size_t i, const char *text,
   PCRE2_SIZE *ov;
   int rc, g;
 
-  if (*pos == 0 && c->trigger &&
-      pcre2_match(c->trigger, (PCRE2_SPTR)text, len, 0, 0, rs->md,
-                  rs->mctx) < 0)
-    return false;
+  if (*pos == 0 && c->trigger) {
+    rc = pcre2_match(c->trigger, (PCRE2_SPTR)text, len, 0, 0, rs->md,
+                     rs->mctx);
+    if (rc < 0) {
+      limit_hit(rs, i, rc);
+      return false;
+    }
+  }
   while (*pos <= len) {
     rc = pcre2_match(c->code, (PCRE2_SPTR)text, len, *pos, 0, rs->md,
                      rs->mctx);
-    if (rc < 0)
-      return false; /* no match, or a limit reached */
+    if (rc < 0) {
+      limit_hit(rs, i, rc); /* counted, so the caller can warn */
+      return false;
+    }
     ov = pcre2_get_ovector_pointer(rs->md);
     m->start = ov[0];
     m->end = ov[1];
@@ -789,5 +824,6 @@ void nc_rules_free(struct nc_rules *rs)
   free(rs->code);
   pcre2_match_data_free(rs->md);
   pcre2_match_context_free(rs->mctx);
+  free(rs->limit_hits);
   free(rs);
 }

@@ -86,7 +86,13 @@ const struct nc_rule *nc_rules_get(const struct nc_rules *rules, size_t i);
 
 /* Find the next match of rule i in text[0..len) at or after *pos; on a
  * match fills m, advances *pos past it and returns true.  A pattern that
- * hits the match limit counts as no match. */
+ * hits the match limit counts as no match (and as a limit hit). */
+/* How many matches of rule i stopped at the PCRE2 match, depth, heap or
+ * JIT stack limit since the rules were loaded (each time, the rest of
+ * that text was skipped for the rule).  The caller warns, naming the
+ * rule's id and file. */
+size_t nc_rules_limit_hits(const struct nc_rules *rules, size_t i);
+
 bool nc_rule_next(const struct nc_rules *rules, size_t i, const char *text,
                   size_t len, size_t *pos, struct nc_rule_match *m);
 

@@ -26,6 +26,13 @@ enum {
 /* Longest abbreviation or starter kept, in bytes. */
 #define AB_MAX_WORD 31
 
+/* Longest sentence kept whole, in bytes.  A longer run with no sentence
+ * end (a flattened table, a page on one line, hostile input) is cut at
+ * the next white space, or at 12 times this size (48 KiB) when there is
+ * none, so that the work later stages do per sentence stays bounded and
+ * the whole stays linear. */
+#define MAX_SENTENCE 4096
+
 struct ab_slot {
   char *word; /* NULL when the slot is free */
   unsigned flags;
@@ -537,6 +544,15 @@ void nc_sentences_split_text(const struct nc_abbrevs *ab, const char *text,
     size_t k = cp_at(text, len, i, &cp), j, stop = i, nx;
     bool single_dot;
     uint32_t next;
+    if (i - from >= MAX_SENTENCE) {
+      size_t sp = space_len(text + i, len - i);
+      if (sp || i - from >= 12 * MAX_SENTENCE) {
+        emit(out, text, from, i, block, &q, &qp);
+        from = i + sp;
+        i = from;
+        continue;
+      }
+    }
     if (!is_stop(cp)) {
       i += k;
       continue;

@@ -136,12 +136,12 @@ static void test_manifest_relative_to_its_folder(void **state)
 
   nc_error_clear(&err);
   put(dir, "lists/today.json",
-      "{\"sources\": [{\"id\": \"mill\", \"file\": \"../texts/mill.txt\"},"
+      "{\"sources\": [{\"id\": \"mill\", \"file\": \"texts/mill.txt\"},"
       " {\"id\": \"web\", \"url\": \"https://mill.example/\"}]}");
-  put(dir, "texts/mill.txt", "The mill closed.\n");
+  put(dir, "lists/texts/mill.txt", "The mill closed.\n");
   assert_int_equal(nc_sources_add_manifest(&l, mpath, NULL, &err), NC_OK);
   assert_int_equal(l.n, 2);
-  assert_source(&l, 0, "mill", dir, "lists/../texts/mill.txt");
+  assert_source(&l, 0, "mill", dir, "lists/texts/mill.txt");
   /* a source with only a url has no local file yet */
   assert_string_equal(l.items[1].id, "web");
   assert_null(l.items[1].path);
