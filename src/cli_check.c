@@ -211,6 +211,8 @@ static int run(const struct nc_command *cmd, int argc, char **argv)
       nc_buf_free(&b);
       continue;
     }
+    if (d->warning)
+      nc_msg_warn("%s: %s", s->path, d->warning);
     docs[ndocs++] = d;
   }
   for (i = 0; i < sources.nerrors; i++)

@@ -91,6 +91,7 @@ void nc_doc_free(struct nc_doc *doc)
     free(doc->blocks[i].owned);
   }
   free(doc->blocks);
+  free(doc->warning);
   free(doc->id);
   free(doc->outlet);
   free(doc->url);

@@ -176,6 +176,7 @@ struct parser {
   int stack[MAX_DEPTH];
   int depth;                /* entries in stack */
   long overflow;            /* open elements beyond MAX_DEPTH */
+  bool flattened;           /* some element was beyond MAX_DEPTH */
   size_t last_pos;          /* where the previous event ended */
   struct nc_buf text;       /* decoded text of all text nodes */
   size_t *tmap;             /* input offset of each byte of `text` */
@@ -380,6 +381,7 @@ static void on_start(void *ud, const xmlChar *name, const xmlChar **atts)
     st--;
   if (p->overflow || p->depth >= MAX_DEPTH) {
     p->overflow++;
+    p->flattened = true;
     p->last_pos = pos;
     return;
   }
@@ -1874,6 +1876,13 @@ enum nc_status nc_doc_from_html(const struct nc_source *src, char *data,
   htmlParseDocument(p.ctxt);
   htmlFreeParserCtxt(p.ctxt);
   p.ctxt = NULL;
+  if (p.flattened) {
+    struct nc_buf w = {0};
+    nc_buf_printf(&w, "markup nested deeper than %d levels: the deeper "
+                      "elements were read as part of the last one kept",
+                  MAX_DEPTH);
+    doc->warning = nc_buf_take(&w);
+  }
 
   for (k = 0; k < p.nnodes; k++)
     if (p.nodes[k].tag == T_BODY) {

@@ -90,10 +90,11 @@ char *nc_report_summary(const struct nc_report *r)
   for (i = 0; i < r->findings->n; i++)
     counts[r->findings->items[i].status]++;
   nc_buf_printf(&b,
-                "%zu document%s, %zu claims, %zu findings: %zu conflict%s, "
+                "%zu document%s, %zu claim%s, %zu finding%s: %zu conflict%s, "
                 "%zu partial, %zu agree, %zu single-source; %zu error%s",
                 r->ndocs, r->ndocs == 1 ? "" : "s", r->claims->n,
-                r->findings->n, counts[NC_CONFLICT],
+                r->claims->n == 1 ? "" : "s", r->findings->n,
+                r->findings->n == 1 ? "" : "s", counts[NC_CONFLICT],
                 counts[NC_CONFLICT] == 1 ? "" : "s", counts[NC_PARTIAL],
                 counts[NC_AGREE], counts[NC_SINGLE], r->nerrors,
                 r->nerrors == 1 ? "" : "s");

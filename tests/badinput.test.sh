@@ -109,7 +109,8 @@ with open(w + "/lines.txt", "w") as f:
             "Nine ferries sailed on Monday.\n")
 EOF
 case_ "10 MB single line" 0 "" "longline good" longline.txt
-case_ "200,000 nested elements" 0 "" "nested good" nested.html
+case_ "200,000 nested elements" 0 \
+  "nested.html: markup nested deeper than 400 levels" "nested good" nested.html
 check "nested: text kept" python3 -c 'import json, sys
 d = json.load(open(sys.argv[1]))
 sys.exit(0 if any("Nine ferries" in c["quote"] for c in d["claims"])

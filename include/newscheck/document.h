@@ -38,6 +38,8 @@ struct nc_doc {
   struct nc_date published;
   bool has_published;
   char *note;         /* remark carried to the report, or NULL */
+  char *warning;      /* a limit met while reading it (for stderr), or
+                         NULL */
   /* Page metadata found in HTML (NULL when absent or plain text). */
   char *byline;       /* author(s) */
   char *date_meta;    /* publication date/time as found in the page */
