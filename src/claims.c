@@ -1447,7 +1447,8 @@ static char *counted_noun(const struct run *r, const char *t, size_t hi,
     if (ws > p && t[p] != ' ')
       break; /* punctuation between */
     if (word_in(t + ws, we - ws, function_words) ||
-        word_in(t + ws, we - ws, stop_words))
+        word_in(t + ws, we - ws, stop_words) ||
+        nc_is_digit((unsigned char)t[ws]))
       break;
     /* a verb after the noun ends it: "one official stated", "an
      * earthquake struck" (event words are verbs or their nouns) */
@@ -1707,6 +1708,12 @@ static void generic_count(struct run *r, struct docctx *d,
   noun = counted_noun(r, t, hi, m->end, &nend);
   if (noun) {
     const char *ev = count_event(r, t, lo, hi, m->start, nend);
+    /* a bare count of one word ("25 miles", "4 times") says too little
+     * to be matched across articles: it needs an event or a longer noun */
+    if (m->type == NC_M_NUMBER && !ev && !strchr(noun, ' ')) {
+      free(noun);
+      return;
+    }
     nc_buf_printf(&kb, "%s|%s", kind, noun);
     nc_buf_printf(&lb, "%s of %s", m->type == NC_M_NUMBER ? "number" : kind,
                   noun);
@@ -1830,12 +1837,94 @@ static void generic_layer(struct run *r, struct docctx *d,
 
 /* ---- driver ------------------------------------------------------------ */
 
+struct keyref {
+  const struct nc_claim *c;
+  size_t index;
+};
+
+static int cmp_keyref(const void *a, const void *b)
+{
+  const struct keyref *x = a, *y = b;
+  int k;
+  if (x->c->doc != y->c->doc)
+    return x->c->doc < y->c->doc ? -1 : 1;
+  k = strcmp(x->c->key, y->c->key);
+  if (k)
+    return k;
+  return x->index < y->index ? -1 : x->index > y->index;
+}
+
+static bool generic_value_rule(const char *rule)
+{
+  return strcmp(rule, "generic:count") == 0 ||
+         strcmp(rule, "generic:money") == 0 ||
+         strcmp(rule, "generic:percent") == 0 ||
+         strcmp(rule, "generic:duration") == 0;
+}
+
+/* A generic key that one document gives several different values ("300
+ * miles", "90 miles") names several things in it, so it cannot be
+ * matched across documents: those claims are dropped.  Rules' keys are
+ * specific enough to keep (a document contradicting itself is shown). */
+static void drop_ambiguous(struct nc_claims *out, size_t first)
+{
+  size_t n = out->n - first, i, j, k = 0;
+  struct keyref *v = xcalloc(n + 1, sizeof *v);
+  bool *drop = xcalloc(n + 1, sizeof *drop);
+
+  for (i = first; i < out->n; i++)
+    if (generic_value_rule(out->items[i].rule)) {
+      v[k].c = &out->items[i];
+      v[k].index = i;
+      k++;
+    }
+  if (k > 1)
+    qsort(v, k, sizeof *v, cmp_keyref);
+  for (i = 0; i < k; i = j) {
+    bool differ = false;
+    char *first_value = nc_value_str(&v[i].c->value);
+    for (j = i + 1; j < k && v[j].c->doc == v[i].c->doc &&
+                    strcmp(v[j].c->key, v[i].c->key) == 0;
+         j++) {
+      char *vs = nc_value_str(&v[j].c->value);
+      if (strcmp(vs, first_value) != 0)
+        differ = true;
+      free(vs);
+    }
+    free(first_value);
+    if (differ) {
+      size_t q;
+      for (q = i; q < j; q++)
+        drop[v[q].index - first] = true;
+    }
+  }
+  for (i = first, j = first; i < out->n; i++) {
+    if (drop[i - first]) {
+      struct nc_claim *x = &out->items[i];
+      free(x->key);
+      free(x->label);
+      nc_value_clear(&x->value);
+      free(x->quote);
+      free(x->hedge);
+      free(x->attribution);
+      free(x->rule);
+      free(x->note);
+      continue;
+    }
+    out->items[j++] = out->items[i];
+  }
+  out->n = j;
+  free(v);
+  free(drop);
+}
+
+
 void nc_claims_extract(const struct nc_extractor *ex,
                        struct nc_doc *const *docs, size_t ndocs,
                        struct nc_claims *out)
 {
   struct run r;
-  size_t i, j, ri;
+  size_t i, j, ri, first = out->n;
 
   memset(&r, 0, sizeof r);
   r.ex = ex;
@@ -1856,6 +1945,7 @@ void nc_claims_extract(const struct nc_extractor *ex,
       generic_layer(&r, d, &d->sv[j], j ? &d->sv[j - 1] : NULL);
     }
   }
+  drop_ambiguous(out, first);
   for (i = 0; i < ndocs; i++) {
     struct docctx *d = &r.docs[i];
     for (j = 0; j < d->sents.n; j++) {

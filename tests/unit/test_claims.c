@@ -213,6 +213,22 @@ static void test_amounts_meet_whatever_the_word_order(void **state)
   nc_claims_free(&c);
 }
 
+static void test_vague_and_ambiguous_counts_are_not_keyed(void **state)
+{
+  struct nc_claims c = {0};
+  (void)state;
+  /* a one-word noun with no event says too little; a key one article
+   * gives two values names two things */
+  extract("The route is 300 miles long and prices rose 4 times.\n"
+          "The old road was 90 electric miles, and the new one 120 electric "
+          "miles.\n",
+          NULL, "2024-04-02", &c);
+  assert_false(has_key_prefix(&c, "count|mile"));
+  assert_false(has_key_prefix(&c, "count|time"));
+  assert_false(has_key_prefix(&c, "count|electric mile"));
+  nc_claims_free(&c);
+}
+
 static void test_captions_and_boilerplate_make_no_claims(void **state)
 {
   struct nc_claims c = {0};
@@ -255,6 +271,7 @@ int main(void)
       cmocka_unit_test(test_hedge_attribution_quote),
       cmocka_unit_test(test_generic_counts_and_durations),
       cmocka_unit_test(test_amounts_meet_whatever_the_word_order),
+      cmocka_unit_test(test_vague_and_ambiguous_counts_are_not_keyed),
       cmocka_unit_test(test_captions_and_boilerplate_make_no_claims),
       cmocka_unit_test(test_offsets_point_at_the_value),
   };
