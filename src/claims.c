@@ -1613,9 +1613,10 @@ static bool anaphoric_start(const char *t, size_t a, size_t b)
   return false;
 }
 
-/* Who did the event: joining is done by countries, visits and meetings
- * by people (no person named: no claim, rather than a guess); for other
- * events the nearest person or country, else the main entity. */
+/* Who did the event: joining is done by countries (the main entity when
+ * none is named), visits and meetings by people; for other events the
+ * nearest person or country.  Nobody named: no claim, rather than a
+ * guess. */
 static bool subject_of_event(struct run *r, struct docctx *d,
                              const struct sent *sv, const char *cls,
                              size_t es, char **key, char **label)
@@ -1632,8 +1633,10 @@ static bool subject_of_event(struct run *r, struct docctx *d,
     k = nearest_before(r, d, sv, es, NC_M_COUNTRY, NULL);
   if (k != NONE)
     *key = mention_key(r, &d->ms.items[k], label);
+  else if (by_country)
+    main_entity(d, key, label); /* "his country will join": the story's */
   else
-    main_entity(d, key, label);
+    return false; /* nobody named: no guess */
   return true;
 }
 
