@@ -1701,9 +1701,18 @@ static void generic_count(struct run *r, struct docctx *d,
   struct nc_value v;
   struct nc_buf kb = {0}, lb = {0};
 
+  static const char *const labels[] = {
+      "magnitude", "no", "number", "level", "grade", "category", "phase",
+      "section", "article", "page", "chapter", "route", "flight", "room",
+      "size", "version", "season", "episode", "round", "stage", "model",
+      NULL};
+
   if (next_word(t, hi, m->end, &ws, &we) && ws == m->end + 1 &&
       nc_ascii_eq(t + ws, we - ws, "of"))
     return; /* "one of five": partitive */
+  ws = prev_word(t, lo, m->start, &we);
+  if (ws != NONE && word_in(t + ws, we - ws, labels))
+    return; /* "magnitude 6.8", "Flight 370": a label, not a count */
   /* counts, amounts of money and percentages are keyed apart */
   kind = m->type == NC_M_MONEY     ? "amount"
          : m->type == NC_M_PERCENT ? "percent"

@@ -99,21 +99,21 @@ with open(w + "/longline.txt", "w") as f:
     f.write(s * (10 * 1024 * 1024 // len(s)) + "end.\n")
 with open(w + "/nested.html", "w") as f:
     f.write("<html><body><article><h1>Deep</h1>" + "<div>" * 200000 +
-            "<p>Nine ferries sailed on Monday.</p>" + "</div>" * 200000 +
+            "<p>Nine passenger ferries sailed on Monday.</p>" + "</div>" * 200000 +
             "</article></body></html>")
 with open(w + "/paras.html", "w") as f:
     f.write("<html><body><article><h1>Empty</h1>" + "<p></p>" * 100000 +
-            "<p>Nine ferries sailed on Monday.</p></article></body></html>")
+            "<p>Nine passenger ferries sailed on Monday.</p></article></body></html>")
 with open(w + "/lines.txt", "w") as f:
     f.write("Empty lines\n" + "\n" * 100000 +
-            "Nine ferries sailed on Monday.\n")
+            "Nine passenger ferries sailed on Monday.\n")
 EOF
 case_ "10 MB single line" 0 "" "longline good" longline.txt
 case_ "200,000 nested elements" 0 \
   "nested.html: markup nested deeper than 400 levels" "nested good" nested.html
 check "nested: text kept" python3 -c 'import json, sys
 d = json.load(open(sys.argv[1]))
-sys.exit(0 if any("Nine ferries" in c["quote"] for c in d["claims"])
+sys.exit(0 if any("Nine passenger ferries" in c["quote"] for c in d["claims"])
          else 1)' "$tmp/out"
 case_ "100,000 empty paragraphs" 0 "" "paras good" paras.html
 case_ "100,000 empty lines" 0 "" "lines good" lines.txt
