@@ -654,35 +654,199 @@ static char *path_join(const char *dir, const char *name)
   return nc_buf_take(&b);
 }
 
-/* Parse one JSON file of the lexicon.  A missing optional file gives
- * *root = NULL and NC_OK. */
+/* Parse one JSON file of the lexicon; *path gets its path (the caller
+ * frees it).  A missing optional file gives *root = NULL and NC_OK. */
 static enum nc_status load_json(const char *dir, const char *name,
-                                int required, cJSON **root,
+                                int required, cJSON **root, char **path,
                                 struct nc_error *err)
 {
-  char *path = path_join(dir, name), *data = NULL;
+  char *data = NULL;
   size_t len = 0;
   struct stat sb;
   enum nc_status st = NC_OK;
 
   *root = NULL;
-  if (!required && stat(path, &sb) != 0)
+  *path = path_join(dir, name);
+  if (!required && stat(*path, &sb) != 0)
     goto cleanup;
-  st = nc_read_file(path, NC_MAX_INPUT_BYTES, &data, &len, err);
+  st = nc_read_file(*path, NC_MAX_INPUT_BYTES, &data, &len, err);
   if (st != NC_OK)
     goto cleanup;
   *root = cJSON_ParseWithLength(data, len);
   if (!*root)
-    st = nc_error_set(err, NC_RULE, path, 0, "not valid JSON");
+    st = nc_error_set(err, NC_RULE, *path, 0, "not valid JSON");
   else if (!cJSON_IsObject(*root)) {
-    st = nc_error_set(err, NC_RULE, path, 0, "expected a JSON object");
+    st = nc_error_set(err, NC_RULE, *path, 0, "expected a JSON object");
     cJSON_Delete(*root);
     *root = NULL;
   }
 cleanup:
   free(data);
-  free(path);
   return st;
+}
+
+/* Check the fields of the object o: each one of `fields` (NULL ended, at
+ * most 16) and none twice.  ctx is "" for the top level of a file, where
+ * "comment" must be a string, or the entry ("countries[3].") otherwise. */
+static enum nc_status check_fields(const cJSON *o,
+                                   const char *const *fields,
+                                   const char *file, const char *ctx,
+                                   struct nc_error *err)
+{
+  int seen[16] = {0};
+  const cJSON *it;
+
+  cJSON_ArrayForEach(it, o)
+  {
+    size_t k;
+    for (k = 0; k < 16 && fields[k]; k++) {
+      if (strcmp(fields[k], it->string) == 0)
+        break;
+    }
+    if (k == 16 || !fields[k]) {
+      if (ctx[0] == '\0')
+        return nc_error_set(err, NC_RULE, file, 0,
+                            "unknown top-level field \"%s\"", it->string);
+      return nc_error_set(err, NC_RULE, file, 0, "%s%s: unknown field",
+                          ctx, it->string);
+    }
+    if (seen[k] && ctx[0] == '\0')
+      return nc_error_set(err, NC_RULE, file, 0,
+                          "duplicate top-level field \"%s\"", it->string);
+    if (seen[k])
+      return nc_error_set(err, NC_RULE, file, 0,
+                          "%s%s: field given twice", ctx, it->string);
+    seen[k] = 1;
+    if (ctx[0] == '\0' && strcmp(it->string, "comment") == 0 &&
+        !cJSON_IsString(it))
+      return nc_error_set(err, NC_RULE, file, 0,
+                          "comment: expected a string");
+  }
+  return NC_OK;
+}
+
+/* A true/false field of an entry: 0 when absent; -1 (error set) when it
+ * is not a boolean. */
+static int get_flag(const cJSON *o, const char *field, const char *file,
+                    const char *ctx, struct nc_error *err)
+{
+  const cJSON *b = cJSON_GetObjectItemCaseSensitive(o, field);
+  if (!b)
+    return 0;
+  if (!cJSON_IsBool(b)) {
+    nc_error_set(err, NC_RULE, file, 0, "%s%s: expected true or false",
+                 ctx, field);
+    return -1;
+  }
+  return cJSON_IsTrue(b);
+}
+
+/* A phrase already read, for duplicate checks. */
+struct seen_ent {
+  char *key;    /* the phrase, blanks collapsed, maybe folded to lower */
+  char *where;  /* where it was given: "countries[3].aliases[1]" */
+  size_t owner; /* the country or entry that gave it */
+  int kind;     /* what it is to its owner */
+};
+
+/* The phrases of one lexicon file, by text. */
+struct seenset {
+  struct seen_ent *slots; /* open addressing, power-of-two size */
+  size_t cap, n;
+};
+
+static void seen_free(struct seenset *set)
+{
+  size_t i;
+  for (i = 0; i < set->cap; i++) {
+    free(set->slots[i].key);
+    free(set->slots[i].where);
+  }
+  free(set->slots);
+  memset(set, 0, sizeof *set);
+}
+
+/* The slot of key in set (an empty one when it is absent). */
+static struct seen_ent *seen_slot(const struct seenset *set,
+                                  const char *key)
+{
+  size_t mask = set->cap - 1;
+  size_t i = hash_key(key, strlen(key)) & mask;
+  while (set->slots[i].key && strcmp(set->slots[i].key, key) != 0)
+    i = (i + 1) & mask;
+  return &set->slots[i];
+}
+
+/* Add the phrase s (a leading "[the] " dropped, blanks collapsed, lower
+ * case when fold) given at `where`; returns the earlier entry when the
+ * phrase was already there, else NULL. */
+static const struct seen_ent *seen_add(struct seenset *set, const char *s,
+                                       int fold, const char *where,
+                                       size_t owner, int kind)
+{
+  size_t n, len = 0, i;
+  char *key;
+  struct seen_ent *slot;
+
+  if (strncmp(s, "[the] ", 6) == 0)
+    s += 6;
+  n = strlen(s);
+  key = xmalloc(n + 1);
+  for (i = 0; i < n; i++) {
+    if (s[i] == ' ' && (len == 0 || key[len - 1] == ' '))
+      continue;
+    key[len++] = fold ? (char)nc_ascii_lower((unsigned char)s[i]) : s[i];
+  }
+  while (len > 0 && key[len - 1] == ' ')
+    len--;
+  key[len] = '\0';
+  if ((set->n + 1) * 2 > set->cap) {
+    struct seenset big = {0};
+    big.cap = set->cap ? set->cap * 2 : 64;
+    big.slots = xcalloc(big.cap, sizeof *big.slots);
+    for (i = 0; i < set->cap; i++) {
+      if (set->slots[i].key)
+        *seen_slot(&big, set->slots[i].key) = set->slots[i];
+    }
+    big.n = set->n;
+    free(set->slots);
+    *set = big;
+  }
+  slot = seen_slot(set, key);
+  if (slot->key) {
+    free(key);
+    return slot;
+  }
+  slot->key = key;
+  slot->where = xstrdup(where);
+  slot->owner = owner;
+  slot->kind = kind;
+  set->n++;
+  return NULL;
+}
+
+/* Record the phrase s given at <ctx><field>[idx] (no index when idx is
+ * SIZE_MAX) by `owner` as `kind`.  It is an error when an earlier phrase
+ * equal to it came from another owner, or from the same owner as the same
+ * kind. */
+static enum nc_status note(struct seenset *set, const char *s, int fold,
+                           const char *ctx, const char *field, size_t idx,
+                           size_t owner, int kind, const char *file,
+                           struct nc_error *err)
+{
+  char where[128];
+  const struct seen_ent *prev;
+
+  if (idx == SIZE_MAX)
+    snprintf(where, sizeof where, "%s%s", ctx, field);
+  else
+    snprintf(where, sizeof where, "%s%s[%zu]", ctx, field, idx);
+  prev = seen_add(set, s, fold, where, owner, kind);
+  if (prev && (prev->owner != owner || prev->kind == kind))
+    return nc_error_set(err, NC_RULE, file, 0,
+                        "%s: \"%s\" listed twice (also at %s)", where, s,
+                        prev->where);
+  return NC_OK;
 }
 
 static void strs_push(struct strs *l, const char *s)
@@ -717,14 +881,28 @@ static void add_name(struct table *t, const char *s, enum pkind kind,
   }
 }
 
-/* The array obj[field] of strings or objects in *out (NULL when absent
- * and not required). */
+/* True when s holds nothing but blanks. */
+static int blank_str(const char *s)
+{
+  for (; *s; s++) {
+    if (!nc_is_space((unsigned char)*s))
+      return 0;
+  }
+  return 1;
+}
+
+/* What the items of an array field may be. */
+enum { A_STRINGS, A_OBJECTS, A_EITHER };
+
+/* The array obj[field] in *out (NULL when absent and not required); its
+ * items are non-blank strings, objects or either, as `items` says. */
 static enum nc_status get_array(const cJSON *obj, const char *field,
                                 const char *file, const char *ctx,
                                 struct nc_error *err, int required,
-                                const cJSON **out)
+                                int items, const cJSON **out)
 {
   const cJSON *a = cJSON_GetObjectItemCaseSensitive(obj, field), *e;
+  size_t i = 0;
   *out = NULL;
   if (!a) {
     if (required)
@@ -737,131 +915,247 @@ static enum nc_status get_array(const cJSON *obj, const char *field,
                         ctx, field);
   cJSON_ArrayForEach(e, a)
   {
-    if (!cJSON_IsString(e) && !cJSON_IsObject(e))
+    int str = cJSON_IsString(e) && !blank_str(e->valuestring);
+    if (items == A_STRINGS && !str)
       return nc_error_set(err, NC_RULE, file, 0,
-                          "%s%s: expected strings", ctx, field);
+                          "%s%s[%zu]: expected a non-empty string", ctx,
+                          field, i);
+    if (items == A_OBJECTS && !cJSON_IsObject(e))
+      return nc_error_set(err, NC_RULE, file, 0,
+                          "%s%s[%zu]: expected an object", ctx, field, i);
+    if (items == A_EITHER && !str && !cJSON_IsObject(e))
+      return nc_error_set(err, NC_RULE, file, 0,
+                          "%s%s[%zu]: expected a non-empty string or an "
+                          "object",
+                          ctx, field, i);
+    i++;
   }
   *out = a;
   return NC_OK;
 }
 
+/* The name of an entry: a non-blank string field, or NULL (error set). */
+static const char *get_name(const cJSON *o, const char *field,
+                            const char *file, const char *ctx,
+                            struct nc_error *err)
+{
+  const cJSON *s = cJSON_GetObjectItemCaseSensitive(o, field);
+  if (!cJSON_IsString(s) || blank_str(s->valuestring)) {
+    nc_error_set(err, NC_RULE, file, 0, "%s%s: expected a string", ctx,
+                 field);
+    return NULL;
+  }
+  return s->valuestring;
+}
+
+/* Kinds of a country's phrases for duplicate checks: one phrase may be
+ * both a name and a demonym of a country ("Eswatini"), not twice one. */
+enum { SEEN_NAME, SEEN_DEMONYM, SEEN_BLOCKED };
+
+/* note() for a country's name or alias, and for the "the X" form that
+ * add_name also adds for "[the] X" or when `the` is set. */
+static enum nc_status note_name(struct seenset *set, const char *s,
+                                int the, const char *ctx, const char *field,
+                                size_t idx, size_t owner, const char *file,
+                                struct nc_error *err)
+{
+  struct nc_buf b = {0};
+  enum nc_status st =
+      note(set, s, 1, ctx, field, idx, owner, SEEN_NAME, file, err);
+
+  if (strncmp(s, "[the] ", 6) == 0) {
+    s += 6;
+    the = 1;
+  }
+  if (st != NC_OK || !the)
+    return st;
+  nc_buf_printf(&b, "the %s", s);
+  st = note(set, b.data, 1, ctx, field, idx, owner, SEEN_NAME, file, err);
+  nc_buf_free(&b);
+  return st;
+}
+
 static enum nc_status load_countries(struct nc_entlex *lx, const char *dir,
                                      struct nc_error *err)
 {
-  const char *file = "countries.json";
+  static const char *const top[] = {"comment", "countries", "blocked",
+                                    NULL};
+  static const char *const fields[] = {"name",     "the",       "aliases",
+                                       "demonyms", "ambiguous", NULL};
+  char *file = NULL;
   cJSON *root = NULL;
   const cJSON *list, *c, *e;
-  enum nc_status st = load_json(dir, file, 1, &root, err);
-  size_t i = 0;
+  struct seenset seen = {0};
+  enum nc_status st = load_json(dir, "countries.json", 1, &root, &file,
+                                err);
+  size_t i = 0, k;
 
   if (st != NC_OK)
-    return st;
-  st = get_array(root, "countries", file, "", err, 1, &list);
+    goto cleanup;
+  st = check_fields(root, top, file, "", err);
+  if (st == NC_OK)
+    st = get_array(root, "countries", file, "", err, 1, A_OBJECTS, &list);
   if (st != NC_OK)
     goto cleanup;
   lx->ambiguous = xcalloc((size_t)cJSON_GetArraySize(list) + 1, 1);
   cJSON_ArrayForEach(c, list)
   {
-    const cJSON *name = cJSON_GetObjectItemCaseSensitive(c, "name");
+    const char *name;
     const cJSON *arr;
     char ctx[64];
-    int the = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(c, "the"));
+    int the, amb;
 
     snprintf(ctx, sizeof ctx, "countries[%zu].", i);
-    if (!cJSON_IsString(name) || name->valuestring[0] == '\0') {
-      st = nc_error_set(err, NC_RULE, file, 0, "%sname: expected a string",
-                        ctx);
-      goto cleanup;
-    }
-    strs_push(&lx->countries, name->valuestring);
-    lx->ambiguous[i] =
-        cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(c, "ambiguous"));
-    add_name(&lx->ents, name->valuestring, PK_NAME, i, the);
-    st = get_array(c, "aliases", file, ctx, err, 0, &arr);
+    st = check_fields(c, fields, file, ctx, err);
     if (st != NC_OK)
       goto cleanup;
-    cJSON_ArrayForEach(e, arr)
-    {
-      if (cJSON_IsString(e))
-        add_name(&lx->ents, e->valuestring, PK_ALIAS, i, 0);
+    name = get_name(c, "name", file, ctx, err);
+    the = get_flag(c, "the", file, ctx, err);
+    amb = get_flag(c, "ambiguous", file, ctx, err);
+    if (!name || the < 0 || amb < 0) {
+      st = NC_RULE;
+      goto cleanup;
     }
-    st = get_array(c, "demonyms", file, ctx, err, 0, &arr);
+    st = note_name(&seen, name, the, ctx, "name", SIZE_MAX, i, file, err);
     if (st != NC_OK)
       goto cleanup;
+    strs_push(&lx->countries, name);
+    lx->ambiguous[i] = (unsigned char)amb;
+    add_name(&lx->ents, name, PK_NAME, i, the);
+    st = get_array(c, "aliases", file, ctx, err, 0, A_STRINGS, &arr);
+    if (st != NC_OK)
+      goto cleanup;
+    k = 0;
     cJSON_ArrayForEach(e, arr)
     {
-      if (cJSON_IsString(e))
-        table_add(&lx->ents, e->valuestring, PK_DEMONYM, i);
+      st = note_name(&seen, e->valuestring, 0, ctx, "aliases", k++, i,
+                     file, err);
+      if (st != NC_OK)
+        goto cleanup;
+      add_name(&lx->ents, e->valuestring, PK_ALIAS, i, 0);
+    }
+    st = get_array(c, "demonyms", file, ctx, err, 0, A_STRINGS, &arr);
+    if (st != NC_OK)
+      goto cleanup;
+    k = 0;
+    cJSON_ArrayForEach(e, arr)
+    {
+      st = note(&seen, e->valuestring, 1, ctx, "demonyms", k++, i,
+                SEEN_DEMONYM, file, err);
+      if (st != NC_OK)
+        goto cleanup;
+      table_add(&lx->ents, e->valuestring, PK_DEMONYM, i);
     }
     i++;
   }
-  st = get_array(root, "blocked", file, "", err, 0, &list);
+  st = get_array(root, "blocked", file, "", err, 0, A_STRINGS, &list);
   if (st != NC_OK)
     goto cleanup;
+  k = 0;
   cJSON_ArrayForEach(e, list)
   {
-    if (cJSON_IsString(e))
-      table_add(&lx->ents, e->valuestring, PK_BLOCK, 0);
+    st = note(&seen, e->valuestring, 1, "", "blocked", k, SIZE_MAX - 1 - k,
+              SEEN_BLOCKED, file, err);
+    if (st != NC_OK)
+      goto cleanup;
+    table_add(&lx->ents, e->valuestring, PK_BLOCK, 0);
+    k++;
   }
 cleanup:
+  seen_free(&seen);
   cJSON_Delete(root);
+  free(file);
   return st;
 }
 
 static enum nc_status load_people(struct nc_entlex *lx, const char *dir,
                                   struct nc_error *err)
 {
-  const char *file = "people.json";
+  static const char *const top[] = {"comment", "people", NULL};
+  static const char *const fields[] = {"name", "variants", NULL};
+  char *file = NULL;
   cJSON *root = NULL;
   const cJSON *list, *c, *e;
-  enum nc_status st = load_json(dir, file, 0, &root, err);
-  size_t i = 0;
+  struct seenset names = {0}, variants = {0};
+  enum nc_status st = load_json(dir, "people.json", 0, &root, &file, err);
+  size_t i = 0, k;
 
   if (st != NC_OK || !root)
-    return st;
-  st = get_array(root, "people", file, "", err, 0, &list);
+    goto cleanup;
+  st = check_fields(root, top, file, "", err);
+  if (st == NC_OK)
+    st = get_array(root, "people", file, "", err, 0, A_OBJECTS, &list);
   if (st != NC_OK)
     goto cleanup;
   cJSON_ArrayForEach(c, list)
   {
-    const cJSON *name = cJSON_GetObjectItemCaseSensitive(c, "name");
+    const char *name;
     const cJSON *arr;
     char ctx[64];
 
     snprintf(ctx, sizeof ctx, "people[%zu].", i);
-    if (!cJSON_IsString(name) || name->valuestring[0] == '\0') {
-      st = nc_error_set(err, NC_RULE, file, 0, "%sname: expected a string",
-                        ctx);
-      goto cleanup;
-    }
-    strs_push(&lx->people, name->valuestring);
-    st = get_array(c, "variants", file, ctx, err, 1, &arr);
+    st = check_fields(c, fields, file, ctx, err);
     if (st != NC_OK)
       goto cleanup;
+    name = get_name(c, "name", file, ctx, err);
+    if (!name) {
+      st = NC_RULE;
+      goto cleanup;
+    }
+    st = note(&names, name, 1, ctx, "name", SIZE_MAX, i, 0, file, err);
+    if (st != NC_OK)
+      goto cleanup;
+    strs_push(&lx->people, name);
+    st = get_array(c, "variants", file, ctx, err, 1, A_STRINGS, &arr);
+    if (st != NC_OK)
+      goto cleanup;
+    k = 0;
     cJSON_ArrayForEach(e, arr)
     {
-      if (cJSON_IsString(e))
-        table_add(&lx->ents, e->valuestring, PK_PERSON, lx->people.n - 1);
+      /* variants match case-sensitively: "MBZ" and "MbZ" differ */
+      st = note(&variants, e->valuestring, 0, ctx, "variants", k, i, 0,
+                file, err);
+      if (st != NC_OK)
+        goto cleanup;
+      table_add(&lx->ents, e->valuestring, PK_PERSON, lx->people.n - 1);
+      k++;
     }
     i++;
   }
 cleanup:
+  seen_free(&variants);
+  seen_free(&names);
   cJSON_Delete(root);
+  free(file);
   return st;
 }
+
+/* Largest min_name of a title. */
+#define MAX_MIN_NAME 9
 
 static enum nc_status load_titles(struct nc_entlex *lx, const char *dir,
                                   struct nc_error *err)
 {
-  const char *file = "titles.json";
+  static const char *const top[] = {"comment", "titles", "modifiers",
+                                    "honorifics", NULL};
+  static const char *const fields[] = {"title", "as", "min_name", NULL};
+  static const struct {
+    const char *field;
+    enum pkind kind;
+  } lists[] = {{"modifiers", PK_MODIFIER}, {"honorifics", PK_HONORIFIC}};
+  char *file = NULL;
   cJSON *root = NULL;
   const cJSON *list, *e;
-  enum nc_status st = load_json(dir, file, 1, &root, err);
-  size_t i = 0;
+  struct seenset seen = {0};
+  size_t serial = 0; /* each phrase its own owner: any repeat is wrong */
+  enum nc_status st = load_json(dir, "titles.json", 1, &root, &file, err);
+  size_t i = 0, k;
 
   if (st != NC_OK)
-    return st;
-  st = get_array(root, "titles", file, "", err, 1, &list);
+    goto cleanup;
+  st = check_fields(root, top, file, "", err);
+  if (st == NC_OK)
+    st = get_array(root, "titles", file, "", err, 1, A_EITHER, &list);
   if (st != NC_OK)
     goto cleanup;
   cJSON_ArrayForEach(e, list)
@@ -870,24 +1164,45 @@ static enum nc_status load_titles(struct nc_entlex *lx, const char *dir,
     int min_name = 1;
     struct phrase *p;
     char *low;
+    char ctx[64];
 
+    snprintf(ctx, sizeof ctx, "titles[%zu].", i);
     if (cJSON_IsObject(e)) {
-      const cJSON *t = cJSON_GetObjectItemCaseSensitive(e, "title");
       const cJSON *a = cJSON_GetObjectItemCaseSensitive(e, "as");
       const cJSON *m = cJSON_GetObjectItemCaseSensitive(e, "min_name");
-      if (!cJSON_IsString(t) || (a && !cJSON_IsString(a)) ||
-          (m && !cJSON_IsNumber(m))) {
-        st = nc_error_set(err, NC_RULE, file, 0,
-                          "titles[%zu]: expected title, as, min_name", i);
+      st = check_fields(e, fields, file, ctx, err);
+      if (st != NC_OK)
+        goto cleanup;
+      text = get_name(e, "title", file, ctx, err);
+      if (!text) {
+        st = NC_RULE;
         goto cleanup;
       }
-      text = t->valuestring;
+      if (a && (!cJSON_IsString(a) || blank_str(a->valuestring))) {
+        st = nc_error_set(err, NC_RULE, file, 0, "%sas: expected a string",
+                          ctx);
+        goto cleanup;
+      }
+      if (m && (!cJSON_IsNumber(m) || m->valuedouble < 0 ||
+                m->valuedouble > MAX_MIN_NAME ||
+                m->valuedouble != (double)m->valueint)) {
+        st = nc_error_set(err, NC_RULE, file, 0,
+                          "%smin_name: expected a whole number from 0 to "
+                          "%d",
+                          ctx, MAX_MIN_NAME);
+        goto cleanup;
+      }
       if (m)
         min_name = m->valueint;
       as = a ? a->valuestring : text;
+      st = note(&seen, text, 1, ctx, "title", SIZE_MAX, serial++, 0, file,
+                err);
     } else {
       as = text;
+      st = note(&seen, text, 1, "", "titles", i, serial++, 0, file, err);
     }
+    if (st != NC_OK)
+      goto cleanup;
     low = nc_ascii_lowerdup(as, strlen(as));
     lx->title_as.n++;
     nc_grow(&lx->title_as.v, &lx->title_as.cap, lx->title_as.n,
@@ -898,55 +1213,68 @@ static enum nc_status load_titles(struct nc_entlex *lx, const char *dir,
       p->min_name = min_name;
     i++;
   }
-  st = get_array(root, "modifiers", file, "", err, 0, &list);
-  if (st != NC_OK)
-    goto cleanup;
-  cJSON_ArrayForEach(e, list)
-  {
-    if (cJSON_IsString(e))
-      table_add(&lx->titles, e->valuestring, PK_MODIFIER, 0);
-  }
-  st = get_array(root, "honorifics", file, "", err, 0, &list);
-  if (st != NC_OK)
-    goto cleanup;
-  cJSON_ArrayForEach(e, list)
-  {
-    if (cJSON_IsString(e))
-      table_add(&lx->titles, e->valuestring, PK_HONORIFIC, 0);
+  for (k = 0; k < sizeof lists / sizeof lists[0]; k++) {
+    st = get_array(root, lists[k].field, file, "", err, 0, A_STRINGS,
+                   &list);
+    if (st != NC_OK)
+      goto cleanup;
+    i = 0;
+    cJSON_ArrayForEach(e, list)
+    {
+      st = note(&seen, e->valuestring, 1, "", lists[k].field, i++,
+                serial++, 0, file, err);
+      if (st != NC_OK)
+        goto cleanup;
+      table_add(&lx->titles, e->valuestring, lists[k].kind, 0);
+    }
   }
 cleanup:
+  seen_free(&seen);
   cJSON_Delete(root);
+  free(file);
   return st;
 }
 
 static enum nc_status load_names(struct nc_entlex *lx, const char *dir,
                                  struct nc_error *err)
 {
+  static const char *const top[] = {"comment", "particles", "suffixes",
+                                    "stop", NULL};
   static const struct {
     const char *field;
     enum pkind kind;
   } lists[] = {{"particles", PK_PARTICLE},
                {"suffixes", PK_SUFFIX},
                {"stop", PK_STOP}};
-  const char *file = "names.json";
+  char *file = NULL;
   cJSON *root = NULL;
   const cJSON *list, *e;
-  enum nc_status st = load_json(dir, file, 0, &root, err);
-  size_t k;
+  struct seenset seen = {0};
+  size_t serial = 0; /* each word its own owner: any repeat is wrong */
+  enum nc_status st = load_json(dir, "names.json", 0, &root, &file, err);
+  size_t k, i;
 
   if (st != NC_OK || !root)
-    return st;
-  for (k = 0; k < sizeof lists / sizeof lists[0]; k++) {
-    st = get_array(root, lists[k].field, file, "", err, 0, &list);
-    if (st != NC_OK)
-      break;
+    goto cleanup;
+  st = check_fields(root, top, file, "", err);
+  for (k = 0; st == NC_OK && k < sizeof lists / sizeof lists[0]; k++) {
+    st = get_array(root, lists[k].field, file, "", err, 0, A_STRINGS,
+                   &list);
+    i = 0;
     cJSON_ArrayForEach(e, list)
     {
-      if (cJSON_IsString(e))
+      if (st != NC_OK)
+        break;
+      st = note(&seen, e->valuestring, 1, "", lists[k].field, i++,
+                serial++, 0, file, err);
+      if (st == NC_OK)
         table_add(&lx->words, e->valuestring, lists[k].kind, 0);
     }
   }
+cleanup:
+  seen_free(&seen);
   cJSON_Delete(root);
+  free(file);
   return st;
 }
 

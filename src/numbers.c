@@ -178,10 +178,16 @@ void nc_numlex_free(struct nc_numlex *lx)
 /* What a JSON field's values fill in an entry. */
 enum field { F_NONE, F_NUM, F_ORD, F_DENOM, F_MONTH, F_WDAY, F_RELDAYS };
 
+/* Roles whose words share the `num` slot of an entry. */
+#define NUM_ROLES (W_UNIT | W_TEN | W_SCALE | W_SUFFIX | W_MULT)
+
 struct loader {
   struct nc_numlex *lx;
   const char *file;
   struct nc_error *err;
+  unsigned *stamp; /* per entry: serial of the last field that named it */
+  size_t nstamp;   /* entries stamp has room for */
+  unsigned field;  /* serial of the field being read, from 1 */
 };
 
 static enum nc_status bad(struct loader *ld, const char *field,
@@ -191,24 +197,148 @@ static enum nc_status bad(struct loader *ld, const char *field,
                       what);
 }
 
+/* An error about the entry `key` of the object `field`. */
+static enum nc_status bad_key(struct loader *ld, const char *field,
+                              const char *key, const char *what)
+{
+  return nc_error_set(ld->err, NC_RULE, ld->file, 0, "\"%s\"[\"%s\"]: %s",
+                      field, key, what);
+}
+
+/* An error about item `idx` of the array `field`. */
+static enum nc_status bad_item(struct loader *ld, const char *field,
+                               size_t idx, const char *what)
+{
+  return nc_error_set(ld->err, NC_RULE, ld->file, 0, "\"%s\"[%zu]: %s",
+                      field, idx, what);
+}
+
+/* Check the top-level fields of a file: each one of `fields` (NULL
+ * ended, at most 31) or "comment" (a string), and none twice. */
+static enum nc_status check_fields(struct loader *ld, const cJSON *root,
+                                   const char *const *fields)
+{
+  bool seen[32] = {false};
+  const cJSON *it;
+
+  cJSON_ArrayForEach(it, root)
+  {
+    size_t k;
+    if (strcmp(it->string, "comment") == 0) {
+      if (!cJSON_IsString(it))
+        return bad(ld, it->string, "expected a string");
+      k = 31;
+    } else {
+      for (k = 0; fields[k] && k < 31; k++) {
+        if (strcmp(fields[k], it->string) == 0)
+          break;
+      }
+      if (!fields[k] || k == 31)
+        return nc_error_set(ld->err, NC_RULE, ld->file, 0,
+                            "unknown top-level field \"%s\"", it->string);
+    }
+    if (seen[k])
+      return nc_error_set(ld->err, NC_RULE, ld->file, 0,
+                          "duplicate top-level field \"%s\"", it->string);
+    seen[k] = true;
+  }
+  return NC_OK;
+}
+
+/* The field `name` of root; starts a new field for duplicate checks. */
+static const cJSON *field_get(struct loader *ld, const cJSON *root,
+                              const char *name)
+{
+  ld->field++;
+  return cJSON_GetObjectItemCaseSensitive(root, name);
+}
+
+/* True when w holds nothing but white space. */
+static bool blank_word(const char *w)
+{
+  for (; *w; w++) {
+    if (!nc_is_space((unsigned char)*w))
+      return false;
+  }
+  return true;
+}
+
+/* Add `word` with `role` for the field being read; NULL when that field
+ * already named it (keys compare in lower case, blanks collapsed). */
+static struct nc_lexent *add_word(struct loader *ld, const char *word,
+                                  unsigned role)
+{
+  struct nc_lexent *e = lex_add(ld->lx, word, role);
+  size_t i = (size_t)(e - ld->lx->ents);
+
+  if (ld->nstamp < ld->lx->n) {
+    size_t old = ld->nstamp;
+    nc_grow(&ld->stamp, &ld->nstamp, ld->lx->n, sizeof *ld->stamp);
+    memset(ld->stamp + old, 0, (ld->nstamp - old) * sizeof *ld->stamp);
+  }
+  if (ld->stamp[i] == ld->field)
+    return NULL;
+  ld->stamp[i] = ld->field;
+  return e;
+}
+
+/* Why v cannot be a value of kind f, or NULL when it can. */
+static const char *value_error(enum field f, double v)
+{
+  bool whole = isfinite(v) && v == floor(v);
+
+  if (!isfinite(v))
+    return "expected a finite number";
+  switch (f) {
+  case F_NUM: return v >= 0 ? NULL : "expected a number >= 0";
+  case F_ORD:
+  case F_DENOM: return v >= 1 ? NULL : "expected a number >= 1";
+  case F_MONTH:
+    return whole && v >= 1 && v <= 12 ? NULL : "expected a month, 1 to 12";
+  case F_WDAY:
+    return whole && v >= 0 && v <= 6
+               ? NULL
+               : "expected a weekday, 0 (Monday) to 6";
+  case F_RELDAYS:
+    return whole && fabs(v) <= 366 ? NULL
+                                   : "expected a whole number of days";
+  case F_NONE: break;
+  }
+  return NULL;
+}
+
 /* {"word": number, ...} */
 static enum nc_status load_numobj(struct loader *ld, const cJSON *root,
                                   const char *field, unsigned role,
                                   enum field f)
 {
-  const cJSON *obj = cJSON_GetObjectItemCaseSensitive(root, field), *it;
+  const cJSON *obj = field_get(ld, root, field), *it;
   if (!cJSON_IsObject(obj))
     return bad(ld, field, "expected an object");
   cJSON_ArrayForEach(it, obj)
   {
     struct nc_lexent *e;
+    const char *why;
+    double v = it->valuedouble;
+    if (blank_word(it->string))
+      return bad_key(ld, field, it->string, "empty word");
     if (!cJSON_IsNumber(it))
-      return bad(ld, field, "expected numbers");
-    e = lex_add(ld->lx, it->string, role);
+      return bad_key(ld, field, it->string, "expected a number");
+    if ((why = value_error(f, v)) != NULL)
+      return bad_key(ld, field, it->string, why);
+    e = add_word(ld, it->string, role);
+    if (!e)
+      return bad_key(ld, field, it->string, "listed twice");
     switch (f) {
-    case F_NUM: e->num = it->valuedouble; break;
-    case F_ORD: e->ord = it->valuedouble; break;
-    case F_DENOM: e->denom = it->valuedouble; break;
+    case F_NUM:
+      /* number words, scales and multipliers share `num` */
+      if ((e->flags & NUM_ROLES & ~role) && e->num != v)
+        return bad_key(ld, field, it->string,
+                       "another field gives it another value");
+      e->num = v;
+      break;
+    case F_ORD: e->ord = v; break;
+    case F_DENOM: e->denom = v; break;
     case F_MONTH: e->month = it->valueint; break;
     case F_WDAY: e->wday = it->valueint; break;
     case F_RELDAYS: e->reldays = it->valueint; break;
@@ -222,47 +352,81 @@ static enum nc_status load_numobj(struct loader *ld, const cJSON *root,
 static enum nc_status load_list(struct loader *ld, const cJSON *root,
                                 const char *field, unsigned role)
 {
-  const cJSON *arr = cJSON_GetObjectItemCaseSensitive(root, field), *it;
+  const cJSON *arr = field_get(ld, root, field), *it;
+  size_t idx = 0;
   if (!cJSON_IsArray(arr))
     return bad(ld, field, "expected an array");
   cJSON_ArrayForEach(it, arr)
   {
-    if (!cJSON_IsString(it))
-      return bad(ld, field, "expected strings");
-    lex_add(ld->lx, it->valuestring, role);
+    if (!cJSON_IsString(it) || blank_word(it->valuestring))
+      return bad_item(ld, field, idx, "expected a word");
+    if (!add_word(ld, it->valuestring, role))
+      return nc_error_set(ld->err, NC_RULE, ld->file, 0,
+                          "\"%s\"[%zu]: \"%s\" listed twice", field, idx,
+                          it->valuestring);
+    idx++;
   }
   return NC_OK;
+}
+
+/* Is j a string of three capital letters (an ISO 4217 code)? */
+static bool is_code(const cJSON *j)
+{
+  const char *s = cJSON_IsString(j) ? j->valuestring : NULL;
+  size_t i;
+  if (!s || strlen(s) != 3)
+    return false;
+  for (i = 0; i < 3; i++) {
+    if (s[i] < 'A' || s[i] > 'Z')
+      return false;
+  }
+  return true;
 }
 
 /* {"name": "CODE" or ["CODE", multiplier]} */
 static enum nc_status load_curobj(struct loader *ld, const cJSON *root,
                                   const char *field, unsigned role)
 {
-  const cJSON *obj = cJSON_GetObjectItemCaseSensitive(root, field), *it;
+  const cJSON *obj = field_get(ld, root, field), *it;
   if (!cJSON_IsObject(obj))
     return bad(ld, field, "expected an object");
   cJSON_ArrayForEach(it, obj)
   {
     const cJSON *code = it, *mult = NULL;
     struct nc_lexent *e;
+    double m = 1;
+    if (blank_word(it->string))
+      return bad_key(ld, field, it->string, "empty word");
     if (cJSON_IsArray(it)) {
-      code = cJSON_GetArrayItem(it, 0);
-      mult = cJSON_GetArrayItem(it, 1);
+      code = cJSON_GetArraySize(it) == 2 ? cJSON_GetArrayItem(it, 0) : NULL;
+      mult = code ? cJSON_GetArrayItem(it, 1) : NULL;
+      if (!cJSON_IsNumber(mult) || !isfinite(mult->valuedouble) ||
+          mult->valuedouble <= 0)
+        code = NULL;
+      else
+        m = mult->valuedouble;
     }
-    if (!cJSON_IsString(code) || strlen(code->valuestring) != 3 ||
-        (mult && !cJSON_IsNumber(mult)))
-      return bad(ld, field, "expected \"CODE\" or [\"CODE\", number]");
-    e = lex_add(ld->lx, it->string, role);
+    if (!is_code(code))
+      return bad_key(ld, field, it->string,
+                     "expected \"CODE\" or [\"CODE\", number > 0]");
+    e = add_word(ld, it->string, role);
+    if (!e)
+      return bad_key(ld, field, it->string, "listed twice");
+    if (e->cur[0] &&
+        (memcmp(e->cur, code->valuestring, 3) != 0 || e->curmult != m))
+      return bad_key(ld, field, it->string,
+                     "another field gives it another currency");
     memcpy(e->cur, code->valuestring, 4);
-    e->curmult = mult ? mult->valuedouble : 1;
+    e->curmult = m;
   }
   return NC_OK;
 }
 
+/* {"word": ["Y|M|W|D|h|m|s", multiplier]} */
 static enum nc_status load_units(struct loader *ld, const cJSON *root)
 {
   const char *field = "time_units";
-  const cJSON *obj = cJSON_GetObjectItemCaseSensitive(root, field), *it;
+  const cJSON *obj = field_get(ld, root, field), *it;
   if (!cJSON_IsObject(obj))
     return bad(ld, field, "expected an object");
   cJSON_ArrayForEach(it, obj)
@@ -270,10 +434,17 @@ static enum nc_status load_units(struct loader *ld, const cJSON *root)
     const cJSON *u = cJSON_GetArrayItem(it, 0);
     const cJSON *m = cJSON_GetArrayItem(it, 1);
     struct nc_lexent *e;
-    if (!cJSON_IsString(u) || strlen(u->valuestring) != 1 ||
-        !strchr("YMWDhms", u->valuestring[0]) || !cJSON_IsNumber(m))
-      return bad(ld, field, "expected [\"Y|M|W|D|h|m|s\", number]");
-    e = lex_add(ld->lx, it->string, W_TUNIT);
+    if (blank_word(it->string))
+      return bad_key(ld, field, it->string, "empty word");
+    if (!cJSON_IsArray(it) || cJSON_GetArraySize(it) != 2 ||
+        !cJSON_IsString(u) || strlen(u->valuestring) != 1 ||
+        !strchr("YMWDhms", u->valuestring[0]) || !cJSON_IsNumber(m) ||
+        !isfinite(m->valuedouble) || m->valuedouble <= 0)
+      return bad_key(ld, field, it->string,
+                     "expected [\"Y|M|W|D|h|m|s\", number > 0]");
+    e = add_word(ld, it->string, W_TUNIT);
+    if (!e)
+      return bad_key(ld, field, it->string, "listed twice");
     e->tunit = u->valuestring[0];
     e->tmult = m->valuedouble;
   }
@@ -287,27 +458,49 @@ static enum nc_status load_approx(struct loader *ld, const cJSON *root)
                                       "at_least",  "at_most",
                                       "range"};
   const char *field = "approx";
-  const cJSON *obj = cJSON_GetObjectItemCaseSensitive(root, field), *it;
+  const cJSON *obj = field_get(ld, root, field), *it;
   if (!cJSON_IsObject(obj))
     return bad(ld, field, "expected an object");
   cJSON_ArrayForEach(it, obj)
   {
+    struct nc_lexent *e;
     int a;
+    if (blank_word(it->string))
+      return bad_key(ld, field, it->string, "empty word");
     if (!cJSON_IsString(it))
-      return bad(ld, field, "expected strings");
+      return bad_key(ld, field, it->string, "expected a string");
     for (a = 1; a < 7 && strcmp(names[a], it->valuestring) != 0; a++)
       ;
     if (a == 7)
-      return bad(ld, field, "unknown approximation");
-    lex_add(ld->lx, it->string, W_APPROX)->approx = (enum nc_approx)a;
+      return bad_key(ld, field, it->string,
+                     "unknown approximation (about, more_than, less_than, "
+                     "at_least, at_most, range)");
+    e = add_word(ld, it->string, W_APPROX);
+    if (!e)
+      return bad_key(ld, field, it->string, "listed twice");
+    e->approx = (enum nc_approx)a;
   }
   return NC_OK;
 }
 
+/* The top-level fields of each file besides "comment". */
+static const char *const numbers_fields[] = {
+    "units",     "tens",     "scales",  "scale_suffixes",
+    "ordinals",  "fractions", "ordinal_suffixes", "vague",
+    "percent",   "multipliers", "negative", NULL};
+static const char *const calendar_fields[] = {
+    "months",         "ambiguous_months",      "weekdays",
+    "ambiguous_weekdays", "weekday_abbreviations", "day_parts",
+    "time_units",     "relative_days",         "year_context",
+    "month_context",  "past_words",            "future_words",
+    "ed_exceptions",  "when_words",            NULL};
+static const char *const currencies_fields[] = {
+    "symbols", "symbol_prefixes", "names", "code_names", "codes", NULL};
+static const char *const approx_fields[] = {"approx", NULL};
+
 static enum nc_status load_numbers(struct loader *ld, const cJSON *r)
 {
   enum nc_status st;
-  const cJSON *it, *neg;
   if ((st = load_numobj(ld, r, "units", W_UNIT, F_NUM)) ||
       (st = load_numobj(ld, r, "tens", W_TEN, F_NUM)) ||
       (st = load_numobj(ld, r, "scales", W_SCALE, F_NUM)) ||
@@ -316,17 +509,10 @@ static enum nc_status load_numbers(struct loader *ld, const cJSON *r)
       (st = load_numobj(ld, r, "fractions", W_FRAC, F_DENOM)) ||
       (st = load_list(ld, r, "ordinal_suffixes", W_ORDSFX)) ||
       (st = load_list(ld, r, "vague", W_VAGUE)) ||
-      (st = load_list(ld, r, "percent", W_PERCENT)))
+      (st = load_list(ld, r, "percent", W_PERCENT)) ||
+      (st = load_numobj(ld, r, "multipliers", W_MULT, F_NUM)) ||
+      (st = load_list(ld, r, "negative", W_NEG)))
     return st;
-  /* Multipliers share `num` with scales: a key may not be both. */
-  if ((st = load_numobj(ld, r, "multipliers", W_MULT, F_NUM)))
-    return st;
-  neg = cJSON_GetObjectItemCaseSensitive(r, "negative");
-  cJSON_ArrayForEach(it, neg)
-  {
-    if (cJSON_IsString(it))
-      lex_add(ld->lx, it->valuestring, W_NEG);
-  }
   return NC_OK;
 }
 
@@ -355,26 +541,38 @@ static enum nc_status load_currencies(struct loader *ld, const cJSON *r)
 {
   enum nc_status st;
   const char *field = "codes";
-  const cJSON *codes = cJSON_GetObjectItemCaseSensitive(r, field), *it;
+  const cJSON *codes, *it;
+  size_t idx = 0;
   if ((st = load_curobj(ld, r, "symbols", W_CURSYM)) ||
       (st = load_curobj(ld, r, "symbol_prefixes", W_CURPFX)) ||
       (st = load_curobj(ld, r, "names", W_CURNAME)) ||
       (st = load_curobj(ld, r, "code_names", W_CURNAME | W_CODE)))
     return st;
+  codes = field_get(ld, r, field);
   if (!cJSON_IsArray(codes))
     return bad(ld, field, "expected an array");
   cJSON_ArrayForEach(it, codes)
   {
-    if (!cJSON_IsString(it) || strlen(it->valuestring) != 3)
-      return bad(ld, field, "expected three-letter codes");
-    memcpy(lex_add(ld->lx, it->valuestring, W_CODE)->cur, it->valuestring,
-           4);
+    struct nc_lexent *e;
+    if (!is_code(it))
+      return bad_item(ld, field, idx, "expected a three-letter code");
+    e = add_word(ld, it->valuestring, W_CODE);
+    if (!e)
+      return nc_error_set(ld->err, NC_RULE, ld->file, 0,
+                          "\"%s\"[%zu]: \"%s\" listed twice", field, idx,
+                          it->valuestring);
+    if (e->cur[0] && memcmp(e->cur, it->valuestring, 3) != 0)
+      return bad_item(ld, field, idx,
+                      "another field gives it another currency");
+    memcpy(e->cur, it->valuestring, 4);
+    idx++;
   }
   return NC_OK;
 }
 
 static enum nc_status load_file(struct loader *ld, const char *dir,
                                 const char *name,
+                                const char *const *fields,
                                 enum nc_status (*fill)(struct loader *,
                                                        const cJSON *))
 {
@@ -395,7 +593,9 @@ static enum nc_status load_file(struct loader *ld, const char *dir,
     return nc_error_set(ld->err, NC_RULE, path, 0, "not a JSON object");
   }
   ld->file = path;
-  st = fill(ld, root);
+  st = check_fields(ld, root, fields);
+  if (st == NC_OK)
+    st = fill(ld, root);
   ld->file = NULL;
   cJSON_Delete(root);
   return st;
@@ -414,16 +614,22 @@ enum nc_status nc_numlex_load(const char *dir, struct nc_numlex **out,
   enum nc_status st;
   size_t i;
 
+  memset(&ld, 0, sizeof ld);
   ld.lx = xcalloc(1, sizeof *ld.lx);
   ld.err = err;
-  ld.file = NULL;
-  if ((st = load_file(&ld, dir, "numbers.json", load_numbers)) ||
-      (st = load_file(&ld, dir, "calendar.json", load_calendar)) ||
-      (st = load_file(&ld, dir, "currencies.json", load_currencies)) ||
-      (st = load_file(&ld, dir, "approx.json", load_approx))) {
+  if ((st = load_file(&ld, dir, "numbers.json", numbers_fields,
+                      load_numbers)) ||
+      (st = load_file(&ld, dir, "calendar.json", calendar_fields,
+                      load_calendar)) ||
+      (st = load_file(&ld, dir, "currencies.json", currencies_fields,
+                      load_currencies)) ||
+      (st = load_file(&ld, dir, "approx.json", approx_fields,
+                      load_approx))) {
+    free(ld.stamp);
     nc_numlex_free(ld.lx);
     return st;
   }
+  free(ld.stamp);
   for (i = 0; starters[i]; i++)
     lex_add(ld.lx, starters[i], W_START);
   *out = ld.lx;

@@ -176,8 +176,45 @@ static enum nc_status ab_load_field(struct nc_abbrevs *ab, const cJSON *root,
       return nc_error_set(err, NC_RULE, path, 0,
                           "field \"%s\", item %zu (\"%s\"): one word only",
                           field, idx, w);
+    if (ab_find(ab, w, n))
+      return nc_error_set(err, NC_RULE, path, 0,
+                          "field \"%s\", item %zu (\"%s\"): listed twice "
+                          "in the file",
+                          field, idx, w);
     ab_insert(ab, w, flags);
     idx++;
+  }
+  return NC_OK;
+}
+
+/* Check the top-level fields: "comment" (a string) or one of ab_fields,
+ * none twice. */
+static enum nc_status ab_check_fields(const cJSON *root, const char *path,
+                                      struct nc_error *err)
+{
+  enum { NFIELDS = sizeof ab_fields / sizeof ab_fields[0] };
+  int seen[NFIELDS + 1] = {0};
+  const cJSON *it;
+
+  cJSON_ArrayForEach(it, root)
+  {
+    size_t k = 0;
+    if (strcmp(it->string, "comment") == 0) {
+      if (!cJSON_IsString(it))
+        return nc_error_set(err, NC_RULE, path, 0,
+                            "field \"comment\" must be a string");
+      k = NFIELDS;
+    } else {
+      while (k < NFIELDS && strcmp(ab_fields[k].field, it->string) != 0)
+        k++;
+      if (k == NFIELDS)
+        return nc_error_set(err, NC_RULE, path, 0,
+                            "unknown top-level field \"%s\"", it->string);
+    }
+    if (seen[k])
+      return nc_error_set(err, NC_RULE, path, 0,
+                          "duplicate top-level field \"%s\"", it->string);
+    seen[k] = 1;
   }
   return NC_OK;
 }
@@ -212,6 +249,9 @@ enum nc_status nc_abbrevs_load(const char *dir, struct nc_abbrevs **out,
                       "expected a JSON object of word lists");
     goto cleanup;
   }
+  st = ab_check_fields(root, path.data, err);
+  if (st != NC_OK)
+    goto cleanup;
   ab = xcalloc(1, sizeof *ab);
   for (i = 0; i < sizeof ab_fields / sizeof ab_fields[0]; i++) {
     st = ab_load_field(ab, root, ab_fields[i].field, ab_fields[i].flags,
