@@ -519,6 +519,16 @@ static void prepare_doc(struct run *r, struct docctx *d)
   size_t i, k;
 
   nc_sentences_split(r->ex->abbrevs, d->doc, &d->sents);
+  if (d->sents.cut) {
+    struct nc_buf w = {0};
+    nc_buf_printf(&w, "%s: %zu run%s of text with no sentence end were cut "
+                      "into pieces of about 4 KiB",
+                  d->doc->path ? d->doc->path : d->doc->id, d->sents.cut,
+                  d->sents.cut == 1 ? "" : "s");
+    r->out->warnings = xrealloc(r->out->warnings,
+                                (r->out->nwarnings + 1) * sizeof(char *));
+    r->out->warnings[r->out->nwarnings++] = nc_buf_take(&w);
+  }
   d->sv = xcalloc(d->sents.n + 1, sizeof *d->sv);
   for (i = 0; i < d->sents.n; i++) {
     d->sv[i].s = &d->sents.items[i];
@@ -772,6 +782,9 @@ void nc_claims_free(struct nc_claims *c)
     free(x->rule);
     free(x->note);
   }
+  for (i = 0; i < c->nwarnings; i++)
+    free(c->warnings[i]);
+  free(c->warnings);
   free(c->items);
   memset(c, 0, sizeof *c);
 }

@@ -219,6 +219,8 @@ static int run(const struct nc_command *cmd, int argc, char **argv)
     nc_msg_error("%s", sources.errors[i].message);
 
   nc_claims_extract(&kit.ex, docs, ndocs, &claims);
+  for (i = 0; i < claims.nwarnings; i++)
+    nc_msg_warn("%s", claims.warnings[i]);
   warn_rule_limits(kit.rules);
   nc_compare(&claims, &findings);
   rep.docs = docs;

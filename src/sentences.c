@@ -588,6 +588,7 @@ void nc_sentences_split_text(const struct nc_abbrevs *ab, const char *text,
       size_t sp = space_len(text + i, len - i);
       if (sp || i - from >= 12 * MAX_SENTENCE) {
         emit(out, text, from, i, block, &q, &qp);
+        out->cut++;
         from = i + sp;
         i = from;
         continue;

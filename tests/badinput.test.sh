@@ -108,7 +108,8 @@ with open(w + "/lines.txt", "w") as f:
     f.write("Empty lines\n" + "\n" * 100000 +
             "Nine passenger ferries sailed on Monday.\n")
 EOF
-case_ "10 MB single line" 0 "" "longline good" longline.txt
+case_ "10 MB single line" 0 "longline.txt: " "longline good" longline.txt
+check "10 MB single line: warned" hasf "$tmp/err" "were cut into pieces"
 case_ "200,000 nested elements" 0 \
   "nested.html: markup nested deeper than 400 levels" "nested good" nested.html
 check "nested: text kept" python3 -c 'import json, sys

@@ -58,6 +58,9 @@ struct nc_claim {
 struct nc_claims {
   struct nc_claim *items;
   size_t n, cap;
+  char **warnings; /* limits met while extracting, one line each naming
+                      the document (owned) */
+  size_t nwarnings;
 };
 
 /* The claim rules of data/rules, compiled once (PCRE2 with JIT).  Opaque:

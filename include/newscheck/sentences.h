@@ -25,6 +25,7 @@ struct nc_sentence {
 struct nc_sentences {
   struct nc_sentence *items;
   size_t n, cap;
+  size_t cut; /* runs cut at the length limit (4 KiB, at a space) */
 };
 
 /* Abbreviations that do not end a sentence ("U.S.", "Nov.", "Mr.",
