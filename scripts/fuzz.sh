@@ -1,6 +1,7 @@
 #!/bin/sh
 # Run the libFuzzer targets built by `make fuzz-build` (build-fuzz/), each
-# for SECONDS, on a scratch copy of its seed corpus (tests/fuzz/corpus),
+# for SECONDS, on a scratch copy of its seed corpus (tests/fuzz/corpus and
+# the project files tests/fuzz/seeds.sh names),
 # so that new inputs do not land in the source tree.  Crash, leak and
 # timeout inputs are written to build-fuzz/crash-TARGET-*.  Usage:
 #   sh scripts/fuzz.sh SECONDS TARGET...
@@ -9,12 +10,15 @@ secs=${1:-60}
 shift
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top" || exit 2
+. tests/fuzz/seeds.sh
 status=0
 for t in "$@"; do
   bin=build-fuzz/fuzz_$t
   work=build-fuzz/corpus-$t
   mkdir -p "$work"
   cp -n tests/fuzz/corpus/"$t"/* "$work"/ 2>/dev/null
+  # shellcheck disable=SC2046
+  cp -n $(seeds "$t") "$work"/ 2>/dev/null
   case $t in
     html|text|fixture) maxlen=131072 ;;
     *) maxlen=16384 ;;
