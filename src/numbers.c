@@ -41,11 +41,16 @@ const struct nc_lexent *nc_numlex_get(const struct nc_numlex *lx,
                                       const char *s, size_t n)
 {
   size_t mask, k;
+  uint32_t h;
   if (!lx || lx->nslots == 0)
     return NULL;
   mask = lx->nslots - 1;
-  for (k = hash_lower(s, n) & mask; lx->slots[k]; k = (k + 1) & mask) {
-    const struct nc_lexent *e = &lx->ents[lx->slots[k] - 1];
+  h = hash_lower(s, n);
+  for (k = h & mask; lx->slots[k]; k = (k + 1) & mask) {
+    const struct nc_lexent *e;
+    if (lx->hashes[k] != h)
+      continue; /* most probes end here, without comparing keys */
+    e = &lx->ents[lx->slots[k] - 1];
     if (key_eq(e->key, s, n))
       return e;
   }
@@ -56,14 +61,18 @@ static void rehash(struct nc_numlex *lx, size_t nslots)
 {
   size_t i, mask = nslots - 1;
   free(lx->slots);
+  free(lx->hashes);
   lx->slots = xcalloc(nslots, sizeof *lx->slots);
+  lx->hashes = xcalloc(nslots, sizeof *lx->hashes);
   lx->nslots = nslots;
   for (i = 0; i < lx->n; i++) {
     const struct nc_lexent *e = &lx->ents[i];
-    size_t k = hash_lower(e->key, strlen(e->key)) & mask;
+    uint32_t h = hash_lower(e->key, strlen(e->key));
+    size_t k = h & mask;
     while (lx->slots[k])
       k = (k + 1) & mask;
     lx->slots[k] = (uint32_t)(i + 1);
+    lx->hashes[k] = h;
   }
 }
 
@@ -93,10 +102,12 @@ static struct nc_lexent *lex_entry(struct nc_numlex *lx, const char *key,
     rehash(lx, lx->nslots ? lx->nslots * 2 : 256);
   else {
     size_t mask = lx->nslots - 1;
-    size_t k = hash_lower(e->key, n) & mask;
+    uint32_t h = hash_lower(e->key, n);
+    size_t k = h & mask;
     while (lx->slots[k])
       k = (k + 1) & mask;
     lx->slots[k] = (uint32_t)lx->n;
+    lx->hashes[k] = h;
   }
   return e;
 }
@@ -172,6 +183,7 @@ void nc_numlex_free(struct nc_numlex *lx)
     free(lx->ents[i].key);
   free(lx->ents);
   free(lx->slots);
+  free(lx->hashes);
   free(lx);
 }
 

@@ -76,6 +76,7 @@ struct nc_numlex {
   struct nc_lexent *ents;
   size_t n, cap;
   uint32_t *slots; /* index + 1 into ents; 0 = empty */
+  uint32_t *hashes; /* full hash of each slot's key: compared first */
   size_t nslots;   /* power of two */
   uint32_t lens[27]; /* bit n set: some key of n bytes (n < 32) begins
                         with that letter (a-z, then anything else) */
