@@ -768,20 +768,24 @@ static struct nc_claim *add_claim(struct run *r, struct docctx *d,
   return c;
 }
 
+/* Free what one claim owns. */
+static void claim_release(struct nc_claim *x)
+{
+  free(x->key);
+  free(x->label);
+  nc_value_clear(&x->value);
+  free(x->quote);
+  free(x->hedge);
+  free(x->attribution);
+  free(x->rule);
+  free(x->note);
+}
+
 void nc_claims_free(struct nc_claims *c)
 {
   size_t i;
-  for (i = 0; i < c->n; i++) {
-    struct nc_claim *x = &c->items[i];
-    free(x->key);
-    free(x->label);
-    nc_value_clear(&x->value);
-    free(x->quote);
-    free(x->hedge);
-    free(x->attribution);
-    free(x->rule);
-    free(x->note);
-  }
+  for (i = 0; i < c->n; i++)
+    claim_release(&c->items[i]);
   for (i = 0; i < c->nwarnings; i++)
     free(c->warnings[i]);
   free(c->warnings);
@@ -1925,15 +1929,7 @@ static void drop_ambiguous(struct nc_claims *out, size_t first)
   }
   for (i = first, j = first; i < out->n; i++) {
     if (drop[i - first]) {
-      struct nc_claim *x = &out->items[i];
-      free(x->key);
-      free(x->label);
-      nc_value_clear(&x->value);
-      free(x->quote);
-      free(x->hedge);
-      free(x->attribution);
-      free(x->rule);
-      free(x->note);
+      claim_release(&out->items[i]);
       continue;
     }
     out->items[j++] = out->items[i];

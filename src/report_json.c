@@ -76,6 +76,27 @@ static void add_value_fields(cJSON *o, const struct nc_value *v)
     cJSON_AddBoolToObject(o, "exhaustive", v->exhaustive);
 }
 
+/* A claim's fields from "document" on, in schema order: shared by the
+ * report's claims array and extract's claim lines. */
+static void claim_fields(cJSON *o, const char *doc_id,
+                         const struct nc_claim *c)
+{
+  cJSON_AddStringToObject(o, "document", doc_id);
+  cJSON_AddStringToObject(o, "key", c->key);
+  cJSON_AddStringToObject(o, "label", c->label);
+  add_value_fields(o, &c->value);
+  cJSON_AddStringToObject(o, "quote", c->quote);
+  cJSON_AddNumberToObject(o, "start", (double)c->start);
+  cJSON_AddNumberToObject(o, "end", (double)c->end);
+  cJSON_AddNumberToObject(o, "value_start", (double)c->vstart);
+  cJSON_AddNumberToObject(o, "value_end", (double)c->vend);
+  cJSON_AddBoolToObject(o, "quoted", c->quoted);
+  add_str(o, "hedge", c->hedge);
+  add_str(o, "attribution", c->attribution);
+  cJSON_AddStringToObject(o, "rule", c->rule);
+  add_str(o, "note", c->note);
+}
+
 static cJSON *evidence_json(const struct nc_report *r, size_t ci)
 {
   const struct nc_claim *c = &r->claims->items[ci];
@@ -127,20 +148,7 @@ cJSON *nc_report_tree(const struct nc_report *r)
     char id[32];
     snprintf(id, sizeof id, "c%zu", i + 1);
     cJSON_AddStringToObject(o, "id", id);
-    cJSON_AddStringToObject(o, "document", r->docs[c->doc]->id);
-    cJSON_AddStringToObject(o, "key", c->key);
-    cJSON_AddStringToObject(o, "label", c->label);
-    add_value_fields(o, &c->value);
-    cJSON_AddStringToObject(o, "quote", c->quote);
-    cJSON_AddNumberToObject(o, "start", (double)c->start);
-    cJSON_AddNumberToObject(o, "end", (double)c->end);
-    cJSON_AddNumberToObject(o, "value_start", (double)c->vstart);
-    cJSON_AddNumberToObject(o, "value_end", (double)c->vend);
-    cJSON_AddBoolToObject(o, "quoted", c->quoted);
-    add_str(o, "hedge", c->hedge);
-    add_str(o, "attribution", c->attribution);
-    cJSON_AddStringToObject(o, "rule", c->rule);
-    add_str(o, "note", c->note);
+    claim_fields(o, r->docs[c->doc]->id, c);
     cJSON_AddItemToArray(claims, o);
   }
   findings = cJSON_AddArrayToObject(root, "findings");
@@ -367,20 +375,7 @@ char *nc_report_claim_line(const struct nc_doc *doc,
   cJSON *o = cJSON_CreateObject();
   char *out;
   cJSON_AddStringToObject(o, "kind", "claim");
-  cJSON_AddStringToObject(o, "document", doc->id);
-  cJSON_AddStringToObject(o, "key", c->key);
-  cJSON_AddStringToObject(o, "label", c->label);
-  add_value_fields(o, &c->value);
-  cJSON_AddStringToObject(o, "quote", c->quote);
-  cJSON_AddNumberToObject(o, "start", (double)c->start);
-  cJSON_AddNumberToObject(o, "end", (double)c->end);
-  cJSON_AddNumberToObject(o, "value_start", (double)c->vstart);
-  cJSON_AddNumberToObject(o, "value_end", (double)c->vend);
-  cJSON_AddBoolToObject(o, "quoted", c->quoted);
-  add_str(o, "hedge", c->hedge);
-  add_str(o, "attribution", c->attribution);
-  cJSON_AddStringToObject(o, "rule", c->rule);
-  add_str(o, "note", c->note);
+  claim_fields(o, doc->id, c);
   out = cJSON_PrintUnformatted(o);
   cJSON_Delete(o);
   return out;
