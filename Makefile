@@ -61,7 +61,8 @@ $(BUILD)/newscheck: $(BUILD)/obj/main.o $(BUILD)/libnewscheck.a
 $(BUILD)/newscheck-fetch: $(BUILD)/obj/main_fetch.o $(BUILD)/libnewscheck.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -Wl,--as-needed -o $@ $^ $(LDLIBS)
 
-$(BUILD)/tests/%: tests/unit/%.c tests/unit/testutil.h $(BUILD)/libnewscheck.a
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/testutil.h tests/unit/testworld.h \
+                  $(BUILD)/libnewscheck.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) -Itests/unit $(CFLAGS) $(TEST_CFLAGS) -o $@ $< \
 	  $(BUILD)/libnewscheck.a $(LDLIBS) $(TEST_LIBS)

@@ -2,43 +2,9 @@
  * examples, scope kept in keys, pronoun subjects, the generic layer
  * (titles, counts, dated events, durations), hedges, attribution, quoted
  * speech, people linked across documents, captions excluded. */
-#include "testutil.h"
+#include "testworld.h"
 
 #include "newscheck/claims.h"
-
-struct world {
-  struct nc_lexicon *lex;
-  struct nc_abbrevs *ab;
-  struct nc_rules *rules;
-  struct nc_extractor ex;
-};
-
-static struct world W;
-
-static int setup(void **state)
-{
-  struct nc_error err;
-  (void)state;
-  if (nc_lexicon_load(TEST_DATADIR "/lexicon", &W.lex, &err) != NC_OK ||
-      nc_abbrevs_load(TEST_DATADIR "/lexicon", &W.ab, &err) != NC_OK ||
-      nc_rules_load(TEST_DATADIR "/rules", &W.rules, &err) != NC_OK) {
-    fprintf(stderr, "setup: %s: %s\n", err.file, err.msg);
-    return -1;
-  }
-  W.ex.lex = W.lex;
-  W.ex.abbrevs = W.ab;
-  W.ex.rules = W.rules;
-  return 0;
-}
-
-static int teardown(void **state)
-{
-  (void)state;
-  nc_rules_free(W.rules);
-  nc_abbrevs_free(W.ab);
-  nc_lexicon_free(W.lex);
-  return 0;
-}
 
 /* Extract the claims of one or two texts published on `day`. */
 static void extract(const char *t1, const char *t2, const char *day,
@@ -275,5 +241,5 @@ int main(void)
       cmocka_unit_test(test_captions_and_boilerplate_make_no_claims),
       cmocka_unit_test(test_offsets_point_at_the_value),
   };
-  return cmocka_run_group_tests(tests, setup, teardown);
+  return cmocka_run_group_tests(tests, world_setup, world_teardown);
 }

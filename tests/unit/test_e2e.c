@@ -2,7 +2,7 @@
  * HTML versions when present): the findings F1 to F9 of the acceptance
  * table, with statuses, values, sources and evidence, and what must not
  * happen (caption dates, menus and promos yield no claims). */
-#include "testutil.h"
+#include "testworld.h"
 
 #include <cjson/cJSON.h>
 #include <sys/stat.h>
@@ -11,40 +11,6 @@
 #include "newscheck/compare.h"
 #include "newscheck/report.h"
 #include "report_json.h"
-
-struct world {
-  struct nc_lexicon *lex;
-  struct nc_abbrevs *ab;
-  struct nc_rules *rules;
-  struct nc_extractor ex;
-};
-
-static struct world W;
-
-static int setup(void **state)
-{
-  struct nc_error err;
-  (void)state;
-  if (nc_lexicon_load(TEST_DATADIR "/lexicon", &W.lex, &err) != NC_OK ||
-      nc_abbrevs_load(TEST_DATADIR "/lexicon", &W.ab, &err) != NC_OK ||
-      nc_rules_load(TEST_DATADIR "/rules", &W.rules, &err) != NC_OK) {
-    fprintf(stderr, "setup: %s: %s\n", err.file, err.msg);
-    return -1;
-  }
-  W.ex.lex = W.lex;
-  W.ex.abbrevs = W.ab;
-  W.ex.rules = W.rules;
-  return 0;
-}
-
-static int teardown(void **state)
-{
-  (void)state;
-  nc_rules_free(W.rules);
-  nc_abbrevs_free(W.ab);
-  nc_lexicon_free(W.lex);
-  return 0;
-}
 
 /* Cross-check the folder and return the JSON report tree; the documents'
  * inputs are kept in *docs for offset checks. */
@@ -406,5 +372,5 @@ int main(void)
       cmocka_unit_test(test_html_articles),
       cmocka_unit_test(test_deterministic),
   };
-  return cmocka_run_group_tests(tests, setup, teardown);
+  return cmocka_run_group_tests(tests, world_setup, world_teardown);
 }
