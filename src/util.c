@@ -240,7 +240,7 @@ fail:
   return NC_IO;
 }
 
-size_t nc_utf8_decode(const char *str, size_t len, uint32_t *cp)
+size_t nc_utf8_decode_multi(const char *str, size_t len, uint32_t *cp)
 {
   const unsigned char *s = (const unsigned char *)str;
   uint32_t c;
@@ -425,7 +425,7 @@ static bool wordish_cp(uint32_t cp)
   return true;
 }
 
-bool nc_word_start(const char *s, size_t i)
+bool nc_word_start_multi(const char *s, size_t i)
 {
   size_t j;
   uint32_t cp;
@@ -440,7 +440,7 @@ bool nc_word_start(const char *s, size_t i)
   return !wordish_cp(cp);
 }
 
-bool nc_word_end(const char *s, size_t len, size_t i)
+bool nc_word_end_multi(const char *s, size_t len, size_t i)
 {
   uint32_t cp;
 

@@ -60,8 +60,17 @@ enum nc_status nc_write_atomic(const char *path, const char *data,
 bool nc_utf8_valid(const char *s, size_t len, size_t *bad);
 
 /* Decode one UTF-8 code point at s[0..len); returns its byte length (1 for
- * an invalid byte, with *cp = 0xFFFD). */
-size_t nc_utf8_decode(const char *s, size_t len, uint32_t *cp);
+ * an invalid byte, with *cp = 0xFFFD; 0 when len is 0).  ASCII is decoded
+ * inline: the scanners call this for nearly every byte. */
+size_t nc_utf8_decode_multi(const char *s, size_t len, uint32_t *cp);
+static inline size_t nc_utf8_decode(const char *s, size_t len, uint32_t *cp)
+{
+  if (len > 0 && (unsigned char)s[0] < 0x80) {
+    *cp = (unsigned char)s[0];
+    return 1;
+  }
+  return nc_utf8_decode_multi(s, len, cp);
+}
 
 /* A civil date.  m is 1-12, d 1-31. */
 struct nc_date {
@@ -117,8 +126,24 @@ bool nc_ascii_eq(const char *s, size_t n, const char *w);
 char *nc_ascii_lowerdup(const char *s, size_t n);
 
 /* True when byte i of s begins a word (not preceded by a letter/digit). */
-bool nc_word_start(const char *s, size_t i);
+bool nc_word_start_multi(const char *s, size_t i);
+static inline bool nc_word_start(const char *s, size_t i)
+{
+  if (i == 0)
+    return true;
+  if ((unsigned char)s[i - 1] < 0x80)
+    return !nc_is_alnum((unsigned char)s[i - 1]);
+  return nc_word_start_multi(s, i);
+}
 /* True when s[i] ends a word (s[i] not a letter or digit, or i == len). */
-bool nc_word_end(const char *s, size_t len, size_t i);
+bool nc_word_end_multi(const char *s, size_t len, size_t i);
+static inline bool nc_word_end(const char *s, size_t len, size_t i)
+{
+  if (i >= len)
+    return true;
+  if ((unsigned char)s[i] < 0x80)
+    return !nc_is_alnum((unsigned char)s[i]);
+  return nc_word_end_multi(s, len, i);
+}
 
 #endif
