@@ -90,11 +90,6 @@ void nc_buf_puts(struct nc_buf *b, const char *s)
   nc_buf_append(b, s, strlen(s));
 }
 
-void nc_buf_putc(struct nc_buf *b, char c)
-{
-  nc_buf_append(b, &c, 1);
-}
-
 void nc_buf_printf(struct nc_buf *b, const char *fmt, ...)
 {
   va_list ap;
@@ -295,6 +290,15 @@ bool nc_utf8_valid(const char *s, size_t len, size_t *bad)
   while (i < len) {
     uint32_t cp;
     size_t n;
+    uint64_t w;
+    /* eight ASCII bytes at a time */
+    if (i + 8 <= len) {
+      memcpy(&w, s + i, 8);
+      if (!(w & 0x8080808080808080ull)) {
+        i += 8;
+        continue;
+      }
+    }
     if ((unsigned char)s[i] < 0x80) {
       i++;
       continue;
@@ -448,4 +452,81 @@ bool nc_word_end_multi(const char *s, size_t len, size_t i)
     return true;
   nc_utf8_decode(s + i, len - i, &cp);
   return !wordish_cp(cp);
+}
+
+/* ---- string map ------------------------------------------------------ */
+
+static uint64_t hash_bytes(const char *s, size_t n)
+{
+  uint64_t h = 14695981039346656037ull; /* FNV-1a */
+  size_t i;
+  for (i = 0; i < n; i++) {
+    h ^= (unsigned char)s[i];
+    h *= 1099511628211ull;
+  }
+  return h;
+}
+
+/* The slot of key (hash h), or the empty slot where it would go. */
+static struct nc_strmap_slot *strmap_slot(const struct nc_strmap *m,
+                                          const char *key, size_t len,
+                                          uint64_t h)
+{
+  size_t mask = m->cap - 1, i = (size_t)h & mask;
+
+  for (;;) {
+    struct nc_strmap_slot *sl = &m->slots[i];
+    if (!sl->key || (sl->hash == h && sl->len == len &&
+                     memcmp(sl->key, key, len) == 0))
+      return sl;
+    i = (i + 1) & mask;
+  }
+}
+
+size_t *nc_strmap_get(const struct nc_strmap *m, const char *key,
+                      size_t len)
+{
+  struct nc_strmap_slot *sl;
+
+  if (m->n == 0)
+    return NULL;
+  sl = strmap_slot(m, key, len, hash_bytes(key, len));
+  return sl->key ? &sl->value : NULL;
+}
+
+size_t *nc_strmap_put(struct nc_strmap *m, const char *key, size_t len,
+                      size_t value, bool *added)
+{
+  uint64_t h = hash_bytes(key, len);
+  struct nc_strmap_slot *sl;
+
+  if ((m->n + 1) * 2 > m->cap) { /* keep the load under one half */
+    struct nc_strmap old = *m;
+    size_t i;
+    m->cap = old.cap ? old.cap * 2 : 16;
+    m->slots = xcalloc(m->cap, sizeof *m->slots);
+    for (i = 0; i < old.cap; i++)
+      if (old.slots[i].key)
+        *strmap_slot(m, old.slots[i].key, old.slots[i].len,
+                     old.slots[i].hash) = old.slots[i];
+    free(old.slots);
+  }
+  sl = strmap_slot(m, key, len, h);
+  if (added)
+    *added = !sl->key;
+  if (!sl->key) {
+    sl->key = key;
+    sl->len = len;
+    sl->hash = h;
+    sl->value = value;
+    m->n++;
+  }
+  return &sl->value;
+}
+
+void nc_strmap_free(struct nc_strmap *m)
+{
+  free(m->slots);
+  m->slots = NULL;
+  m->cap = m->n = 0;
 }

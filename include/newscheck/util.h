@@ -30,7 +30,16 @@ struct nc_buf {
 };
 void nc_buf_append(struct nc_buf *b, const char *s, size_t n);
 void nc_buf_puts(struct nc_buf *b, const char *s);
-void nc_buf_putc(struct nc_buf *b, char c);
+/* One byte; inline, since writers call it for most bytes they write. */
+static inline void nc_buf_putc(struct nc_buf *b, char c)
+{
+  if (b->len + 2 <= b->cap) {
+    b->data[b->len++] = c;
+    b->data[b->len] = '\0';
+  } else {
+    nc_buf_append(b, &c, 1);
+  }
+}
 void nc_buf_printf(struct nc_buf *b, const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 2, 3)))
@@ -116,6 +125,30 @@ static inline bool nc_is_space(int c)
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
          c == '\v';
 }
+/* A hash map from byte strings to indexes, for the "have I seen this
+ * name before" questions that would otherwise be linear searches.  Keys
+ * are borrowed: they must outlive the map and not change.  Zero-initialise;
+ * release with nc_strmap_free. */
+struct nc_strmap_slot {
+  const char *key; /* NULL: empty */
+  size_t len;
+  uint64_t hash;
+  size_t value;
+};
+struct nc_strmap {
+  struct nc_strmap_slot *slots;
+  size_t cap, n; /* cap is 0 or a power of two */
+};
+/* The value stored for key[0..len), or NULL when absent. */
+size_t *nc_strmap_get(const struct nc_strmap *m, const char *key,
+                      size_t len);
+/* The value of key[0..len), inserting `value` first when the key is
+ * absent (*added tells which, when not NULL).  The pointer is valid until
+ * the next insertion. */
+size_t *nc_strmap_put(struct nc_strmap *m, const char *key, size_t len,
+                      size_t value, bool *added);
+void nc_strmap_free(struct nc_strmap *m);
+
 /* qsort comparator for an array of `char *` (or `const char *`). */
 int nc_strptr_cmp(const void *a, const void *b);
 
