@@ -53,25 +53,25 @@ static char *fold(const char *s, size_t n)
   return nc_buf_take(&b);
 }
 
-/* The sentence as a quote: whitespace folded, case kept. */
+/* The sentence as a quote: runs of whitespace folded to one space and
+ * dropped at the ends, case kept. */
 static char *quote_text(const char *s, size_t n)
 {
-  struct nc_buf b = {0};
-  size_t i;
-  bool sp = false;
+  char *q = xmalloc(n + 1), *o = q;
+  size_t i = 0;
 
-  for (i = 0; i < n; i++) {
-    unsigned char c = (unsigned char)s[i];
-    if (nc_is_space(c)) {
-      sp = b.len > 0;
+  while (i < n) {
+    if (nc_is_space((unsigned char)s[i])) {
+      while (i < n && nc_is_space((unsigned char)s[i]))
+        i++;
+      if (o > q && i < n)
+        *o++ = ' ';
       continue;
     }
-    if (sp)
-      nc_buf_putc(&b, ' ');
-    sp = false;
-    nc_buf_putc(&b, (char)c);
+    *o++ = s[i++];
   }
-  return nc_buf_take(&b);
+  *o = '\0';
+  return q;
 }
 
 /* Normalize a noun phrase for a key: lower case, no leading article or
@@ -106,11 +106,16 @@ static char *norm_phrase(const char *s, size_t n)
   }
 }
 
+/* True when w[0..n) is one of the (lower-case) words of list. */
 static bool word_in(const char *w, size_t n, const char *const *list)
 {
   size_t i;
+  int c;
+  if (n == 0)
+    return false;
+  c = nc_ascii_lower((unsigned char)w[0]);
   for (i = 0; list[i]; i++)
-    if (nc_ascii_eq(w, n, list[i]))
+    if (list[i][0] == c && nc_ascii_eq(w, n, list[i]))
       return true;
   return false;
 }
@@ -141,15 +146,18 @@ static const char *const function_words[] = {
 struct sent {
   const struct nc_sentence *s;
   size_t m0, m1; /* mentions of this sentence: doc mentions [m0, m1) */
-  char *hedge, *attribution; /* of the sentence, found once */
+  bool valid;    /* the sentence is valid UTF-8 (checked once, for PCRE2) */
+  bool looked;   /* hedge and attribution were looked for (when the
+                    sentence made its first claim) */
+  char *hedge, *attribution;
 };
 
 struct docctx {
   const struct nc_doc *doc;
   size_t index;
-  struct nc_sentences sents;
+  const struct nc_sentences *sents;
   struct sent *sv;
-  struct nc_mentions ms;   /* offsets in block text */
+  const struct nc_mentions *ms; /* offsets in block text */
   bool *used;              /* per mention: a rule took it */
   char *main_key, *main_label; /* main entity, or NULL */
   char *topic_key, *topic_label;
@@ -166,6 +174,7 @@ struct person {
 struct people {
   struct person *v;
   size_t n, cap;
+  struct nc_strmap byname; /* name -> index in v */
 };
 
 struct run {
@@ -193,22 +202,35 @@ static size_t ntokens(const char *s)
 
 static void people_add(struct people *pp, const char *name)
 {
-  size_t i;
-  for (i = 0; i < pp->n; i++)
-    if (strcmp(pp->v[i].name, name) == 0)
-      return;
+  char *own;
+
+  if (nc_strmap_get(&pp->byname, name, strlen(name)))
+    return;
+  own = xstrdup(name);
   nc_grow(&pp->v, &pp->cap, pp->n + 1, sizeof *pp->v);
-  pp->v[pp->n].name = xstrdup(name);
-  pp->v[pp->n].canon = pp->v[pp->n].name;
+  pp->v[pp->n].name = own;
+  pp->v[pp->n].canon = own;
   pp->v[pp->n].ntok = ntokens(name);
+  nc_strmap_put(&pp->byname, own, strlen(own), pp->n, NULL);
   pp->n++;
 }
 
+/* The index of the person named name[0..len), or NONE. */
+static size_t people_find(const struct people *pp, const char *name,
+                          size_t len)
+{
+  const size_t *i = nc_strmap_get(&pp->byname, name, len);
+  return i ? *i : NONE;
+}
+
+/* Auxiliaries found glued to a surname. */
+static const char *const glue_aux[] = {"is", "was", "has", "had", NULL};
+
 /* True when `a` is `b` plus a glued auxiliary ("Salmanis" for "Salman
- * is"): a missing space is a common typo in scraped text. */
+ * is"). */
 static bool glued(const char *a, const char *b)
 {
-  static const char *const aux[] = {"is", "was", "has", "had", NULL};
+  const char *const *aux = glue_aux;
   size_t la = strlen(a), lb = strlen(b), i;
   if (la <= lb || strncmp(a, b, lb) != 0)
     return false;
@@ -218,44 +240,90 @@ static bool glued(const char *a, const char *b)
   return false;
 }
 
-/* Link names that denote one person: a name whose tokens begin another's
- * ("Mohammed bin Salman" / "Mohammed bin Salman al Saud"), or that differ
- * only by a glued auxiliary.  The shorter full name (>= 2 tokens) is the
- * canonical one. */
 static const char *last_token(const char *s)
 {
   const char *sp = strrchr(s, ' ');
   return sp ? sp + 1 : s;
 }
 
+static int cmp_size(const void *a, const void *b)
+{
+  size_t x = *(const size_t *)a, y = *(const size_t *)b;
+  return x < y ? -1 : x > y;
+}
+
+/* Link names that denote one person.  A surname alone ("President Trump")
+ * is the one full name ending in it, when there is exactly one.  A name
+ * whose first tokens are another full name ("Mohammed bin Salman al Saud"
+ * / "Mohammed bin Salman"), or that is another plus a glued auxiliary
+ * ("Salmanis" for "Salman is": a missing space is a common typo in
+ * scraped text), takes the shorter one's canonical name.  Each step looks
+ * names up by hash, so linking is linear in the number of names. */
 static void people_link(struct people *pp)
 {
-  size_t i, j;
-  /* a surname alone ("President Trump") is the one full name ending in
-   * it, when there is exactly one */
+  const char *const *aux = glue_aux;
+  struct nc_strmap bylast = {0}; /* last token -> index in last */
+  struct surname {
+    size_t hits, best; /* full names ending in it; the shortest, first */
+  } *last = NULL;
+  size_t nlast = 0, lcap = 0, i, k;
+
   for (i = 0; i < pp->n; i++) {
-    struct person *a = &pp->v[i];
-    struct person *hit = NULL;
-    size_t hits = 0;
-    if (a->ntok != 1)
+    const char *t;
+    bool added;
+    size_t *slot;
+    if (pp->v[i].ntok < 2)
       continue;
-    for (j = 0; j < pp->n; j++)
-      if (pp->v[j].ntok >= 2 &&
-          strcmp(last_token(pp->v[j].name), a->name) == 0) {
-        if (!hit || strcmp(hit->name, pp->v[j].name) != 0)
-          hits++;
-        if (!hit || strlen(pp->v[j].name) < strlen(hit->name))
-          hit = &pp->v[j];
-      }
-    if (hits == 1)
-      a->canon = hit->name;
+    t = last_token(pp->v[i].name);
+    slot = nc_strmap_put(&bylast, t, strlen(t), nlast, &added);
+    if (added) {
+      nc_grow(&last, &lcap, nlast + 1, sizeof *last);
+      last[nlast].hits = 0;
+      last[nlast].best = i;
+      nlast++;
+    }
+    k = *slot;
+    last[k].hits++;
+    if (strlen(pp->v[i].name) < strlen(pp->v[last[k].best].name))
+      last[k].best = i;
   }
   for (i = 0; i < pp->n; i++) {
+    const size_t *k2;
+    if (pp->v[i].ntok != 1)
+      continue;
+    k2 = nc_strmap_get(&bylast, pp->v[i].name, strlen(pp->v[i].name));
+    if (k2 && last[*k2].hits == 1)
+      pp->v[i].canon = pp->v[last[*k2].best].name;
+  }
+  nc_strmap_free(&bylast);
+  free(last);
+
+  for (i = 0; i < pp->n; i++) {
     struct person *a = &pp->v[i];
-    for (j = 0; j < pp->n; j++) {
-      struct person *b = &pp->v[j];
+    size_t *cand = NULL, nc = 0, ccap = 0, la = strlen(a->name), p;
+    /* the names a begins with, up to a space */
+    for (p = 0; p < la; p++)
+      if (a->name[p] == ' ' && (k = people_find(pp, a->name, p)) != NONE) {
+        nc_grow(&cand, &ccap, nc + 1, sizeof *cand);
+        cand[nc++] = k;
+      }
+    /* a itself but for a glued auxiliary */
+    for (k = 0; aux[k]; k++) {
+      size_t l = strlen(aux[k]), j;
+      if (la > l && strcmp(a->name + la - l, aux[k]) == 0 &&
+          (j = people_find(pp, a->name, la - l)) != NONE) {
+        nc_grow(&cand, &ccap, nc + 1, sizeof *cand);
+        cand[nc++] = j;
+      }
+    }
+    /* in index order, as a scan over all names would meet them */
+    if (nc > 1)
+      qsort(cand, nc, sizeof *cand, cmp_size);
+    for (k = 0; k < nc; k++) {
+      struct person *b = &pp->v[cand[k]];
       size_t lb = strlen(b->name);
-      if (i == j || b->ntok < 2 || b->ntok > a->ntok)
+      if ((k > 0 && cand[k] == cand[k - 1]) || cand[k] == i ||
+          b->ntok < 2 || b->ntok > a->ntok)
         continue;
       if (b->ntok < a->ntok && strncmp(a->name, b->name, lb) == 0 &&
           a->name[lb] == ' ') {
@@ -265,23 +333,19 @@ static void people_link(struct people *pp)
         a->canon = b->canon;
       }
     }
+    free(cand);
   }
 }
 
 static const char *people_canon(const struct people *pp, const char *name)
 {
-  size_t i;
-  for (i = 0; i < pp->n; i++)
-    if (strcmp(pp->v[i].name, name) == 0) {
-      const char *c = pp->v[i].canon;
-      size_t k;
-      /* follow one more link so chains settle */
-      for (k = 0; k < pp->n; k++)
-        if (pp->v[k].name == c)
-          return pp->v[k].canon;
-      return c;
-    }
-  return name;
+  size_t i = people_find(pp, name, strlen(name)), k;
+
+  if (i == NONE)
+    return name;
+  /* follow one more link so chains settle */
+  k = people_find(pp, pp->v[i].canon, strlen(pp->v[i].canon));
+  return k != NONE ? pp->v[k].canon : pp->v[i].canon;
 }
 
 /* The main entity: the first country named in the headline, else the
@@ -307,15 +371,16 @@ static void find_main_entity(struct docctx *d)
   const char **names = NULL;
   double *score = NULL;
   size_t n = 0, cap = 0, scap = 0, i, best = NONE;
-  bool lede_seen = false;
+  bool lede_seen = false, added;
+  struct nc_strmap seen = {0}; /* name -> index in names */
 
-  for (i = 0; i < d->sents.n; i++) {
+  for (i = 0; i < d->sents->n; i++) {
     const struct sent *sv = &d->sv[i];
     const struct nc_block *b = &d->doc->blocks[sv->s->block];
     bool first_in_sentence = true;
     size_t k;
     for (k = sv->m0; k < sv->m1; k++) {
-      const struct nc_mention *m = &d->ms.items[k];
+      const struct nc_mention *m = &d->ms->items[k];
       const char *name = NULL;
       double w = 1.0;
       size_t j;
@@ -333,10 +398,8 @@ static void find_main_entity(struct docctx *d)
         first_in_sentence = false;
         lede_seen = true;
       }
-      for (j = 0; j < n; j++)
-        if (strcmp(names[j], name) == 0)
-          break;
-      if (j == n) {
+      j = *nc_strmap_put(&seen, name, strlen(name), n, &added);
+      if (added) {
         nc_grow(&names, &cap, n + 1, sizeof *names);
         nc_grow(&score, &scap, n + 1, sizeof *score);
         names[n] = name;
@@ -355,6 +418,7 @@ static void find_main_entity(struct docctx *d)
   }
   free(names);
   free(score);
+  nc_strmap_free(&seen);
 }
 
 static bool inside_mention(const struct docctx *d, const struct sent *sv,
@@ -362,7 +426,7 @@ static bool inside_mention(const struct docctx *d, const struct sent *sv,
 {
   size_t k;
   for (k = sv->m0; k < sv->m1; k++) {
-    const struct nc_mention *m = &d->ms.items[k];
+    const struct nc_mention *m = &d->ms->items[k];
     if ((m->type == NC_M_COUNTRY || m->type == NC_M_PERSON ||
          m->type == NC_M_DATE) &&
         a < m->end && b > m->start)
@@ -378,8 +442,9 @@ static void find_topic(struct docctx *d)
 {
   char **keys = NULL, **labels = NULL;
   size_t *count = NULL, n = 0, cap = 0, lcap = 0, ccap = 0, i, best = NONE;
+  struct nc_strmap seen = {0}; /* key -> index in keys */
 
-  for (i = 0; i < d->sents.n; i++) {
+  for (i = 0; i < d->sents->n; i++) {
     const struct sent *sv = &d->sv[i];
     const struct nc_block *b = &d->doc->blocks[sv->s->block];
     const char *t = b->text;
@@ -410,11 +475,9 @@ static void find_topic(struct docctx *d)
       }
       if (words >= 2 && !inside_mention(d, sv, rs, last)) {
         char *k = norm_phrase(t + rs, last - rs);
-        size_t j;
-        for (j = 0; j < n; j++)
-          if (strcmp(keys[j], k) == 0)
-            break;
-        if (j == n) {
+        bool added;
+        size_t j = *nc_strmap_put(&seen, k, strlen(k), n, &added);
+        if (added) {
           nc_grow(&keys, &cap, n + 1, sizeof *keys);
           nc_grow(&labels, &lcap, n + 1, sizeof *labels);
           nc_grow(&count, &ccap, n + 1, sizeof *count);
@@ -430,6 +493,7 @@ static void find_topic(struct docctx *d)
       p = last > p ? last : p + 1;
     }
   }
+  nc_strmap_free(&seen);
   /* the most named; on a tie the first named */
   for (i = 0; i < n; i++)
     if (best == NONE || count[i] > count[best])
@@ -454,19 +518,47 @@ static const char *const hedges[] = {
     "may",            "might",           "would",        "potentially",
     "plans to",       "hopes to",        "is due to",    NULL};
 
-/* The first hedge word in the sentence, or NULL. */
+/* The first hedge word in the sentence, or NULL.  A word is compared in
+ * full only with the hedges that begin with its first letter. */
 static char *find_hedge(const char *t, size_t n)
 {
-  size_t i, k;
-  for (i = 0; i < n; i++) {
-    if (!nc_word_start(t, i))
+  size_t i = 0, k;
+
+  while (i < n) {
+    int c = nc_ascii_lower((unsigned char)t[i]);
+    size_t w = i + 1;
+    if (c < 'a' || c > 'z' || !nc_word_start(t, i)) {
+      i++;
       continue;
+    }
     for (k = 0; hedges[k]; k++) {
-      size_t l = strlen(hedges[k]);
+      size_t l;
+      if (hedges[k][0] != c)
+        continue;
+      l = strlen(hedges[k]);
       if (i + l <= n && nc_word_end(t, n, i + l) &&
           nc_ascii_eq(t + i, l, hedges[k]))
         return xstrdup(hedges[k]);
     }
+    /* no other word starts before the end of this run of letters */
+    while (w < n && nc_is_alnum((unsigned char)t[w]))
+      w++;
+    i = w;
+  }
+  return NULL;
+}
+
+/* The first occurrence of needle[0..l) in [p, e), or NULL. */
+static const char *find_bytes(const char *p, const char *e,
+                              const char *needle, size_t l)
+{
+  while (p + l <= e) {
+    const char *q = memchr(p, needle[0], (size_t)(e - p) - l + 1);
+    if (!q)
+      return NULL;
+    if (memcmp(q, needle, l) == 0)
+      return q;
+    p = q + 1;
   }
   return NULL;
 }
@@ -480,19 +572,20 @@ static char *find_attribution(const char *t, size_t n)
   const char *p;
   size_t k;
 
-  for (p = t; p + 13 <= t + n; p++)
+  for (p = t; p + 13 <= t + n; p++) {
+    if ((*p | 0x20) != 'a')
+      continue;
     if (nc_ascii_eq(p, 13, "according to ")) {
       const char *e = p + 13;
       while (e < t + n && *e != ',' && *e != '.' && *e != ';')
         e++;
       return quote_text(p, (size_t)(e - p));
     }
+  }
   for (k = 0; markers[k]; k++) {
     size_t l = strlen(markers[k]);
-    for (p = t; p + l <= t + n; p++) {
+    for (p = t; (p = find_bytes(p, t + n, markers[k], l)) != NULL; p++) {
       const char *s, *e;
-      if (memcmp(p, markers[k], l) != 0)
-        continue;
       /* the speaker: back to the previous comma, dash or sentence start */
       s = p;
       while (s > t && s[-1] != ',' && s[-1] != ';' && s[-1] != '"' &&
@@ -514,39 +607,59 @@ static char *find_attribution(const char *t, size_t n)
   return NULL;
 }
 
-static void prepare_doc(struct run *r, struct docctx *d)
+void nc_claim_input_build(const struct nc_extractor *ex,
+                          const struct nc_doc *doc, struct nc_claim_input *in)
+{
+  size_t i;
+
+  in->doc = doc;
+  nc_sentences_split(ex->abbrevs, doc, &in->sents);
+  in->first = xcalloc(in->sents.n + 1, sizeof *in->first);
+  for (i = 0; i < in->sents.n; i++) {
+    in->first[i] = in->ms.n;
+    nc_mentions_find_sentence(ex->lex, doc, &in->sents.items[i], &in->ms);
+  }
+  in->first[in->sents.n] = in->ms.n;
+}
+
+void nc_claim_input_free(struct nc_claim_input *in)
+{
+  nc_sentences_free(&in->sents);
+  nc_mentions_free(&in->ms);
+  free(in->first);
+  in->first = NULL;
+}
+
+static void prepare_doc(struct run *r, struct docctx *d,
+                        const struct nc_claim_input *in)
 {
   size_t i, k;
 
-  nc_sentences_split(r->ex->abbrevs, d->doc, &d->sents);
-  if (d->sents.cut) {
+  d->sents = &in->sents;
+  d->ms = &in->ms;
+  if (d->sents->cut) {
     struct nc_buf w = {0};
     nc_buf_printf(&w, "%s: %zu run%s of text with no sentence end were cut "
                       "into pieces of about 4 KiB",
-                  d->doc->path ? d->doc->path : d->doc->id, d->sents.cut,
-                  d->sents.cut == 1 ? "" : "s");
+                  d->doc->path ? d->doc->path : d->doc->id, d->sents->cut,
+                  d->sents->cut == 1 ? "" : "s");
     r->out->warnings = xrealloc(r->out->warnings,
                                 (r->out->nwarnings + 1) * sizeof(char *));
     r->out->warnings[r->out->nwarnings++] = nc_buf_take(&w);
   }
-  d->sv = xcalloc(d->sents.n + 1, sizeof *d->sv);
-  for (i = 0; i < d->sents.n; i++) {
-    d->sv[i].s = &d->sents.items[i];
-    d->sv[i].m0 = d->ms.n;
-    nc_mentions_find_sentence(r->ex->lex, d->doc, &d->sents.items[i],
-                              &d->ms);
-    d->sv[i].m1 = d->ms.n;
-    {
-      const struct nc_sentence *st = &d->sents.items[i];
-      const char *t = d->doc->blocks[st->block].text + st->start;
-      d->sv[i].hedge = find_hedge(t, st->end - st->start);
-      d->sv[i].attribution = find_attribution(t, st->end - st->start);
-    }
+  d->sv = xcalloc(d->sents->n + 1, sizeof *d->sv);
+  for (i = 0; i < d->sents->n; i++) {
+    const struct nc_sentence *st = &d->sents->items[i];
+    d->sv[i].s = st;
+    d->sv[i].valid = nc_utf8_valid(d->doc->blocks[st->block].text + st->start,
+                                   st->end - st->start, NULL);
+    d->sv[i].m0 = in->first[i];
+    d->sv[i].m1 = in->first[i + 1];
   }
-  d->used = xcalloc(d->ms.n + 1, sizeof *d->used);
-  for (k = 0; k < d->ms.n; k++)
-    if (d->ms.items[k].type == NC_M_PERSON && d->ms.items[k].name)
-      people_add(&r->people, d->ms.items[k].name);
+  d->used = xcalloc(d->ms->n + 1, sizeof *d->used);
+  for (k = 0; k < d->ms->n; k++)
+    if (d->ms->items[k].type == NC_M_PERSON && d->ms->items[k].name)
+      people_add(&r->people, d->ms->items[k].name);
   find_main_entity(d);
   find_topic(d);
 }
@@ -761,8 +874,19 @@ static struct nc_claim *add_claim(struct run *r, struct docctx *d,
   c->vend = nc_block_offset(b, ve);
   c->quote = quote_text(b->text + sv->s->start, sv->s->end - sv->s->start);
   c->quoted = nc_sentence_quoted(sv->s, vs);
-  c->hedge = sv->hedge ? xstrdup(sv->hedge) : NULL;
-  c->attribution = sv->attribution ? xstrdup(sv->attribution) : NULL;
+  /* hedge and attribution are looked for only in sentences that make a
+   * claim, which are few, and once in each */
+  {
+    struct sent *own = &d->sv[sv - d->sv];
+    if (!own->looked) {
+      const char *t = b->text + sv->s->start;
+      own->hedge = find_hedge(t, sv->s->end - sv->s->start);
+      own->attribution = find_attribution(t, sv->s->end - sv->s->start);
+      own->looked = true;
+    }
+    c->hedge = own->hedge ? xstrdup(own->hedge) : NULL;
+    c->attribution = own->attribution ? xstrdup(own->attribution) : NULL;
+  }
   c->rule = xstrdup(rule);
   c->note = note;
   return c;
@@ -821,7 +945,7 @@ static size_t nearest_before(const struct run *r, const struct docctx *d,
 {
   size_t k, best = NONE;
   for (k = sv->m0; k < sv->m1; k++) {
-    const struct nc_mention *m = &d->ms.items[k];
+    const struct nc_mention *m = &d->ms->items[k];
     if (m->type != type || m->end > pos || !m->name)
       continue;
     if (type == NC_M_COUNTRY && m->demonym)
@@ -844,7 +968,7 @@ static size_t entity_in(const struct docctx *d, const struct sent *sv,
 {
   size_t k;
   for (k = sv->m0; k < sv->m1; k++) {
-    const struct nc_mention *m = &d->ms.items[k];
+    const struct nc_mention *m = &d->ms->items[k];
     if ((m->type == NC_M_COUNTRY || m->type == NC_M_PERSON) && m->name &&
         m->start >= a && m->end <= b)
       return k;
@@ -949,7 +1073,7 @@ static char *resolve_scope(const struct nc_rule *rule, const struct docctx *d,
   double ord = 0;
 
   for (k = sv->m0; k < sv->m1; k++) {
-    const struct nc_mention *m = &d->ms.items[k];
+    const struct nc_mention *m = &d->ms->items[k];
     if (m->type == NC_M_ORDINAL && m->start >= a && m->end <= b)
       ord = m->value;
   }
@@ -1065,7 +1189,7 @@ static char *fill_template(const char *tpl, const struct fill *f)
 static bool is_counterpart(const struct docctx *d, const char *country)
 {
   size_t i, k;
-  for (i = 0; i < d->sents.n; i++) {
+  for (i = 0; i < d->sents->n; i++) {
     const struct sent *sv = &d->sv[i];
     const char *t = d->doc->blocks[sv->s->block].text;
     size_t a = sv->s->start, b = sv->s->end, p;
@@ -1077,7 +1201,7 @@ static bool is_counterpart(const struct docctx *d, const char *country)
     if (!relations)
       continue;
     for (k = sv->m0; k < sv->m1; k++) {
-      const struct nc_mention *m = &d->ms.items[k];
+      const struct nc_mention *m = &d->ms->items[k];
       if (m->type != NC_M_COUNTRY || !m->name ||
           strcmp(m->name, country) != 0)
         continue;
@@ -1126,7 +1250,7 @@ static bool rule_value(struct run *r, struct docctx *d, const struct sent *sv,
     *vs = b;
     *ve = a;
     for (k = sv->m0; k < sv->m1; k++) {
-      const struct nc_mention *x = &d->ms.items[k];
+      const struct nc_mention *x = &d->ms->items[k];
       bool in1 = x->start < b && x->end > a;
       bool in2 = a2 != NONE && x->start < b2 && x->end > a2;
       bool party = pa != NONE && x->start < pb && x->end > pa;
@@ -1164,7 +1288,7 @@ static bool rule_value(struct run *r, struct docctx *d, const struct sent *sv,
     return true;
   }
   for (k = sv->m0; k < sv->m1; k++) {
-    const struct nc_mention *x = &d->ms.items[k];
+    const struct nc_mention *x = &d->ms->items[k];
     if (x->type != want || x->start >= b || x->end <= a)
       continue;
     *vs = x->start;
@@ -1250,7 +1374,7 @@ static bool has_value_type(const struct docctx *d, const struct sent *sv,
 {
   size_t k, countries = 0;
   for (k = sv->m0; k < sv->m1; k++) {
-    const struct nc_mention *m = &d->ms.items[k];
+    const struct nc_mention *m = &d->ms->items[k];
     switch (rv) {
     case NC_RV_ORDINAL:
       if (m->type == NC_M_ORDINAL)
@@ -1290,7 +1414,7 @@ static void apply_rule(struct run *r, struct docctx *d, const struct sent *sv,
   if (!has_value_type(d, sv, rule->value))
     return;
 
-  while (nc_rule_next(r->ex->rules, ri, t + off, len, &pos, &m)) {
+  while (nc_rule_next(r->ex->rules, ri, t + off, len, sv->valid, &pos, &m)) {
     struct nc_value v;
     size_t vs = 0, ve = 0, k;
     char *note = NULL;
@@ -1304,7 +1428,7 @@ static void apply_rule(struct run *r, struct docctx *d, const struct sent *sv,
       k = entity_in(d, sv, m.g[NC_G_PARTNER][0] + off,
                     m.g[NC_G_PARTNER][1] + off);
       if (k != NONE)
-        pkey = mention_key(r, &d->ms.items[k], NULL);
+        pkey = mention_key(r, &d->ms->items[k], NULL);
     }
     /* subject */
     k = NONE;
@@ -1319,7 +1443,7 @@ static void apply_rule(struct run *r, struct docctx *d, const struct sent *sv,
                                               : m.start + off,
                          NC_M_PERSON, NULL);
     if (k != NONE)
-      skey = mention_key(r, &d->ms.items[k], &slabel);
+      skey = mention_key(r, &d->ms->items[k], &slabel);
     else if (rule->subject != NC_RS_NONE)
       main_entity(d, &skey, &slabel);
     /* a relation between two parties: key on the sorted pair */
@@ -1337,7 +1461,7 @@ static void apply_rule(struct run *r, struct docctx *d, const struct sent *sv,
       nc_buf_printf(&kb, "%s+%s", swap ? pkey : skey, swap ? skey : pkey);
       k = entity_in(d, sv, m.g[NC_G_PARTNER][0] + off,
                     m.g[NC_G_PARTNER][1] + off);
-      nc_buf_printf(&lb, "%s and %s", slabel, d->ms.items[k].name);
+      nc_buf_printf(&lb, "%s and %s", slabel, d->ms->items[k].name);
       free(skey);
       free(slabel);
       skey = nc_buf_take(&kb);
@@ -1575,7 +1699,7 @@ static bool possessor(struct run *r, struct docctx *d, const struct sent *sv,
     k = nearest_before(r, d, sv, ws, NC_M_PERSON, NULL);
     if (k == NONE)
       return false;
-    *key = mention_key(r, &d->ms.items[k], label);
+    *key = mention_key(r, &d->ms->items[k], label);
     return true;
   }
   if (nc_ascii_eq(t + ws, we - ws, "s") && ws >= 2) {
@@ -1584,7 +1708,7 @@ static bool possessor(struct run *r, struct docctx *d, const struct sent *sv,
     if (ws2 == NONE || !is_upper((unsigned char)t[ws2]))
       return false;
     for (k = sv->m0; k < sv->m1; k++) {
-      const struct nc_mention *m = &d->ms.items[k];
+      const struct nc_mention *m = &d->ms->items[k];
       if ((m->type == NC_M_COUNTRY || m->type == NC_M_PERSON) &&
           m->start <= ws2 && m->end >= we2) {
         *key = mention_key(r, m, label);
@@ -1649,7 +1773,7 @@ static bool subject_of_event(struct run *r, struct docctx *d,
   if (k == NONE)
     k = nearest_before(r, d, sv, es, NC_M_COUNTRY, NULL);
   if (k != NONE)
-    *key = mention_key(r, &d->ms.items[k], label);
+    *key = mention_key(r, &d->ms->items[k], label);
   else if (by_country)
     main_entity(d, key, label); /* "his country will join": the story's */
   else
@@ -1759,7 +1883,7 @@ static void generic_count(struct run *r, struct docctx *d,
      * is named before */
     k = nearest_before(r, d, sv, m->start, NC_M_COUNTRY, NULL);
     if (k != NONE) {
-      skey = mention_key(r, &d->ms.items[k], &slabel);
+      skey = mention_key(r, &d->ms->items[k], &slabel);
       nc_buf_printf(&kb, "%s|%s|%s", kind, skey, noun);
       nc_buf_printf(&lb, "%s: %s", slabel, noun);
     } else {
@@ -1837,7 +1961,7 @@ static void generic_layer(struct run *r, struct docctx *d,
 {
   size_t k;
   for (k = sv->m0; k < sv->m1; k++) {
-    const struct nc_mention *m = &d->ms.items[k];
+    const struct nc_mention *m = &d->ms->items[k];
     if (d->used[k])
       continue;
     switch (m->type) {
@@ -1940,9 +2064,9 @@ static void drop_ambiguous(struct nc_claims *out, size_t first)
 }
 
 
-void nc_claims_extract(const struct nc_extractor *ex,
-                       struct nc_doc *const *docs, size_t ndocs,
-                       struct nc_claims *out)
+void nc_claims_extract_inputs(const struct nc_extractor *ex,
+                              const struct nc_claim_input *in, size_t n,
+                              struct nc_claims *out)
 {
   struct run r;
   size_t i, j, ri, first = out->n;
@@ -1950,31 +2074,29 @@ void nc_claims_extract(const struct nc_extractor *ex,
   memset(&r, 0, sizeof r);
   r.ex = ex;
   r.out = out;
-  r.ndocs = ndocs;
-  r.docs = xcalloc(ndocs + 1, sizeof *r.docs);
-  for (i = 0; i < ndocs; i++) {
-    r.docs[i].doc = docs[i];
+  r.ndocs = n;
+  r.docs = xcalloc(n + 1, sizeof *r.docs);
+  for (i = 0; i < n; i++) {
+    r.docs[i].doc = in[i].doc;
     r.docs[i].index = i;
-    prepare_doc(&r, &r.docs[i]);
+    prepare_doc(&r, &r.docs[i], &in[i]);
   }
   people_link(&r.people);
-  for (i = 0; i < ndocs; i++) {
+  for (i = 0; i < n; i++) {
     struct docctx *d = &r.docs[i];
-    for (j = 0; j < d->sents.n; j++) {
+    for (j = 0; j < d->sents->n; j++) {
       for (ri = 0; ri < nc_rules_count(ex->rules); ri++)
         apply_rule(&r, d, &d->sv[j], ri);
       generic_layer(&r, d, &d->sv[j], j ? &d->sv[j - 1] : NULL);
     }
   }
   drop_ambiguous(out, first);
-  for (i = 0; i < ndocs; i++) {
+  for (i = 0; i < n; i++) {
     struct docctx *d = &r.docs[i];
-    for (j = 0; j < d->sents.n; j++) {
+    for (j = 0; j < d->sents->n; j++) {
       free(d->sv[j].hedge);
       free(d->sv[j].attribution);
     }
-    nc_sentences_free(&d->sents);
-    nc_mentions_free(&d->ms);
     free(d->sv);
     free(d->used);
     free(d->main_key);
@@ -1985,7 +2107,23 @@ void nc_claims_extract(const struct nc_extractor *ex,
   for (i = 0; i < r.people.n; i++)
     free(r.people.v[i].name);
   free(r.people.v);
+  nc_strmap_free(&r.people.byname);
   free(r.docs);
+}
+
+void nc_claims_extract(const struct nc_extractor *ex,
+                       struct nc_doc *const *docs, size_t ndocs,
+                       struct nc_claims *out)
+{
+  struct nc_claim_input *in = xcalloc(ndocs + 1, sizeof *in);
+  size_t i;
+
+  for (i = 0; i < ndocs; i++)
+    nc_claim_input_build(ex, docs[i], &in[i]);
+  nc_claims_extract_inputs(ex, in, ndocs, out);
+  for (i = 0; i < ndocs; i++)
+    nc_claim_input_free(&in[i]);
+  free(in);
 }
 
 size_t nc_rules_check_examples(const struct nc_extractor *ex,

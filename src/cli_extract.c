@@ -50,8 +50,9 @@ static int run(const struct nc_command *cmd, int argc, char **argv)
   struct nc_claims claims = {0};
   struct nc_mentions ms = {0};
   struct nc_mention_ctx mctx;
+  struct nc_claim_input in = {0};
   int rc = NC_EXIT_OK, first;
-  size_t b, i;
+  size_t b, i, next = 0;
 
   first = nc_cli_parse(cmd, argc, argv, on_option, &o, &rc);
   if (first < 0)
@@ -74,13 +75,23 @@ static int run(const struct nc_command *cmd, int argc, char **argv)
   }
   mctx.ref = doc->published;
   mctx.has_ref = doc->has_published;
-  /* every block but boilerplate, sentence by sentence */
+  /* The sentences and mentions of the blocks that feed claims are found
+   * once and serve both the mention lines and claim extraction; captions
+   * and block quotes are read here only for their mention lines. */
+  nc_claim_input_build(&kit.ex, doc, &in);
   for (b = 0; b < doc->nblocks; b++) {
     const struct nc_block *blk = &doc->blocks[b];
     struct nc_sentences ss = {0};
     size_t s;
     if (blk->kind == NC_BLOCK_BOILERPLATE)
       continue;
+    if (nc_block_feeds_claims(blk->kind)) {
+      /* sentences are in block order: print this block's */
+      for (; next < in.sents.n && in.sents.items[next].block == b; next++)
+        for (i = in.first[next]; i < in.first[next + 1]; i++)
+          print_line(nc_report_mention_line(doc, blk, &in.ms.items[i]));
+      continue;
+    }
     nc_sentences_split_text(kit.abbrevs, blk->text, blk->len, b, &ss);
     for (s = 0; s < ss.n; s++) {
       const struct nc_sentence *st = &ss.items[s];
@@ -95,7 +106,8 @@ static int run(const struct nc_command *cmd, int argc, char **argv)
     }
     nc_sentences_free(&ss);
   }
-  nc_claims_extract(&kit.ex, &doc, 1, &claims);
+  nc_claims_extract_inputs(&kit.ex, &in, 1, &claims);
+  nc_claim_input_free(&in);
   for (i = 0; i < claims.n; i++)
     print_line(nc_report_claim_line(doc, &claims.items[i]));
   nc_claims_free(&claims);

@@ -724,14 +724,16 @@ size_t nc_rules_limit_hits(const struct nc_rules *rs, size_t i)
 }
 
 bool nc_rule_next(const struct nc_rules *rs, size_t i, const char *text,
-                  size_t len, size_t *pos, struct nc_rule_match *m)
+                  size_t len, bool valid, size_t *pos,
+                  struct nc_rule_match *m)
 {
   const struct compiled *c = &rs->code[i];
+  uint32_t opts = valid ? PCRE2_NO_UTF_CHECK : 0;
   PCRE2_SIZE *ov;
   int rc, g;
 
   if (*pos == 0 && c->trigger) {
-    rc = pcre2_match(c->trigger, (PCRE2_SPTR)text, len, 0, 0, rs->md,
+    rc = pcre2_match(c->trigger, (PCRE2_SPTR)text, len, 0, opts, rs->md,
                      rs->mctx);
     if (rc < 0) {
       limit_hit(rs, i, rc);
@@ -739,7 +741,7 @@ bool nc_rule_next(const struct nc_rules *rs, size_t i, const char *text,
     }
   }
   while (*pos <= len) {
-    rc = pcre2_match(c->code, (PCRE2_SPTR)text, len, *pos, 0, rs->md,
+    rc = pcre2_match(c->code, (PCRE2_SPTR)text, len, *pos, opts, rs->md,
                      rs->mctx);
     if (rc < 0) {
       limit_hit(rs, i, rc); /* counted, so the caller can warn */

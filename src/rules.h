@@ -84,17 +84,21 @@ struct nc_rule_match {
 size_t nc_rules_count(const struct nc_rules *rules);
 const struct nc_rule *nc_rules_get(const struct nc_rules *rules, size_t i);
 
-/* Find the next match of rule i in text[0..len) at or after *pos; on a
- * match fills m, advances *pos past it and returns true.  A pattern that
- * hits the match limit counts as no match (and as a limit hit). */
 /* How many matches of rule i stopped at the PCRE2 match, depth, heap or
  * JIT stack limit since the rules were loaded (each time, the rest of
  * that text was skipped for the rule).  The caller warns, naming the
  * rule's id and file. */
 size_t nc_rules_limit_hits(const struct nc_rules *rules, size_t i);
 
+/* Find the next match of rule i in text[0..len) at or after *pos; on a
+ * match fills m, advances *pos past it and returns true.  A pattern that
+ * hits the match limit counts as no match (and as a limit hit).  When
+ * `valid` is true the caller has checked that text is valid UTF-8, and
+ * PCRE2 does not check it again on each call (with every rule tried on
+ * every sentence, that check cost more than the matching). */
 bool nc_rule_next(const struct nc_rules *rules, size_t i, const char *text,
-                  size_t len, size_t *pos, struct nc_rule_match *m);
+                  size_t len, bool valid, size_t *pos,
+                  struct nc_rule_match *m);
 
 /* Map a captured word through the rule's map for `group`; returns the
  * mapped word or NULL when the map has no entry. */

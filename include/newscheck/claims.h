@@ -88,6 +88,33 @@ void nc_claims_extract(const struct nc_extractor *ex,
                        struct nc_doc *const *docs, size_t ndocs,
                        struct nc_claims *out);
 
+/* What claim extraction reads from one document: the sentences of its
+ * headline, deck and body blocks (nc_sentences_split) and the mentions of
+ * each (nc_mentions_find_sentence, offsets in block text), found once so
+ * that a caller that also prints them (the extract command) does not find
+ * them twice. */
+struct nc_claim_input {
+  const struct nc_doc *doc;
+  struct nc_sentences sents;
+  struct nc_mentions ms; /* sentence by sentence */
+  size_t *first; /* sents.n + 1 entries: the mentions of sentence i are
+                    ms.items[first[i] .. first[i + 1]) */
+};
+
+/* Split `doc` and find its mentions into *in (zero-initialise it first);
+ * release with nc_claim_input_free.  The document must outlive *in. */
+void nc_claim_input_build(const struct nc_extractor *ex,
+                          const struct nc_doc *doc,
+                          struct nc_claim_input *in);
+void nc_claim_input_free(struct nc_claim_input *in);
+
+/* nc_claims_extract on inputs already built; reads them, does not change
+ * or free them.  The claims are the same as nc_claims_extract's on the
+ * inputs' documents. */
+void nc_claims_extract_inputs(const struct nc_extractor *ex,
+                              const struct nc_claim_input *in, size_t n,
+                              struct nc_claims *out);
+
 /* Render a value as the JSON-ish text used for grouping and display:
  * "5", "2025-11-18", "president", "[Bahrain, Morocco]"; approximate
  * values are prefixed ("about 20000000", "at most 1995").  Caller frees. */

@@ -178,15 +178,15 @@ static void test_good_rule_loads_and_matches(void **state)
   assert_string_equal(r->examples[0].keys[0], "count|ferries");
   assert_string_equal(r->examples[0].values[0], "4");
 
-  assert_true(nc_rule_next(rs, 0, s, strlen(s), &pos, &m));
+  assert_true(nc_rule_next(rs, 0, s, strlen(s), false, &pos, &m));
   assert_int_equal(m.g[NC_G_VALUE][0], 8);
   assert_int_equal(m.g[NC_G_VALUE][1], 10);
   assert_int_equal(m.g[NC_G_WHAT][0], 11);
   assert_int_equal(m.g[NC_G_SUBJECT][0], (size_t)-1);
   assert_true(pos >= m.end);
-  assert_true(nc_rule_next(rs, 0, s, strlen(s), &pos, &m));
+  assert_true(nc_rule_next(rs, 0, s, strlen(s), false, &pos, &m));
   assert_int_equal(m.g[NC_G_VALUE][0], 23);
-  assert_false(nc_rule_next(rs, 0, s, strlen(s), &pos, &m));
+  assert_false(nc_rule_next(rs, 0, s, strlen(s), false, &pos, &m));
   nc_rules_free(rs);
   free(text);
   rm_dir(dir);
@@ -216,7 +216,7 @@ static void test_macros_and_events_across_files(void **state)
   if (nc_rules_load(dir, &rs, &err) != NC_OK)
     fail_msg("%s: %s", err.file, err.msg);
   assert_int_equal(nc_rules_count(rs), 1);
-  assert_true(nc_rule_next(rs, 0, s, strlen(s), &pos, &m));
+  assert_true(nc_rule_next(rs, 0, s, strlen(s), false, &pos, &m));
   assert_int_equal(m.g[NC_G_VALUE][0], 5);
   assert_string_equal(nc_rules_event(rs, "SAILED", 6), "sail");
   assert_null(nc_rules_event(rs, "sank", 4));
@@ -434,7 +434,7 @@ static void check_catastrophic(const char *pattern)
   memset(subject, 'a', 40);
   subject[40] = '\0';
   t0 = now();
-  assert_false(nc_rule_next(rs, 0, subject, 40, &pos, &m));
+  assert_false(nc_rule_next(rs, 0, subject, 40, false, &pos, &m));
   if (now() - t0 > 2.0)
     fail_msg("pattern %s took %.1f s on 40 'a'", pattern, now() - t0);
   nc_rules_free(rs);
