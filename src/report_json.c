@@ -4,16 +4,24 @@
  * equal inputs give byte-identical output. */
 #include "report_json.h"
 
+#include <float.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+/* Keys are string literals, added without a copy. */
 static void add_str(cJSON *o, const char *k, const char *v)
 {
-  if (v)
-    cJSON_AddStringToObject(o, k, v);
-  else
-    cJSON_AddNullToObject(o, k);
+  cJSON_AddItemToObjectCS(o, k, v ? cJSON_CreateString(v) : cJSON_CreateNull());
+}
+
+/* A string the tree refers to without a copy: the claim's own strings,
+ * which outlive the tree. */
+static void add_ref(cJSON *o, const char *k, const char *v)
+{
+  cJSON_AddItemToObjectCS(o, k, v ? cJSON_CreateStringReference(v)
+                                  : cJSON_CreateNull());
 }
 
 static cJSON *number(double x)
@@ -66,14 +74,14 @@ static cJSON *value_json(const struct nc_value *v)
 static void add_value_fields(cJSON *o, const struct nc_value *v)
 {
   const char *ap = nc_approx_str(v->approx);
-  cJSON_AddItemToObject(o, "value", value_json(v));
-  add_str(o, "approx", ap);
+  cJSON_AddItemToObjectCS(o, "value", value_json(v));
+  add_ref(o, "approx", ap);
   if (v->kind == NC_VAL_NUMBER && v->unit[0])
-    cJSON_AddStringToObject(o, "unit", v->unit);
+    add_ref(o, "unit", v->unit);
   if (v->kind == NC_VAL_DATE && v->relative)
-    cJSON_AddBoolToObject(o, "relative", 1);
+    cJSON_AddItemToObjectCS(o, "relative", cJSON_CreateTrue());
   if (v->kind == NC_VAL_SET)
-    cJSON_AddBoolToObject(o, "exhaustive", v->exhaustive);
+    cJSON_AddItemToObjectCS(o, "exhaustive", cJSON_CreateBool(v->exhaustive));
 }
 
 /* A claim's fields from "document" on, in schema order: shared by the
@@ -81,20 +89,21 @@ static void add_value_fields(cJSON *o, const struct nc_value *v)
 static void claim_fields(cJSON *o, const char *doc_id,
                          const struct nc_claim *c)
 {
-  cJSON_AddStringToObject(o, "document", doc_id);
-  cJSON_AddStringToObject(o, "key", c->key);
-  cJSON_AddStringToObject(o, "label", c->label);
+  add_ref(o, "document", doc_id);
+  add_ref(o, "key", c->key);
+  add_ref(o, "label", c->label);
   add_value_fields(o, &c->value);
-  cJSON_AddStringToObject(o, "quote", c->quote);
-  cJSON_AddNumberToObject(o, "start", (double)c->start);
-  cJSON_AddNumberToObject(o, "end", (double)c->end);
-  cJSON_AddNumberToObject(o, "value_start", (double)c->vstart);
-  cJSON_AddNumberToObject(o, "value_end", (double)c->vend);
-  cJSON_AddBoolToObject(o, "quoted", c->quoted);
-  add_str(o, "hedge", c->hedge);
-  add_str(o, "attribution", c->attribution);
-  cJSON_AddStringToObject(o, "rule", c->rule);
-  add_str(o, "note", c->note);
+  add_ref(o, "quote", c->quote);
+  cJSON_AddItemToObjectCS(o, "start", cJSON_CreateNumber((double)c->start));
+  cJSON_AddItemToObjectCS(o, "end", cJSON_CreateNumber((double)c->end));
+  cJSON_AddItemToObjectCS(o, "value_start",
+                          cJSON_CreateNumber((double)c->vstart));
+  cJSON_AddItemToObjectCS(o, "value_end", cJSON_CreateNumber((double)c->vend));
+  cJSON_AddItemToObjectCS(o, "quoted", cJSON_CreateBool(c->quoted));
+  add_ref(o, "hedge", c->hedge);
+  add_ref(o, "attribution", c->attribution);
+  add_ref(o, "rule", c->rule);
+  add_ref(o, "note", c->note);
 }
 
 static cJSON *evidence_json(const struct nc_report *r, size_t ci)
@@ -229,28 +238,44 @@ static void iso_duration(char *buf, size_t size, double v, char unit)
 
 /* JSON Lines are written by hand rather than through cJSON trees: extract
  * prints one line per mention, and building and freeing a tree for each
- * cost more than finding the mentions. */
+ * cost more than finding the mentions.  Strings are escaped as cJSON
+ * escapes them, so both writers agree. */
+static const bool needs_escape[256] = {
+    [0x00] = 1, [0x01] = 1, [0x02] = 1, [0x03] = 1, [0x04] = 1, [0x05] = 1,
+    [0x06] = 1, [0x07] = 1, [0x08] = 1, [0x09] = 1, [0x0A] = 1, [0x0B] = 1,
+    [0x0C] = 1, [0x0D] = 1, [0x0E] = 1, [0x0F] = 1, [0x10] = 1, [0x11] = 1,
+    [0x12] = 1, [0x13] = 1, [0x14] = 1, [0x15] = 1, [0x16] = 1, [0x17] = 1,
+    [0x18] = 1, [0x19] = 1, [0x1A] = 1, [0x1B] = 1, [0x1C] = 1, [0x1D] = 1,
+    [0x1E] = 1, [0x1F] = 1, ['"'] = 1,  ['\\'] = 1};
+
 static void put_json_str(struct nc_buf *b, const char *s, size_t n)
 {
-  size_t i;
+  size_t i, run = 0;
+
   nc_buf_putc(b, '"');
   for (i = 0; i < n; i++) {
     unsigned char c = (unsigned char)s[i];
-    if (c == '"' || c == '\\') {
-      nc_buf_putc(b, '\\');
-      nc_buf_putc(b, (char)c);
-    } else if (c == '\n') {
-      nc_buf_puts(b, "\\n");
-    } else if (c == '\t') {
-      nc_buf_puts(b, "\\t");
-    } else if (c == '\r') {
-      nc_buf_puts(b, "\\r");
-    } else if (c < 0x20) {
-      nc_buf_printf(b, "\\u%04x", c);
-    } else {
-      nc_buf_putc(b, (char)c);
+    const char *esc;
+    char u[8];
+    if (!needs_escape[c])
+      continue;
+    nc_buf_append(b, s + run, i - run);
+    run = i + 1;
+    switch (c) {
+    case '"': esc = "\\\""; break;
+    case '\\': esc = "\\\\"; break;
+    case '\b': esc = "\\b"; break;
+    case '\f': esc = "\\f"; break;
+    case '\n': esc = "\\n"; break;
+    case '\r': esc = "\\r"; break;
+    case '\t': esc = "\\t"; break;
+    default:
+      snprintf(u, sizeof u, "\\u%04x", c);
+      esc = u;
     }
+    nc_buf_puts(b, esc);
   }
+  nc_buf_append(b, s + run, n - run);
   nc_buf_putc(b, '"');
 }
 
@@ -262,23 +287,81 @@ static void put_json_cstr(struct nc_buf *b, const char *s)
     nc_buf_puts(b, "null");
 }
 
-/* A number as cJSON would print it: integers without a fraction, others
- * with the shortest of 15 or 17 digits that reads back the same. */
+/* A number as cJSON prints it: "null" for NaN and infinities, else 15
+ * significant digits when they read back as the same number (to within
+ * cJSON's tolerance), else 17.  Whole numbers below 10^15, the common
+ * case, come out the same without going through printf. */
 static void put_json_num(struct nc_buf *b, double x)
 {
   char tmp[32];
-  if (x != x || x - x != 0) {
+  double back;
+
+  if (isnan(x) || isinf(x)) {
     nc_buf_puts(b, "null");
     return;
   }
   if (x == floor(x) && fabs(x) < 1e15) {
-    nc_buf_printf(b, "%.0f", x);
+    unsigned long long u = (unsigned long long)fabs(x);
+    size_t i = sizeof tmp;
+    do {
+      tmp[--i] = (char)('0' + u % 10);
+      u /= 10;
+    } while (u);
+    if (signbit(x))
+      tmp[--i] = '-';
+    nc_buf_append(b, tmp + i, sizeof tmp - i);
     return;
   }
   snprintf(tmp, sizeof tmp, "%1.15g", x);
-  if (strtod(tmp, NULL) != x)
+  back = strtod(tmp, NULL);
+  if (fabs(back - x) > fmax(fabs(back), fabs(x)) * DBL_EPSILON)
     snprintf(tmp, sizeof tmp, "%1.17g", x);
   nc_buf_puts(b, tmp);
+}
+
+void nc_json_compact(struct nc_buf *b, const cJSON *item)
+{
+  const cJSON *c;
+
+  switch (item->type & 0xFF) {
+  case cJSON_String:
+    put_json_cstr(b, item->valuestring ? item->valuestring : "");
+    break;
+  case cJSON_Number:
+    put_json_num(b, item->valuedouble);
+    break;
+  case cJSON_True:
+    nc_buf_append(b, "true", 4);
+    break;
+  case cJSON_False:
+    nc_buf_append(b, "false", 5);
+    break;
+  case cJSON_Array:
+    nc_buf_putc(b, '[');
+    for (c = item->child; c; c = c->next) {
+      nc_json_compact(b, c);
+      if (c->next)
+        nc_buf_putc(b, ',');
+    }
+    nc_buf_putc(b, ']');
+    break;
+  case cJSON_Object:
+    nc_buf_putc(b, '{');
+    for (c = item->child; c; c = c->next) {
+      put_json_cstr(b, c->string ? c->string : "");
+      nc_buf_putc(b, ':');
+      nc_json_compact(b, c);
+      if (c->next)
+        nc_buf_putc(b, ',');
+    }
+    nc_buf_putc(b, '}');
+    break;
+  case cJSON_Raw:
+    nc_buf_puts(b, item->valuestring ? item->valuestring : "");
+    break;
+  default:
+    nc_buf_append(b, "null", 4);
+  }
 }
 
 char *nc_report_mention_line(const struct nc_doc *doc,
@@ -295,7 +378,11 @@ char *nc_report_mention_line(const struct nc_doc *doc,
   put_json_cstr(&o, nc_mention_type_str(m->type));
   nc_buf_puts(&o, ",\"text\":");
   put_json_str(&o, b->text + m->start, m->end - m->start);
-  nc_buf_printf(&o, ",\"start\":%zu,\"end\":%zu,\"value\":", s, e);
+  nc_buf_puts(&o, ",\"start\":");
+  put_json_num(&o, (double)s);
+  nc_buf_puts(&o, ",\"end\":");
+  put_json_num(&o, (double)e);
+  nc_buf_puts(&o, ",\"value\":");
   switch (m->type) {
   case NC_M_NUMBER:
   case NC_M_ORDINAL:
@@ -373,10 +460,10 @@ char *nc_report_claim_line(const struct nc_doc *doc,
                            const struct nc_claim *c)
 {
   cJSON *o = cJSON_CreateObject();
-  char *out;
-  cJSON_AddStringToObject(o, "kind", "claim");
+  struct nc_buf b = {0};
+  add_ref(o, "kind", "claim");
   claim_fields(o, doc->id, c);
-  out = cJSON_PrintUnformatted(o);
+  nc_json_compact(&b, o);
   cJSON_Delete(o);
-  return out;
+  return nc_buf_take(&b);
 }
