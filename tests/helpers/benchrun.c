@@ -1,7 +1,8 @@
 /* benchrun.c: time a command as a whole process.  Runs it N times (after
  * one warm-up run), each with its output sent to /dev/null, and prints the
- * minimum, median and maximum wall time and the largest peak resident set
- * (wait4's ru_maxrss).  Used by tests/bench/run.sh.
+ * minimum, median and maximum wall time, the median processor time (user
+ * plus system, from wait4) and the largest peak resident set (wait4's
+ * ru_maxrss).  Used by the scripts of tests/bench.
  *
  *   benchrun N COMMAND [ARG...] */
 #define _DEFAULT_SOURCE
@@ -27,9 +28,10 @@ static int cmp(const void *a, const void *b)
   return x < y ? -1 : x > y;
 }
 
-/* One run: wall seconds in *wall, peak RSS in KiB in *rss; false when the
- * command could not run or exited with 2 or more. */
-static int run_once(char **argv, double *wall, long *rss)
+/* One run: wall and processor seconds in *wall and *cpu, peak RSS in KiB
+ * in *rss; false when the command could not run or exited with 2 or
+ * more. */
+static int run_once(char **argv, double *wall, double *cpu, long *rss)
 {
   struct rusage ru;
   int status;
@@ -49,6 +51,8 @@ static int run_once(char **argv, double *wall, long *rss)
   if (wait4(pid, &status, 0, &ru) < 0)
     return 0;
   *wall = now() - t0;
+  *cpu = (double)ru.ru_utime.tv_sec + (double)ru.ru_utime.tv_usec / 1e6 +
+         (double)ru.ru_stime.tv_sec + (double)ru.ru_stime.tv_usec / 1e6;
   *rss = ru.ru_maxrss;
   return WIFEXITED(status) && WEXITSTATUS(status) < 2;
 }
@@ -56,7 +60,7 @@ static int run_once(char **argv, double *wall, long *rss)
 int main(int argc, char **argv)
 {
   long n, i, peak = 0;
-  double *t;
+  double *t, *c;
 
   if (argc < 3) {
     fprintf(stderr, "usage: benchrun N COMMAND [ARG...]\n");
@@ -68,19 +72,20 @@ int main(int argc, char **argv)
     return 2;
   }
   t = calloc((size_t)n, sizeof *t);
-  if (!t)
+  c = calloc((size_t)n, sizeof *c);
+  if (!t || !c)
     return 2;
   {
-    double w;
+    double w, u;
     long r;
-    if (!run_once(argv + 2, &w, &r)) {
+    if (!run_once(argv + 2, &w, &u, &r)) {
       fprintf(stderr, "benchrun: %s failed\n", argv[2]);
       return 1;
     }
   }
   for (i = 0; i < n; i++) {
     long r = 0;
-    if (!run_once(argv + 2, &t[i], &r)) {
+    if (!run_once(argv + 2, &t[i], &c[i], &r)) {
       fprintf(stderr, "benchrun: %s failed\n", argv[2]);
       return 1;
     }
@@ -88,9 +93,12 @@ int main(int argc, char **argv)
       peak = r;
   }
   qsort(t, (size_t)n, sizeof *t, cmp);
-  printf("runs %ld  wall ms: min %.2f  median %.2f  max %.2f  peak RSS "
-         "%.1f MiB\n",
-         n, t[0] * 1e3, t[n / 2] * 1e3, t[n - 1] * 1e3, (double)peak / 1024);
+  qsort(c, (size_t)n, sizeof *c, cmp);
+  printf("runs %ld  wall ms: min %.2f  median %.2f  max %.2f  cpu ms: "
+         "median %.2f  peak RSS %.1f MiB\n",
+         n, t[0] * 1e3, t[n / 2] * 1e3, t[n - 1] * 1e3, c[n / 2] * 1e3,
+         (double)peak / 1024);
   free(t);
+  free(c);
   return 0;
 }
