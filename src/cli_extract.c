@@ -33,11 +33,13 @@ static int on_option(void *ctx, const struct nc_option *opt,
   return 0;
 }
 
-static void print_line(char *s)
+/* Records are gathered in a buffer and written in large pieces. */
+static void flush_out(struct nc_buf *out, bool all)
 {
-  fputs(s, stdout);
-  fputc('\n', stdout);
-  free(s);
+  if (out->len && (all || out->len >= 1 << 16)) {
+    fwrite(out->data, 1, out->len, stdout);
+    out->len = 0;
+  }
 }
 
 static int run(const struct nc_command *cmd, int argc, char **argv)
@@ -51,6 +53,7 @@ static int run(const struct nc_command *cmd, int argc, char **argv)
   struct nc_mentions ms = {0};
   struct nc_mention_ctx mctx;
   struct nc_claim_input in = {0};
+  struct nc_buf out = {0};
   int rc = NC_EXIT_OK, first;
   size_t b, i, next = 0;
 
@@ -83,13 +86,14 @@ static int run(const struct nc_command *cmd, int argc, char **argv)
     const struct nc_block *blk = &doc->blocks[b];
     struct nc_sentences ss = {0};
     size_t s;
+    flush_out(&out, false);
     if (blk->kind == NC_BLOCK_BOILERPLATE)
       continue;
     if (nc_block_feeds_claims(blk->kind)) {
       /* sentences are in block order: print this block's */
       for (; next < in.sents.n && in.sents.items[next].block == b; next++)
         for (i = in.first[next]; i < in.first[next + 1]; i++)
-          print_line(nc_report_mention_line(doc, blk, &in.ms.items[i]));
+          nc_report_mention_line(&out, doc, blk, &in.ms.items[i]);
       continue;
     }
     nc_sentences_split_text(kit.abbrevs, blk->text, blk->len, b, &ss);
@@ -101,15 +105,19 @@ static int run(const struct nc_command *cmd, int argc, char **argv)
       for (i = 0; i < ms.n; i++) {
         ms.items[i].start += st->start;
         ms.items[i].end += st->start;
-        print_line(nc_report_mention_line(doc, blk, &ms.items[i]));
+        nc_report_mention_line(&out, doc, blk, &ms.items[i]);
       }
     }
     nc_sentences_free(&ss);
   }
   nc_claims_extract_inputs(&kit.ex, &in, 1, &claims);
   nc_claim_input_free(&in);
-  for (i = 0; i < claims.n; i++)
-    print_line(nc_report_claim_line(doc, &claims.items[i]));
+  for (i = 0; i < claims.n; i++) {
+    nc_report_claim_line(&out, doc, &claims.items[i]);
+    flush_out(&out, false);
+  }
+  flush_out(&out, true);
+  nc_buf_free(&out);
   nc_claims_free(&claims);
   nc_mentions_free(&ms);
   nc_doc_free(doc);

@@ -6,6 +6,7 @@
 
 #include <float.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -248,15 +249,33 @@ static const bool needs_escape[256] = {
     [0x18] = 1, [0x19] = 1, [0x1A] = 1, [0x1B] = 1, [0x1C] = 1, [0x1D] = 1,
     [0x1E] = 1, [0x1F] = 1, ['"'] = 1,  ['\\'] = 1};
 
+/* True when one of the eight bytes of w is below 0x20, '"' or '\\'
+ * (the classic "has a zero byte" test, exact for "any"). */
+static bool word_needs_escape(uint64_t w)
+{
+  const uint64_t ones = 0x0101010101010101ull, high = ones * 0x80;
+  uint64_t q = w ^ (ones * '"'), bs = w ^ (ones * '\\');
+  return (((w - ones * 0x20) & ~w) | ((q - ones) & ~q) |
+          ((bs - ones) & ~bs)) &
+         high;
+}
+
 static void put_json_str(struct nc_buf *b, const char *s, size_t n)
 {
-  size_t i, run = 0;
+  size_t i = 0, run = 0;
 
   nc_buf_putc(b, '"');
-  for (i = 0; i < n; i++) {
-    unsigned char c = (unsigned char)s[i];
+  for (; i < n; i++) {
+    unsigned char c;
     const char *esc;
     char u[8];
+    uint64_t w;
+    /* skip eight plain bytes at a time */
+    while (i + 8 <= n && (memcpy(&w, s + i, 8), !word_needs_escape(w)))
+      i += 8;
+    if (i >= n)
+      break;
+    c = (unsigned char)s[i];
     if (!needs_escape[c])
       continue;
     nc_buf_append(b, s + run, i - run);
@@ -364,53 +383,52 @@ void nc_json_compact(struct nc_buf *b, const cJSON *item)
   }
 }
 
-char *nc_report_mention_line(const struct nc_doc *doc,
-                             const struct nc_block *b,
-                             const struct nc_mention *m)
+void nc_report_mention_line(struct nc_buf *out, const struct nc_doc *doc,
+                            const struct nc_block *b,
+                            const struct nc_mention *m)
 {
-  struct nc_buf o = {0};
   size_t s = nc_block_offset(b, m->start), e = nc_block_offset(b, m->end);
   char buf[64], b2[64];
   bool range = m->approx == NC_APPROX_RANGE;
 
   (void)doc;
-  nc_buf_puts(&o, "{\"kind\":\"mention\",\"type\":");
-  put_json_cstr(&o, nc_mention_type_str(m->type));
-  nc_buf_puts(&o, ",\"text\":");
-  put_json_str(&o, b->text + m->start, m->end - m->start);
-  nc_buf_puts(&o, ",\"start\":");
-  put_json_num(&o, (double)s);
-  nc_buf_puts(&o, ",\"end\":");
-  put_json_num(&o, (double)e);
-  nc_buf_puts(&o, ",\"value\":");
+  nc_buf_puts(out, "{\"kind\":\"mention\",\"type\":");
+  put_json_cstr(out, nc_mention_type_str(m->type));
+  nc_buf_puts(out, ",\"text\":");
+  put_json_str(out, b->text + m->start, m->end - m->start);
+  nc_buf_puts(out, ",\"start\":");
+  put_json_num(out, (double)s);
+  nc_buf_puts(out, ",\"end\":");
+  put_json_num(out, (double)e);
+  nc_buf_puts(out, ",\"value\":");
   switch (m->type) {
   case NC_M_NUMBER:
   case NC_M_ORDINAL:
   case NC_M_PERCENT:
     if (range) {
-      nc_buf_putc(&o, '[');
-      put_json_num(&o, m->value);
-      nc_buf_putc(&o, ',');
-      put_json_num(&o, m->value2);
-      nc_buf_putc(&o, ']');
+      nc_buf_putc(out, '[');
+      put_json_num(out, m->value);
+      nc_buf_putc(out, ',');
+      put_json_num(out, m->value2);
+      nc_buf_putc(out, ']');
     } else {
-      put_json_num(&o, m->value);
+      put_json_num(out, m->value);
     }
     break;
   case NC_M_MONEY:
-    nc_buf_puts(&o, "{\"amount\":");
+    nc_buf_puts(out, "{\"amount\":");
     if (range) {
-      nc_buf_putc(&o, '[');
-      put_json_num(&o, m->value);
-      nc_buf_putc(&o, ',');
-      put_json_num(&o, m->value2);
-      nc_buf_putc(&o, ']');
+      nc_buf_putc(out, '[');
+      put_json_num(out, m->value);
+      nc_buf_putc(out, ',');
+      put_json_num(out, m->value2);
+      nc_buf_putc(out, ']');
     } else {
-      put_json_num(&o, m->value);
+      put_json_num(out, m->value);
     }
-    nc_buf_puts(&o, ",\"currency\":");
-    put_json_cstr(&o, m->currency[0] ? m->currency : NULL);
-    nc_buf_putc(&o, '}');
+    nc_buf_puts(out, ",\"currency\":");
+    put_json_cstr(out, m->currency[0] ? m->currency : NULL);
+    nc_buf_putc(out, '}');
     break;
   case NC_M_DATE:
     nc_mention_date_str(m, buf, sizeof buf);
@@ -418,52 +436,50 @@ char *nc_report_mention_line(const struct nc_doc *doc,
       struct nc_mention m2 = *m;
       m2.date = m->date2;
       nc_mention_date_str(&m2, b2, sizeof b2);
-      nc_buf_printf(&o, "[\"%s\",\"%s\"]", buf, b2);
+      nc_buf_printf(out, "[\"%s\",\"%s\"]", buf, b2);
     } else {
-      nc_buf_printf(&o, "\"%s\"", buf);
+      nc_buf_printf(out, "\"%s\"", buf);
     }
     if (m->relative)
-      nc_buf_puts(&o, ",\"relative\":true");
+      nc_buf_puts(out, ",\"relative\":true");
     break;
   case NC_M_DURATION:
     iso_duration(buf, sizeof buf, m->value, m->unit);
     if (range) {
       iso_duration(b2, sizeof b2, m->value2, m->unit);
-      nc_buf_printf(&o, "[\"%s\",\"%s\"]", buf, b2);
+      nc_buf_printf(out, "[\"%s\",\"%s\"]", buf, b2);
     } else {
-      nc_buf_printf(&o, "\"%s\"", buf);
+      nc_buf_printf(out, "\"%s\"", buf);
     }
     break;
   case NC_M_COUNTRY:
   case NC_M_PERSON:
-    put_json_cstr(&o, m->name);
+    put_json_cstr(out, m->name);
     break;
   case NC_M_VAGUE:
-    nc_buf_puts(&o, "null");
+    nc_buf_puts(out, "null");
     break;
   }
-  nc_buf_puts(&o, ",\"approx\":");
-  put_json_cstr(&o, nc_approx_str(m->approx));
+  nc_buf_puts(out, ",\"approx\":");
+  put_json_cstr(out, nc_approx_str(m->approx));
   if (m->type == NC_M_PERSON) {
-    nc_buf_puts(&o, ",\"title\":");
-    put_json_cstr(&o, m->title);
-    nc_buf_puts(&o, ",\"country\":");
-    put_json_cstr(&o, m->country);
+    nc_buf_puts(out, ",\"title\":");
+    put_json_cstr(out, m->title);
+    nc_buf_puts(out, ",\"country\":");
+    put_json_cstr(out, m->country);
   }
   if (m->type == NC_M_COUNTRY && m->demonym)
-    nc_buf_puts(&o, ",\"demonym\":true");
-  nc_buf_putc(&o, '}');
-  return nc_buf_take(&o);
+    nc_buf_puts(out, ",\"demonym\":true");
+  nc_buf_append(out, "}\n", 2);
 }
 
-char *nc_report_claim_line(const struct nc_doc *doc,
-                           const struct nc_claim *c)
+void nc_report_claim_line(struct nc_buf *out, const struct nc_doc *doc,
+                          const struct nc_claim *c)
 {
   cJSON *o = cJSON_CreateObject();
-  struct nc_buf b = {0};
   add_ref(o, "kind", "claim");
   claim_fields(o, doc->id, c);
-  nc_json_compact(&b, o);
+  nc_json_compact(out, o);
+  nc_buf_putc(out, '\n');
   cJSON_Delete(o);
-  return nc_buf_take(&b);
 }

@@ -37,15 +37,15 @@ char *nc_report_summary(const struct nc_report *r);
  * ending in a newline); caller frees. */
 char *nc_report_json(const struct nc_report *r);
 
-/* One JSON Lines record for the extract command: a mention of block
- * `b` of `doc` ({"kind":"mention","type","text","start","end","value",
- * "approx",...}, offsets in the input), or a claim.  No trailing
- * newline; caller frees. */
-char *nc_report_mention_line(const struct nc_doc *doc,
-                             const struct nc_block *b,
-                             const struct nc_mention *m);
-char *nc_report_claim_line(const struct nc_doc *doc,
-                           const struct nc_claim *c);
+/* One JSON Lines record for the extract command, appended to `out` with
+ * its newline: a mention of block `b` of `doc` ({"kind":"mention","type",
+ * "text","start","end","value","approx",...}, offsets in the input), or
+ * a claim.  Appending lets the caller write many records at once. */
+void nc_report_mention_line(struct nc_buf *out, const struct nc_doc *doc,
+                            const struct nc_block *b,
+                            const struct nc_mention *m);
+void nc_report_claim_line(struct nc_buf *out, const struct nc_doc *doc,
+                          const struct nc_claim *c);
 
 /* Compare the findings of `r` with the fixture at `path` (a JSON report
  * written by --json or --update).  Findings are matched by key; a finding

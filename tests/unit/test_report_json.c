@@ -86,6 +86,22 @@ static void test_strings(void **state)
   s = cJSON_CreateString("plain text, no escapes");
   same(s);
   cJSON_Delete(s);
+  /* one character to escape at every position of a longer run (the
+   * writer skips plain text eight bytes at a time) */
+  {
+    static const char specials[] = {'"', '\\', '\n', '\x01', '\x1f', '\x7f'};
+    size_t p, k;
+    for (k = 0; k < sizeof specials; k++)
+      for (p = 0; p < 40; p++) {
+        char buf[48];
+        memset(buf, 'a', 40);
+        buf[40] = '\0';
+        buf[p] = specials[k];
+        s = cJSON_CreateString(buf);
+        same(s);
+        cJSON_Delete(s);
+      }
+  }
 }
 
 static void test_nested(void **state)
