@@ -4,6 +4,7 @@
  * each labelled headline, deck, body, caption or boilerplate by its shape. */
 #include "newscheck/document.h"
 
+#include <assert.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -69,7 +70,8 @@ struct nc_block *nc_doc_add_block(struct nc_doc *doc,
 {
   struct nc_block *b;
 
-  nc_grow(&doc->blocks, &doc->cap, doc->nblocks + 1, sizeof *doc->blocks);
+  if (doc->nblocks == doc->cap)
+    nc_grow(&doc->blocks, &doc->cap, doc->nblocks + 1, sizeof *doc->blocks);
   b = &doc->blocks[doc->nblocks++];
   memset(b, 0, sizeof *b);
   b->kind = kind;
@@ -110,94 +112,121 @@ void nc_doc_free(struct nc_doc *doc)
 /* ------------------------------------------------------------------ */
 /* Word lists for the line classifier.  They describe the furniture of
  * news web pages in general (menus, sign-up prompts, photo credits), not
- * any one site.  Phrases are compared case-insensitively. */
+ * any one site.  Phrases are written in lower case and compared
+ * case-insensitively; each carries its length so the scans never call
+ * strlen. */
+
+struct phrase {
+  const char *s; /* lower case; NULL ends a list */
+  size_t len;
+};
+
+#define PH(lit) {lit, sizeof lit - 1}
 
 /* Lines that are site furniture when they are the whole line (trailing
  * punctuation and bullets ignored). */
-static const char *const furniture_lines[] = {
-  "related content", "related articles", "related stories",
-  "related coverage", "read more", "read next", "share this article",
-  "share this story", "skip to content", "skip to main content",
-  "back to top", "most popular", "most read", "you may also like",
-  "recommended for you", "top stories", "latest news", "market data",
-  "source article", "listen to this article", "follow us", "copy link",
-  "toggle navigation", "open menu", "close menu", "sign up", "log in",
-  "sign in", "advertisement", "sponsored content", "more stories",
-  "editor's picks", "editor’s picks", "trending now", "breaking news",
-  NULL
+static const struct phrase furniture_lines[] = {
+  PH("related content"), PH("related articles"), PH("related stories"),
+  PH("related coverage"), PH("read more"), PH("read next"),
+  PH("share this article"), PH("share this story"), PH("skip to content"),
+  PH("skip to main content"), PH("back to top"), PH("most popular"),
+  PH("most read"), PH("you may also like"), PH("recommended for you"),
+  PH("top stories"), PH("latest news"), PH("market data"),
+  PH("source article"), PH("listen to this article"), PH("follow us"),
+  PH("copy link"), PH("toggle navigation"), PH("open menu"), PH("close menu"),
+  PH("sign up"), PH("log in"), PH("sign in"), PH("advertisement"),
+  PH("sponsored content"), PH("more stories"), PH("editor's picks"),
+  PH("editor’s picks"), PH("trending now"), PH("breaking news"), {NULL, 0}
 };
 
 /* Line openings that mark site furniture (checked on lines of at most
  * 40 words, so a long paragraph is never thrown away for its opening). */
-static const char *const furniture_prefixes[] = {
-  "sign up", "subscribe to", "subscribe for", "subscribe now",
-  "welcome to ", "generated on", "read the full", "read more",
-  "related:", "see also", "advertisement", "follow us", "share this",
-  "share on ", "click here", "tap here", "copyright", "©",
-  "all rights reserved", "we use cookies", "this site uses",
-  "this website uses", "by continuing to", "get the latest",
-  "download the app", "download our", "listen to this", "filed under",
-  "tags:", "topics:", "updated:", "updated on", "published:",
-  "published on", "posted:", "posted on", "last updated", "reporting by",
-  "editing by", "additional reporting", "join our", "don't miss",
-  "don’t miss", "sponsored", "more from ", "also read", "read also",
-  "recommended:", "you may also", "you might also", "this article was",
-  "this story was", "originally published", "continue reading",
-  "skip to ", "have a tip", "got a tip", "support our", "become a member",
-  "enter your email", "your email", "already a subscriber",
-  "already have an account", "create an account", "create a free",
-  "register for", "want more", "get our", "get the ", "for more news",
-  NULL
+static const struct phrase furniture_prefixes[] = {
+  PH("sign up"), PH("subscribe to"), PH("subscribe for"), PH("subscribe now"),
+  PH("welcome to "), PH("generated on"), PH("read the full"), PH("read more"),
+  PH("related:"), PH("see also"), PH("advertisement"), PH("follow us"),
+  PH("share this"), PH("share on "), PH("click here"), PH("tap here"),
+  PH("copyright"), PH("©"), PH("all rights reserved"), PH("we use cookies"),
+  PH("this site uses"), PH("this website uses"), PH("by continuing to"),
+  PH("get the latest"), PH("download the app"), PH("download our"),
+  PH("listen to this"), PH("filed under"), PH("tags:"), PH("topics:"),
+  PH("updated:"), PH("updated on"), PH("published:"), PH("published on"),
+  PH("posted:"), PH("posted on"), PH("last updated"), PH("reporting by"),
+  PH("editing by"), PH("additional reporting"), PH("join our"),
+  PH("don't miss"), PH("don’t miss"), PH("sponsored"), PH("more from "),
+  PH("also read"), PH("read also"), PH("recommended:"), PH("you may also"),
+  PH("you might also"), PH("this article was"), PH("this story was"),
+  PH("originally published"), PH("continue reading"), PH("skip to "),
+  PH("have a tip"), PH("got a tip"), PH("support our"), PH("become a member"),
+  PH("enter your email"), PH("your email"), PH("already a subscriber"),
+  PH("already have an account"), PH("create an account"), PH("create a free"),
+  PH("register for"), PH("want more"), PH("get our"), PH("get the "),
+  PH("for more news"), {NULL, 0}
 };
 
 /* Phrases that mark furniture anywhere in a line of at most 30 words. */
-static const char *const furniture_phrases[] = {
-  "sign up for", "subscribe to our", "our newsletter", "privacy policy",
-  "terms of service", "terms of use", "use cookies", "all rights reserved",
-  "read the full article", "click here", "enable javascript",
-  "in your inbox", "delivered to your inbox", "free newsletter", NULL
+static const struct phrase furniture_phrases[] = {
+  PH("sign up for"), PH("subscribe to our"), PH("our newsletter"),
+  PH("privacy policy"), PH("terms of service"), PH("terms of use"),
+  PH("use cookies"), PH("all rights reserved"), PH("read the full article"),
+  PH("click here"), PH("enable javascript"), PH("in your inbox"),
+  PH("delivered to your inbox"), PH("free newsletter"), {NULL, 0}
 };
 
 /* Words that, inside a parenthesis closing a line, credit a photo. */
-static const char *const credit_words[] = {
-  "afp", "ap", "reuters", "getty", "epa", "photo", "photos", "pool",
-  "file", "courtesy", "credit", "shutterstock", "bloomberg", "xinhua",
-  "tass", "sputnik", "anadolu", "flickr", "wikimedia", "istock", "alamy",
-  "upi", "dpa", "kyodo", "yonhap", "handout", "images", "illustration",
-  "screenshot", "screengrab", "efe", "ansa", "photographer", NULL
+static const struct phrase credit_words[] = {
+  PH("afp"), PH("ap"), PH("reuters"), PH("getty"), PH("epa"), PH("photo"),
+  PH("photos"), PH("pool"), PH("file"), PH("courtesy"), PH("credit"),
+  PH("shutterstock"), PH("bloomberg"), PH("xinhua"), PH("tass"), PH("sputnik"),
+  PH("anadolu"), PH("flickr"), PH("wikimedia"), PH("istock"), PH("alamy"),
+  PH("upi"), PH("dpa"), PH("kyodo"), PH("yonhap"), PH("handout"), PH("images"),
+  PH("illustration"), PH("screenshot"), PH("screengrab"), PH("efe"),
+  PH("ansa"), PH("photographer"), {NULL, 0}
 };
 
 /* Line openings of credit and caption lines. */
-static const char *const caption_prefixes[] = {
-  "source:", "photo:", "photos:", "image:", "images:", "credit:",
-  "credits:", "photograph:", "pictured:", "photo by", "photo credit",
-  "image credit", "image via", "illustration:", "file photo", "caption:",
-  "video:", "watch:", "(photo", "(image", NULL
+static const struct phrase caption_prefixes[] = {
+  PH("source:"), PH("photo:"), PH("photos:"), PH("image:"), PH("images:"),
+  PH("credit:"), PH("credits:"), PH("photograph:"), PH("pictured:"),
+  PH("photo by"), PH("photo credit"), PH("image credit"), PH("image via"),
+  PH("illustration:"), PH("file photo"), PH("caption:"), PH("video:"),
+  PH("watch:"), PH("(photo"), PH("(image"), {NULL, 0}
 };
 
 /* Position markers of people in a photo. */
-static const char *const position_marks[] = {
-  "(l)", "(r)", "(c)", "(l-r)", "(r-l)", "(left)", "(right)", "(center)",
-  "(centre)", "(front)", "(back)", "(top)", "(bottom)", "(2nd l)",
-  "(2nd r)", "(3rd l)", "(3rd r)", NULL
+static const struct phrase position_marks[] = {
+  PH("(l)"), PH("(r)"), PH("(c)"), PH("(l-r)"), PH("(r-l)"), PH("(left)"),
+  PH("(right)"), PH("(center)"), PH("(centre)"), PH("(front)"), PH("(back)"),
+  PH("(top)"), PH("(bottom)"), PH("(2nd l)"), PH("(2nd r)"), PH("(3rd l)"),
+  PH("(3rd r)"), {NULL, 0}
 };
 
 /* Words a dateline or time stamp line is made of (besides numbers). */
-static const char *const date_words[] = {
-  "january", "february", "march", "april", "may", "june", "july",
-  "august", "september", "october", "november", "december", "jan", "feb",
-  "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-  "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-  "sunday", "mon", "tue", "tues", "wed", "thu", "thurs", "fri", "sat",
-  "sun", "am", "pm", "a", "m", "p", "et", "est", "edt", "pt", "pst",
-  "pdt", "ct", "cst", "cdt", "gmt", "utc", "bst", "cet", "cest", "updated",
-  "published", "posted", "last", "on", "at", "modified", NULL
+static const struct phrase date_words[] = {
+  PH("january"), PH("february"), PH("march"), PH("april"), PH("may"),
+  PH("june"), PH("july"), PH("august"), PH("september"), PH("october"),
+  PH("november"), PH("december"), PH("jan"), PH("feb"), PH("mar"), PH("apr"),
+  PH("jun"), PH("jul"), PH("aug"), PH("sep"), PH("sept"), PH("oct"), PH("nov"),
+  PH("dec"), PH("monday"), PH("tuesday"), PH("wednesday"), PH("thursday"),
+  PH("friday"), PH("saturday"), PH("sunday"), PH("mon"), PH("tue"), PH("tues"),
+  PH("wed"), PH("thu"), PH("thurs"), PH("fri"), PH("sat"), PH("sun"), PH("am"),
+  PH("pm"), PH("a"), PH("m"), PH("p"), PH("et"), PH("est"), PH("edt"),
+  PH("pt"), PH("pst"), PH("pdt"), PH("ct"), PH("cst"), PH("cdt"), PH("gmt"),
+  PH("utc"), PH("bst"), PH("cet"), PH("cest"), PH("updated"), PH("published"),
+  PH("posted"), PH("last"), PH("on"), PH("at"), PH("modified"), {NULL, 0}
+};
+
+/* Phrases anywhere in a short line that mark a credit line. */
+static const struct phrase credit_phrases[] = {
+  PH(". source:"), PH("via wikimedia"), PH("via getty"), PH("| source:"),
+  {NULL, 0}
 };
 
 /* Full month names, to spot a date next to a position marker. */
-static const char *const month_names[] = {
-  "january", "february", "march", "april", "may", "june", "july",
-  "august", "september", "october", "november", "december", NULL
+static const struct phrase month_names[] = {
+  PH("january"), PH("february"), PH("march"), PH("april"), PH("may"),
+  PH("june"), PH("july"), PH("august"), PH("september"), PH("october"),
+  PH("november"), PH("december"), {NULL, 0}
 };
 
 /* ------------------------------------------------------------------ */
@@ -238,7 +267,7 @@ static size_t space_len_back(const char *s, size_t len)
 
 /* Letters and digits make words; outside ASCII anything but punctuation,
  * symbols and spaces counts as a letter (as in util.c). */
-static bool wordish(uint32_t cp)
+static inline bool wordish(uint32_t cp)
 {
   if (cp < 0x80)
     return nc_is_alnum((int)cp);
@@ -251,7 +280,7 @@ static bool wordish(uint32_t cp)
   return cp != 0xFEFF && cp != 0xFFFD;
 }
 
-static bool is_upper_cp(uint32_t cp)
+static inline bool is_upper_cp(uint32_t cp)
 {
   return (cp >= 'A' && cp <= 'Z') ||
          (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) ||
@@ -267,10 +296,48 @@ static bool is_lower_cp(uint32_t cp)
          (cp >= 0x3B1 && cp <= 0x3C9) || (cp >= 0x430 && cp <= 0x44F);
 }
 
+/* nc_utf8_decode with the two-byte forms (Latin, Greek, Cyrillic
+ * letters) decoded inline too; other forms go to util.c.  A lead byte
+ * C2-DF and one continuation byte is always a valid, shortest form. */
+static inline size_t decode(const char *s, size_t len, uint32_t *cp)
+{
+  const unsigned char *u = (const unsigned char *)s;
+
+  if (len >= 2 && u[0] >= 0xC2 && u[0] <= 0xDF && (u[1] & 0xC0) == 0x80) {
+    *cp = ((uint32_t)(u[0] & 0x1F) << 6) | (u[1] & 0x3F);
+    return 2;
+  }
+  return nc_utf8_decode(s, len, cp);
+}
+
 /* Apostrophes inside a word ("Trump’s", "don't") keep the word whole. */
 static bool is_apostrophe(uint32_t cp)
 {
   return cp == '\'' || cp == 0x2019;
+}
+
+/* Some scans read eight bytes at a time as one 64-bit number, each byte
+ * a lane whose top bit answers a question about that byte (SWAR). */
+#define LANES_LOW 0x0101010101010101ULL
+#define LANES_TOP 0x8080808080808080ULL
+
+/* Top bit of each lane of x (all bytes below 0x80) set when its byte is
+ * in [lo, hi]: adding 0x80 - lo carries into the top bit from lo up,
+ * adding 0x7F - hi from hi + 1 up, and no lane overflows into the next. */
+static inline uint64_t lanes_in(uint64_t x, unsigned lo, unsigned hi)
+{
+  return (x + LANES_LOW * (0x80 - lo)) & ~(x + LANES_LOW * (0x7F - hi)) &
+         LANES_TOP;
+}
+
+/* True when the first byte in memory is the low byte of a number. */
+static inline bool little_endian(void)
+{
+  const uint16_t one = 1;
+  unsigned char b;
+
+  memcpy(&b, &one, 1);
+  return b == 1;
 }
 
 /* ASCII lower case, local so the scanning loops stay tight. */
@@ -279,83 +346,294 @@ static inline int lower(int c)
   return (c >= 'A' && c <= 'Z') ? c + 32 : c;
 }
 
-/* True when s[0..n) starts with the ASCII phrase p, ignoring case, and
- * the phrase ends at a word boundary (or with punctuation/space). */
-static bool starts_with_ci(const char *s, size_t n, const char *p)
+/* True when s[0..n) starts with phrase p, ignoring ASCII case, and the
+ * phrase ends at a word boundary (or with punctuation/space). */
+static inline bool starts_with_ci(const char *s, size_t n,
+                                  const struct phrase *p)
 {
-  size_t m = strlen(p);
+  size_t m = p->len, i;
 
   if (m > n)
     return false;
-  if (!nc_ascii_eq(s, m, p))
-    return false;
+  for (i = 0; i < m; i++) {
+    if (lower((unsigned char)s[i]) != (unsigned char)p->s[i])
+      return false;
+  }
   if (m == n)
     return true;
   /* "sign up" must not match "signature"; a phrase that ends in a space
    * or punctuation already delimits itself. */
-  if (nc_is_alnum((unsigned char)p[m - 1]) &&
+  if (nc_is_alnum((unsigned char)p->s[m - 1]) &&
       nc_is_alnum((unsigned char)s[m]))
     return false;
   return true;
 }
 
-/* True when the ASCII phrase p occurs in s[0..n), ignoring case, at word
- * boundaries.  Lines are short, and the loop stops at the first hit. */
-static bool contains_ci(const char *s, size_t n, const char *p)
+/* True when s[0..n) is one of the phrases of list, ignoring case. */
+static bool in_list(const char *s, size_t n, const struct phrase *list)
 {
-  size_t m = strlen(p), i;
-  int first = lower((unsigned char)p[0]);
+  size_t i, k;
 
-  if (m == 0 || m > n)
+  for (k = 0; list[k].s; k++) {
+    if (list[k].len != n)
+      continue;
+    for (i = 0; i < n; i++) {
+      if (lower((unsigned char)s[i]) != (unsigned char)list[k].s[i])
+        break;
+    }
+    if (i == n)
+      return true;
+  }
+  return false;
+}
+
+/* Most phrases in one index (each letter-led one takes two slots). */
+#define MAX_PHRASES 128
+
+/* The phrases of one or more lists grouped by first byte, built once per
+ * document: a line is then compared only with the phrases that can match
+ * at each place, and a place where none starts costs one table look-up.
+ * Each phrase keeps the group bit of its list, so that one pass over a
+ * line can look for the phrases of several lists. */
+struct phrase_index {
+  /* at[first[c] .. first[c + 1]) are the phrases that start with byte c;
+   * a letter is filed under both cases */
+  unsigned short first[257];
+  struct {
+    const struct phrase *p;
+    unsigned group;
+  } at[2 * MAX_PHRASES];
+  size_t shortest, longest; /* lengths of the shortest and longest */
+  /* per byte: PH_START when a phrase starts with it, PH_ALNUM for ASCII
+   * letters and digits */
+  unsigned char cls[256];
+  /* bit ((a & 63) << 6 | (b & 63)) set for the first two bytes a, b of
+   * each phrase (lower case): a quick "no" for most places where a word
+   * starts with the right letter */
+  uint64_t pairs[64];
+  bool ascii; /* no phrase starts with a byte outside ASCII */
+};
+
+enum { PH_START = 1, PH_ALNUM = 2 };
+
+/* Index the n lists of lists[], the phrases of lists[i] in group
+ * groups[i] (a bit). */
+static void index_phrases(struct phrase_index *ix,
+                          const struct phrase *const *lists,
+                          const unsigned *groups, size_t n)
+{
+  unsigned short count[256] = {0};
+  size_t i, k, c, total = 0;
+
+  ix->shortest = SIZE_MAX;
+  ix->longest = 0;
+  memset(ix->pairs, 0, sizeof ix->pairs);
+  ix->ascii = true;
+  for (i = 0; i < n; i++) {
+    for (k = 0; lists[i][k].s; k++) {
+      const struct phrase *p = &lists[i][k];
+      c = (unsigned char)p->s[0];
+      assert(p->len > 0);
+      if (c >= 0x80)
+        ix->ascii = false;
+      count[c]++;
+      total++;
+      if (c >= 'a' && c <= 'z') {
+        count[c - 32]++;
+        total++;
+      }
+      if (p->len < ix->shortest)
+        ix->shortest = p->len;
+      if (p->len > ix->longest)
+        ix->longest = p->len;
+      if (p->len < 2) {
+        memset(ix->pairs, 0xFF, sizeof ix->pairs); /* no filter */
+      } else {
+        size_t h = (c & 63) << 6 | ((unsigned char)p->s[1] & 63);
+        ix->pairs[h >> 6] |= (uint64_t)1 << (h & 63);
+      }
+    }
+  }
+  assert(total <= 2 * MAX_PHRASES);
+  ix->first[0] = 0;
+  for (c = 0; c < 256; c++) {
+    ix->first[c + 1] = (unsigned short)(ix->first[c] + count[c]);
+    ix->cls[c] = (unsigned char)((count[c] ? PH_START : 0) |
+                                 (nc_is_alnum((int)c) ? PH_ALNUM : 0));
+  }
+  memset(count, 0, sizeof count);
+  for (i = 0; i < n; i++) {
+    for (k = 0; lists[i][k].s; k++) {
+      size_t slot;
+      c = (unsigned char)lists[i][k].s[0];
+      slot = ix->first[c] + count[c]++;
+      ix->at[slot].p = &lists[i][k];
+      ix->at[slot].group = groups[i];
+      if (c >= 'a' && c <= 'z') {
+        c -= 32;
+        slot = ix->first[c] + count[c]++;
+        ix->at[slot].p = &lists[i][k];
+        ix->at[slot].group = groups[i];
+      }
+    }
+  }
+}
+
+/* Index one list. */
+static void index_list(struct phrase_index *ix, const struct phrase *list)
+{
+  static const unsigned one = 1;
+
+  index_phrases(ix, &list, &one, 1);
+}
+
+/* False when no phrase of ix can start s[0..n), by its first two
+ * bytes. */
+static inline bool pair_may_start(const char *s, size_t n,
+                                  const struct phrase_index *ix)
+{
+  size_t h;
+
+  if (n < 2)
+    return true;
+  h = ((size_t)lower((unsigned char)s[0]) & 63) << 6 |
+      ((size_t)lower((unsigned char)s[1]) & 63);
+  return (ix->pairs[h >> 6] >> (h & 63) & 1) != 0;
+}
+
+/* True when s[0..n) is one of the phrases of ix, ignoring case. */
+static bool is_phrase(const char *s, size_t n, const struct phrase_index *ix)
+{
+  size_t i, j, c;
+
+  if (n < ix->shortest || n > ix->longest)
     return false;
-  for (i = 0; i + m <= n; i++) {
-    if (lower((unsigned char)s[i]) != first)
+  c = (unsigned char)s[0];
+  for (j = ix->first[c]; j < ix->first[c + 1]; j++) {
+    const struct phrase *p = ix->at[j].p;
+    if (p->len != n)
       continue;
-    if (i > 0 && nc_is_alnum((unsigned char)s[i - 1]) &&
-        nc_is_alnum((unsigned char)p[0]))
+    for (i = 0; i < n; i++) {
+      if (lower((unsigned char)s[i]) != (unsigned char)p->s[i])
+        break;
+    }
+    if (i == n)
+      return true;
+  }
+  return false;
+}
+
+/* True when s[0..n) starts with one of the phrases of ix. */
+static bool any_prefix(const char *s, size_t n, const struct phrase_index *ix)
+{
+  size_t j, c;
+
+  if (n < ix->shortest || !pair_may_start(s, n, ix))
+    return false;
+  c = (unsigned char)s[0];
+  for (j = ix->first[c]; j < ix->first[c + 1]; j++) {
+    if (starts_with_ci(s, n, ix->at[j].p))
+      return true;
+  }
+  return false;
+}
+
+/* Add to *found the groups (of those in want) of the phrases of ix that
+ * s[i..n) starts with. */
+static void phrases_at(const char *s, size_t n, size_t i,
+                       const struct phrase_index *ix, unsigned want,
+                       unsigned *found)
+{
+  size_t j, c = (unsigned char)s[i];
+
+  if (!pair_may_start(s + i, n - i, ix))
+    return;
+  for (j = ix->first[c]; j < ix->first[c + 1]; j++) {
+    if ((want & ~*found & ix->at[j].group) &&
+        starts_with_ci(s + i, n - i, ix->at[j].p))
+      *found |= ix->at[j].group;
+  }
+}
+
+/* The groups (of those in want) of which a phrase occurs in s[0..n),
+ * ignoring case, at word boundaries.  Stops once all are found.  A phrase
+ * that opens with a letter or digit must open a word, so the scan stops
+ * only at the bytes that are not letters or digits, and looks at each of
+ * them and at the byte after it. */
+static unsigned phrase_groups(const char *s, size_t n,
+                              const struct phrase_index *ix, unsigned want)
+{
+  const unsigned char *u = (const unsigned char *)s, *cls = ix->cls;
+  size_t i, end;
+  unsigned found = 0;
+
+  if (n < ix->shortest || want == 0)
+    return 0;
+  end = n - ix->shortest + 1; /* no phrase fits from here on */
+  /* a word at the very start (the loop finds the other places) */
+  if ((cls[u[0]] & (PH_START | PH_ALNUM)) == (PH_START | PH_ALNUM))
+    phrases_at(s, n, 0, ix, want, &found);
+  for (i = 0; i < end && found != want; i++) {
+    unsigned k = cls[u[i]];
+    if (k & PH_ALNUM)
       continue;
-    if (starts_with_ci(s + i, n - i, p))
-      return true;
+    if (k & PH_START) {
+      phrases_at(s, n, i, ix, want, &found);
+    } else if (u[i] >= 0x80 && ix->ascii) {
+      /* text in another script: pass over its bytes at once */
+      while (i + 1 < end && u[i + 1] >= 0x80)
+        i++;
+    }
+    if (i + 1 < end && (cls[u[i + 1]] & (PH_START | PH_ALNUM)) ==
+                           (PH_START | PH_ALNUM))
+      phrases_at(s, n, i + 1, ix, want, &found);
   }
-  return false;
+  return found;
 }
 
-static bool in_list(const char *s, size_t n, const char *const *list)
+/* Groups of the phrases looked for anywhere in a line. */
+enum { PHRASE_CREDIT = 1, PHRASE_FURNITURE = 2 };
+
+/* Most words of a line in which a furniture phrase marks furniture. */
+#define FURNITURE_PHRASE_WORDS 30
+
+/* The phrase lists of the line tests, indexed. */
+struct line_lists {
+  struct phrase_index caption_prefixes, position_marks, furniture_prefixes;
+  struct phrase_index furniture_lines;
+  struct phrase_index phrases; /* credit and furniture phrases */
+};
+
+static void line_lists_init(struct line_lists *ll)
 {
-  size_t i;
+  static const struct phrase *const lists[] = {credit_phrases,
+                                                furniture_phrases};
+  static const unsigned groups[] = {PHRASE_CREDIT, PHRASE_FURNITURE};
 
-  for (i = 0; list[i]; i++) {
-    if (nc_ascii_eq(s, n, list[i]))
-      return true;
-  }
-  return false;
-}
-
-static bool any_prefix(const char *s, size_t n, const char *const *list)
-{
-  size_t i;
-
-  for (i = 0; list[i]; i++) {
-    if (starts_with_ci(s, n, list[i]))
-      return true;
-  }
-  return false;
-}
-
-static bool any_phrase(const char *s, size_t n, const char *const *list)
-{
-  size_t i;
-
-  for (i = 0; list[i]; i++) {
-    if (contains_ci(s, n, list[i]))
-      return true;
-  }
-  return false;
+  index_list(&ll->caption_prefixes, caption_prefixes);
+  index_list(&ll->position_marks, position_marks);
+  index_list(&ll->furniture_prefixes, furniture_prefixes);
+  index_list(&ll->furniture_lines, furniture_lines);
+  index_phrases(&ll->phrases, lists, groups, 2);
 }
 
 /* ------------------------------------------------------------------ */
 /* Shape of one block                                                  */
 
+/* Most words in a line that the classifier tests as a whole (a caption
+ * or a line of furniture). */
+#define PROSE_WORDS 40
+/* Most words of a time stamp line. */
+#define TIMESTAMP_WORDS 12
+
+/* The counts of a line.  On a line that ends with a full stop
+ * (ends_period) only words, digitwords, bullet and the ending are set,
+ * and words stops at PROSE_WORDS + 1: every test that reads another
+ * count wants a line without a final stop (is_all_caps, is_title_case,
+ * is_byline, title_like and the deck and kicker rules), and no test of
+ * words on such a line goes past PROSE_WORDS.  Body text is mostly such
+ * lines, so most of the text is only counted in words, eight bytes at a
+ * time (count_words). */
 struct shape {
   size_t words;      /* runs of letters and digits */
   size_t letters;    /* letters (not digits) */
@@ -392,6 +670,10 @@ static size_t last_cp(const char *s, size_t n, uint32_t *cp)
 {
   size_t k = 1;
 
+  if ((unsigned char)s[n - 1] < 0x80) {
+    *cp = (unsigned char)s[n - 1]; /* ASCII, the usual case */
+    return 1;
+  }
   while (k < n && k < 4 && ((unsigned char)s[n - k] & 0xC0) == 0x80)
     k++;
   if (nc_utf8_decode(s + n - k, k, cp) != k) {
@@ -401,72 +683,27 @@ static size_t last_cp(const char *s, size_t n, uint32_t *cp)
   return k;
 }
 
-static void measure(const char *s, size_t n, struct shape *sh)
+/* Count one finished word into sh. */
+static inline void end_word(struct shape *sh, size_t wletters, bool wcap,
+                            bool wdigits)
 {
-  size_t i = 0, wletters = 0, e;
-  bool inword = false, wcap = false, wdigits = true, seen_letter = false;
+  sh->words++;
+  if (wdigits)
+    sh->digitwords++;
+  if (wletters >= 4) {
+    sh->longwords++;
+    if (wcap)
+      sh->capwords++;
+  }
+}
+
+/* Set the fields of sh about how the line ends. */
+static void measure_end(const char *s, size_t n, struct shape *sh)
+{
+  size_t e = n;
   uint32_t cp;
 
-  memset(sh, 0, sizeof *sh);
-  sh->first_colon_words = SIZE_MAX;
-  if (n > 0) {
-    nc_utf8_decode(s, n, &cp);
-    sh->bullet = is_bullet(cp);
-  }
-  while (i <= n) {
-    size_t k = 1;
-    bool w = false;
-    if (i < n) {
-      k = nc_utf8_decode(s + i, n - i, &cp);
-      if (k == 0)
-        k = 1;
-      w = wordish(cp);
-      /* an apostrophe between letters stays inside the word */
-      if (!w && inword && is_apostrophe(cp) && i + k < n) {
-        uint32_t nx;
-        nc_utf8_decode(s + i + k, n - i - k, &nx);
-        if (wordish(nx)) {
-          i += k;
-          continue;
-        }
-      }
-    }
-    if (w) {
-      bool letter = !(cp < 0x80 && nc_is_digit((int)cp));
-      if (!inword) {
-        inword = true;
-        wletters = 0;
-        wdigits = true;
-        wcap = is_upper_cp(cp);
-      }
-      if (letter) {
-        wdigits = false;
-        wletters++;
-        sh->letters++;
-        if (is_upper_cp(cp))
-          sh->upper++;
-        if (!seen_letter) {
-          seen_letter = true;
-          sh->first_lower = is_lower_cp(cp) && sh->words == 0;
-        }
-      }
-    } else if (inword) {
-      inword = false;
-      sh->words++;
-      if (wdigits)
-        sh->digitwords++;
-      if (wletters >= 4) {
-        sh->longwords++;
-        if (wcap)
-          sh->capwords++;
-      }
-    }
-    if (i < n && cp == ':' && sh->first_colon_words == SIZE_MAX)
-      sh->first_colon_words = sh->words + (inword ? 1 : 0);
-    i += k;
-  }
-  /* the end: skip closing quotes and brackets, then look at the stop */
-  e = n;
+  /* skip closing quotes and brackets, then look at the stop */
   while (e > 0) {
     size_t k = last_cp(s, e, &cp);
     if (!is_closer(cp))
@@ -479,6 +716,250 @@ static void measure(const char *s, size_t n, struct shape *sh)
     sh->ends_period = cp == '.' || cp == 0x2026;
     sh->ends_weak = cp == ',' || cp == ';' || cp == ':';
   }
+}
+
+/* Count the words and digit-only words of s[0..n) as measure() does,
+ * and nothing else, stopping after PROSE_WORDS + 1 words.  A word is a
+ * run of letters and digits, with an apostrophe between letters inside
+ * it. */
+static void count_words_exact(const char *s, size_t n, struct shape *sh)
+{
+  const unsigned char *u = (const unsigned char *)s;
+  size_t i = 0, k;
+  uint32_t cp;
+
+  while (i < n) {
+    bool digits = true;
+    /* between words */
+    if (u[i] < 0x80) {
+      if (!nc_is_alnum(u[i])) {
+        i++;
+        continue;
+      }
+    } else {
+      k = decode(s + i, n - i, &cp);
+      if (!wordish(cp)) {
+        i += k;
+        continue;
+      }
+    }
+    /* a word starts at i */
+    while (i < n) {
+      unsigned c = u[i];
+      if ((c | 0x20) - 'a' < 26) {
+        /* ASCII letters, either case */
+        digits = false;
+        i++;
+        while (i < n && ((unsigned)u[i] | 0x20) - 'a' < 26)
+          i++;
+        continue;
+      }
+      if (c - '0' < 10) {
+        i++;
+        continue;
+      }
+      if (c < 0x80) {
+        cp = c;
+        k = 1;
+      } else {
+        k = decode(s + i, n - i, &cp);
+        if (wordish(cp)) {
+          digits = false; /* every word character outside ASCII is a
+                             letter */
+          i += k;
+          continue;
+        }
+      }
+      if (is_apostrophe(cp) && i + k < n) {
+        uint32_t nx;
+        decode(s + i + k, n - i - k, &nx);
+        if (wordish(nx)) {
+          i += k;
+          continue;
+        }
+      }
+      break;
+    }
+    sh->words++;
+    if (digits)
+      sh->digitwords++;
+    if (sh->words > PROSE_WORDS)
+      return;
+  }
+}
+
+/* The number of words of s[0..n) (see count_words_exact), counting at
+ * most PROSE_WORDS + 1.  Eight ASCII bytes without an apostrophe are
+ * done at once: the words starting among them are the letters and digits
+ * not preceded by one.  Other bytes go one code point at a time. */
+static size_t count_words(const char *s, size_t n)
+{
+  const unsigned char *u = (const unsigned char *)s;
+  size_t i = 0, words = 0;
+  bool inword = false, le = little_endian();
+  uint32_t cp;
+
+  while (i < n && words <= PROSE_WORDS) {
+    size_t end = n;
+    if (n - i >= 8) {
+      uint64_t x, y;
+      memcpy(&x, u + i, 8);
+      y = x ^ LANES_LOW * '\'';
+      if (!(x & LANES_TOP) && !((y - LANES_LOW) & ~y & LANES_TOP)) {
+        /* letters (either case) and digits */
+        uint64_t a = lanes_in(x | LANES_LOW * 0x20, 'a', 'z') |
+                     lanes_in(x, '0', '9');
+        /* the same for the byte before each one */
+        uint64_t before = le ? a << 8 | (inword ? 0x80 : 0)
+                             : a >> 8 | (inword ? (uint64_t)1 << 63 : 0);
+        uint64_t starts = a & ~before;
+        /* add up the lanes' top bits */
+        words += (size_t)(((starts >> 7) * LANES_LOW) >> 56);
+        inword = le ? (a >> 63) != 0 : (a & 0x80) != 0;
+        i += 8;
+        continue;
+      }
+      end = i + 8;
+    }
+    /* these eight bytes one code point at a time */
+    while (i < end) {
+      size_t k;
+      bool w;
+      if (u[i] < 0x80) {
+        cp = u[i];
+        k = 1;
+        w = nc_is_alnum((int)cp);
+      } else {
+        k = decode(s + i, n - i, &cp);
+        w = wordish(cp);
+      }
+      if (w) {
+        if (!inword)
+          words++;
+        inword = true;
+      } else if (inword && is_apostrophe(cp) && i + k < n) {
+        /* an apostrophe between letters stays inside the word */
+        uint32_t nx;
+        decode(s + i + k, n - i - k, &nx);
+        inword = wordish(nx);
+      } else {
+        inword = false;
+      }
+      i += k;
+    }
+  }
+  return words > PROSE_WORDS ? PROSE_WORDS + 1 : words;
+}
+
+static void measure(const char *s, size_t n, struct shape *sh)
+{
+  const unsigned char *u = (const unsigned char *)s;
+  size_t i = 0, wletters = 0;
+  bool inword = false, wcap = false, wdigits = true, seen_letter = false;
+  uint32_t cp;
+
+  memset(sh, 0, sizeof *sh);
+  sh->first_colon_words = SIZE_MAX;
+  if (n > 0) {
+    decode(s, n, &cp);
+    sh->bullet = is_bullet(cp);
+  }
+  measure_end(s, n, sh);
+  if (sh->ends_period) {
+    /* only the word counts matter (see struct shape); the digit-only
+     * words only on a line short enough to be a time stamp */
+    sh->words = count_words(s, n);
+    if (sh->words <= TIMESTAMP_WORDS) {
+      sh->words = 0;
+      count_words_exact(s, n, sh);
+    }
+    return;
+  }
+  while (i < n) {
+    unsigned c = u[i];
+    size_t k;
+    bool w;
+    if (c - 'a' < 26 || c - 'A' < 26) {
+      /* ASCII letters, the bulk of any text: one letter and the run of
+       * lower-case letters after it are counted at once */
+      bool up = c <= 'Z';
+      size_t j = i + 1;
+      while (j < n && (unsigned)u[j] - 'a' < 26)
+        j++;
+      if (!inword) {
+        inword = true;
+        wletters = 0;
+        wcap = up;
+      }
+      wdigits = false;
+      wletters += j - i;
+      sh->letters += j - i;
+      if (up)
+        sh->upper++;
+      if (!seen_letter) {
+        seen_letter = true;
+        sh->first_lower = !up && sh->words == 0;
+      }
+      i = j;
+      continue;
+    }
+    if (c - '0' < 10) {
+      if (!inword) {
+        inword = true;
+        wletters = 0;
+        wdigits = true;
+        wcap = false;
+      }
+      i++;
+      continue;
+    }
+    if (c < 0x80) {
+      cp = c;
+      k = 1;
+      w = false;
+    } else {
+      k = decode(s + i, n - i, &cp);
+      w = wordish(cp);
+    }
+    if (w) {
+      bool up = is_upper_cp(cp);
+      if (!inword) {
+        inword = true;
+        wletters = 0;
+        wcap = up;
+      }
+      /* every word character outside ASCII counts as a letter */
+      wdigits = false;
+      wletters++;
+      sh->letters++;
+      if (up)
+        sh->upper++;
+      if (!seen_letter) {
+        seen_letter = true;
+        sh->first_lower = is_lower_cp(cp) && sh->words == 0;
+      }
+      i += k;
+      continue;
+    }
+    if (inword) {
+      /* an apostrophe between letters stays inside the word */
+      if (is_apostrophe(cp) && i + k < n) {
+        uint32_t nx;
+        decode(s + i + k, n - i - k, &nx);
+        if (wordish(nx)) {
+          i += k;
+          continue;
+        }
+      }
+      inword = false;
+      end_word(sh, wletters, wcap, wdigits);
+    }
+    if (cp == ':' && sh->first_colon_words == SIZE_MAX)
+      sh->first_colon_words = sh->words;
+    i += k;
+  }
+  if (inword)
+    end_word(sh, wletters, wcap, wdigits);
 }
 
 /* ------------------------------------------------------------------ */
@@ -506,7 +987,8 @@ static bool closing_paren(const char *s, size_t n, const char **in,
 }
 
 /* True when a word of s[0..n) is in list (ASCII, case-insensitive). */
-static bool has_word_in(const char *s, size_t n, const char *const *list)
+static bool has_word_in(const char *s, size_t n,
+                        const struct phrase *list)
 {
   size_t i = 0;
 
@@ -565,13 +1047,15 @@ static bool mentions_date(const char *s, size_t n)
   return false;
 }
 
-static bool is_caption(const char *s, size_t n, const struct shape *sh,
-                       const char *headline, size_t hlen)
+/* A caption or credit line, told from the line alone; groups are the
+ * phrase groups found in it (phrase_groups). */
+static bool is_caption(const char *s, size_t n, const struct line_lists *ll,
+                       unsigned groups)
 {
   const char *in;
   size_t inlen, i;
 
-  if (any_prefix(s, n, caption_prefixes))
+  if (any_prefix(s, n, &ll->caption_prefixes))
     return true;
   /* a trailing credit in parentheses: "(AP Photo/Evan Vucci)" */
   if (closing_paren(s, n, &in, &inlen) &&
@@ -583,19 +1067,20 @@ static bool is_caption(const char *s, size_t n, const struct shape *sh,
     if (!p)
       break;
     i = (size_t)(p - s);
-    if (any_prefix(p, n - i, position_marks))
+    if (any_prefix(p, n - i, &ll->position_marks))
       return mentions_date(s, n);
   }
-  /* "... Source: The White House, via Wikimedia Commons" */
-  if (sh->words <= 40 &&
-      (contains_ci(s, n, ". source:") || contains_ci(s, n, "via wikimedia") ||
-       contains_ci(s, n, "via getty") || contains_ci(s, n, "| source:")))
-    return true;
-  /* the headline repeated as the caption of the lead picture */
-  if (headline && hlen > 0 && n > hlen && memcmp(s, headline, hlen) == 0 &&
-      !nc_is_alnum((unsigned char)s[hlen]))
-    return true;
-  return false;
+  /* "... Source: The White House, via Wikimedia Commons", looked for
+   * only on lines of at most PROSE_WORDS words */
+  return (groups & PHRASE_CREDIT) != 0;
+}
+
+/* The headline repeated as the caption of the lead picture. */
+static bool repeats_headline(const char *s, size_t n, const char *headline,
+                             size_t hlen)
+{
+  return hlen > 0 && n > hlen && memcmp(s, headline, hlen) == 0 &&
+         !nc_is_alnum((unsigned char)s[hlen]);
 }
 
 /* The line without bullets, pipes and white space at its edges, and
@@ -631,9 +1116,11 @@ static void core_text(const char *s, size_t n, const char **cs, size_t *cn)
 /* A byline: "By Jane Doe", "by · The Daily Planet", short, no stop. */
 static bool is_byline(const char *s, size_t n, const struct shape *sh)
 {
+  static const struct phrase by = PH("by");
+
   if (sh->words > 10 || sh->ends_period)
     return false;
-  if (!starts_with_ci(s, n, "by"))
+  if (!starts_with_ci(s, n, &by))
     return false;
   if (n == 2)
     return true;
@@ -663,7 +1150,7 @@ static bool is_timestamp(const char *s, size_t n, const struct shape *sh)
 {
   size_t i = 0;
 
-  if (sh->digitwords == 0 || sh->words > 12)
+  if (sh->digitwords == 0 || sh->words > TIMESTAMP_WORDS)
     return false;
   while (i < n) {
     size_t j;
@@ -686,8 +1173,10 @@ static bool is_timestamp(const char *s, size_t n, const struct shape *sh)
   return true;
 }
 
-/* Boilerplate that can be recognised from the line alone. */
-static bool is_furniture(const char *s, size_t n, const struct shape *sh)
+/* Boilerplate that can be recognised from the line alone; groups as for
+ * is_caption. */
+static bool is_furniture(const char *s, size_t n, const struct shape *sh,
+                         const struct line_lists *ll, unsigned groups)
 {
   const char *cs;
   size_t cn;
@@ -699,11 +1188,11 @@ static bool is_furniture(const char *s, size_t n, const struct shape *sh)
   if (sh->bullet && !(sh->words >= 6 && sh->terminal))
     return true; /* menus and link lists; a list item sentence stays */
   core_text(s, n, &cs, &cn);
-  if (in_list(cs, cn, furniture_lines))
+  if (is_phrase(cs, cn, &ll->furniture_lines))
     return true;
-  if (sh->words <= 40 && any_prefix(cs, cn, furniture_prefixes))
+  if (sh->words <= PROSE_WORDS && any_prefix(cs, cn, &ll->furniture_prefixes))
     return true;
-  if (sh->words <= 30 && any_phrase(s, n, furniture_phrases))
+  if (groups & PHRASE_FURNITURE)
     return true;
   if (sh->ends_weak && s[n - 1] == ':' && sh->words <= 4)
     return true; /* "Generated on:", "Share this:" */
@@ -736,18 +1225,34 @@ struct line {
   bool blank_before;  /* an empty line separates it from the previous */
 };
 
+/* Offset of the first byte c in in[from..len), or len. */
+static size_t next_byte(const char *in, size_t from, size_t len, char c)
+{
+  const char *p = from < len ? memchr(in + from, c, len - from) : NULL;
+
+  return p ? (size_t)(p - in) : len;
+}
+
 /* Cut input[from..len) into trimmed non-empty lines. */
 static void split_lines(const char *in, size_t from, size_t len,
                         struct line **out, size_t *nout)
 {
   struct line *v = NULL;
-  size_t n = 0, cap = 0, i = from;
+  size_t n = 0, cap = 0, i = from, nl, cr;
   bool blank = false;
 
+  /* nl and cr are the next '\n' and '\r' at or after i (len when there is
+   * none); each is searched again only once i has passed it, so every
+   * byte is looked at a bounded number of times. */
+  nl = next_byte(in, from, len, '\n');
+  cr = next_byte(in, from, len, '\r');
   while (i < len) {
     size_t a = i, b, e;
-    while (i < len && in[i] != '\n' && in[i] != '\r')
-      i++;
+    if (nl < i)
+      nl = next_byte(in, i, len, '\n');
+    if (cr < i)
+      cr = next_byte(in, i, len, '\r');
+    i = nl < cr ? nl : cr;
     e = i;
     /* consume the line break: \n, \r\n or a lone \r */
     if (i < len) {
@@ -773,7 +1278,8 @@ static void split_lines(const char *in, size_t from, size_t len,
       blank = true;
       continue;
     }
-    nc_grow(&v, &cap, n + 1, sizeof *v);
+    if (n == cap)
+      nc_grow(&v, &cap, n + 1, sizeof *v);
     v[n].start = b;
     v[n].end = e;
     v[n].blank_before = blank;
@@ -882,15 +1388,23 @@ static void classify(struct nc_doc *doc)
   const char *head = NULL;
   size_t hlen = 0;
   enum zone zone = ZONE_TOP;
+  struct line_lists *ll = xmalloc(sizeof *ll); /* ~25 KB: not on the
+                                                  stack */
 
+  line_lists_init(ll);
   /* first the verdicts one line can give on its own */
   for (i = 0; i < n; i++) {
     struct nc_block *b = &doc->blocks[i];
     measure(b->text, b->len, &sh[i]);
-    if (is_caption(b->text, b->len, &sh[i], NULL, 0)) {
+    /* the phrases that count on a line of this length, in one pass */
+    unsigned want = (sh[i].words <= PROSE_WORDS ? PHRASE_CREDIT : 0) |
+                    (sh[i].words <= FURNITURE_PHRASE_WORDS ? PHRASE_FURNITURE
+                                                           : 0);
+    unsigned groups = phrase_groups(b->text, b->len, &ll->phrases, want);
+    if (is_caption(b->text, b->len, ll, groups)) {
       b->kind = NC_BLOCK_CAPTION;
       local[i] = true;
-    } else if (is_furniture(b->text, b->len, &sh[i])) {
+    } else if (is_furniture(b->text, b->len, &sh[i], ll, groups)) {
       b->kind = NC_BLOCK_BOILERPLATE;
       local[i] = true;
     }
@@ -901,7 +1415,9 @@ static void classify(struct nc_doc *doc)
     const struct shape *s = &sh[i];
     if (local[i])
       continue;
-    if (head && is_caption(b->text, b->len, s, head, hlen)) {
+    /* the line-alone caption tests already failed on this block (it is
+     * not local), so only the headline test is left */
+    if (head && repeats_headline(b->text, b->len, head, hlen)) {
       b->kind = NC_BLOCK_CAPTION;
       continue;
     }
@@ -938,6 +1454,7 @@ static void classify(struct nc_doc *doc)
   }
   if (head)
     doc->title = squeeze(head, hlen);
+  free(ll);
   free(local);
   free(sh);
 }

@@ -278,7 +278,7 @@ cleanup:
 
 /* Byte length of white space at s[0..len) (ASCII, NBSP, U+2000-200B,
  * U+202F, U+2028/9), or 0. */
-static size_t space_len(const char *s, size_t len)
+static inline size_t space_len(const char *s, size_t len)
 {
   const unsigned char *u = (const unsigned char *)s;
 
@@ -286,6 +286,8 @@ static size_t space_len(const char *s, size_t len)
     return 0;
   if (nc_is_space(u[0]))
     return 1;
+  if (u[0] < 0x80)
+    return 0;
   if (len >= 2 && u[0] == 0xC2 && u[1] == 0xA0)
     return 2;
   if (len >= 3 && u[0] == 0xE2 && u[1] == 0x80 &&
@@ -303,6 +305,10 @@ static bool space_before(const char *t, size_t i, size_t from)
 {
   size_t k;
 
+  /* after an ASCII byte only that byte can be the space: the wider
+   * spaces all end in a continuation byte */
+  if (i > from && (unsigned char)t[i - 1] < 0x80)
+    return nc_is_space((unsigned char)t[i - 1]);
   for (k = 1; k <= 3 && k <= i - from; k++) {
     if (space_len(t + i - k, k) == k)
       return true;
@@ -363,6 +369,108 @@ static bool is_stop(uint32_t cp)
   return cp == '.' || cp == '!' || cp == '?' || cp == 0x2026;
 }
 
+/* The scanners jump from one byte that may begin an interesting
+ * character to the next with memchr, so the bytes in between cost next
+ * to nothing.  For quotes these bytes are '"', '\'', 0xC2 (U+00AB/BB) and
+ * 0xE2 (U+2018-201E); for stops '.', '!', '?' and 0xE2 (U+2026).  A lead
+ * or ASCII byte always begins a code point: the decoder only takes
+ * continuation bytes into one. */
+#define FIND_BYTES 4
+
+struct finder {
+  const char *t;
+  size_t len;
+  unsigned char c[FIND_BYTES];
+  size_t pos[FIND_BYTES]; /* next c[k] at or after the last query, or len */
+};
+
+static size_t find_byte(const char *t, size_t from, size_t len,
+                        unsigned char c)
+{
+  const char *p = from < len ? memchr(t + from, c, len - from) : NULL;
+
+  return p ? (size_t)(p - t) : len;
+}
+
+static void finder_init(struct finder *f, const char *t, size_t len,
+                        const unsigned char *c)
+{
+  size_t k;
+
+  f->t = t;
+  f->len = len;
+  for (k = 0; k < FIND_BYTES; k++) {
+    f->c[k] = c[k];
+    f->pos[k] = find_byte(t, 0, len, c[k]);
+  }
+}
+
+/* Offset of the first of the finder's bytes at or after i, or len.  Each
+ * byte's position is searched again only once i has passed it, so a whole
+ * scan reads the text at most once per byte value. */
+static size_t finder_next(struct finder *f, size_t i)
+{
+  size_t k, best = f->len;
+
+  for (k = 0; k < FIND_BYTES; k++) {
+    if (f->pos[k] < i)
+      f->pos[k] = find_byte(f->t, i, f->len, f->c[k]);
+    if (f->pos[k] < best)
+      best = f->pos[k];
+  }
+  return best;
+}
+
+static const unsigned char quote_bytes[FIND_BYTES] = {'"', '\'', 0xC2, 0xE2};
+static const unsigned char stop_bytes[FIND_BYTES] = {'.', '!', '?', 0xE2};
+
+/* The code point that decoding t from its start reads just before i,
+ * which must be where a code point begins; 0 when i is 0.  Looks back at
+ * most four bytes instead of decoding all of t. */
+static uint32_t prev_cp(const char *t, size_t len, size_t i)
+{
+  const unsigned char *u = (const unsigned char *)t;
+  size_t k;
+  uint32_t cp;
+
+  if (i == 0)
+    return 0;
+  if (u[i - 1] < 0x80)
+    return u[i - 1];
+  if ((u[i - 1] & 0xC0) != 0x80)
+    return 0xFFFD; /* a lead byte alone */
+  /* a continuation byte: it ends the sequence of the lead byte before it
+   * when that decodes to exactly this length; else it stands alone */
+  for (k = 2; k <= 4 && k <= i; k++) {
+    if ((u[i - k] & 0xC0) != 0x80) {
+      if (nc_utf8_decode(t + i - k, len - (i - k), &cp) == k)
+        return cp;
+      return 0xFFFD;
+    }
+  }
+  return 0xFFFD;
+}
+
+/* The first place at or after lim where a code point begins, given that
+ * one begins at b (b <= lim < len). */
+static size_t cp_start_from(const char *t, size_t len, size_t b, size_t lim)
+{
+  const unsigned char *u = (const unsigned char *)t;
+  size_t p = lim, lo = lim - b > 3 ? lim - 3 : b;
+  uint32_t cp;
+
+  /* back to a byte known to begin a code point: a non-continuation
+   * byte, or b; four continuation bytes in a row cannot all belong to
+   * one sequence, so then lim stands alone */
+  while (p > lo && (u[p] & 0xC0) == 0x80)
+    p--;
+  if ((u[p] & 0xC0) == 0x80 && p != b)
+    return lim;
+  while (p < lim)
+    p += cp_at(t, len, p, &cp);
+  return p;
+}
+
 /* ------------------------------------------------------------------ */
 /* Quoted speech                                                       */
 
@@ -396,10 +504,17 @@ static void find_quotes(const char *t, size_t len, struct spans *out)
 {
   const size_t none = SIZE_MAX;
   size_t dbl = none, sgl = none, i = 0;
-  uint32_t prev = 0, cp, next;
+  uint32_t prev, cp, next;
+  struct finder f;
 
+  finder_init(&f, t, len, quote_bytes);
   while (i < len) {
-    size_t k = cp_at(t, len, i, &cp);
+    size_t k;
+    /* most bytes cannot begin a quote mark: pass over them at once */
+    i = finder_next(&f, i);
+    if (i >= len)
+      break;
+    k = cp_at(t, len, i, &cp);
     cp_at(t, len, i + k, &next);
     if (cp == 0x201C || cp == 0xAB || cp == 0x201E) {
       if (dbl == none) {
@@ -420,8 +535,10 @@ static void find_quotes(const char *t, size_t len, struct spans *out)
         sgl = none;
       }
     } else if (dbl == none && (cp == 0x2018 || cp == '\'' || cp == 0x2019)) {
-      bool closes = sgl != none && !is_wordish(next) && prev != 0 &&
-                    !space_len(t + i - 1, 1) && cp != 0x2018;
+      bool closes;
+      prev = prev_cp(t, len, i);
+      closes = sgl != none && !is_wordish(next) && prev != 0 &&
+               !space_len(t + i - 1, 1) && cp != 0x2018;
       if (closes) {
         span_push(out, sgl, i + k);
         sgl = none;
@@ -430,7 +547,6 @@ static void find_quotes(const char *t, size_t len, struct spans *out)
         sgl = i;
       }
     }
-    prev = cp;
     i += k;
   }
   if (dbl != none)
@@ -576,12 +692,14 @@ void nc_sentences_split_text(const struct nc_abbrevs *ab, const char *text,
   struct spans q = {0};
   size_t from = 0, i = 0, qp = 0;
   uint32_t cp;
+  struct finder stops;
 
   if (!text || len == 0)
     return;
   find_quotes(text, len, &q);
+  finder_init(&stops, text, len, stop_bytes);
   while (i < len) {
-    size_t k = cp_at(text, len, i, &cp), j, stop = i, nx;
+    size_t k, j, stop, nx;
     bool single_dot;
     uint32_t next;
     if (i - from >= MAX_SENTENCE) {
@@ -593,7 +711,21 @@ void nc_sentences_split_text(const struct nc_abbrevs *ab, const char *text,
         i = from;
         continue;
       }
+    } else {
+      /* pass over the bytes that cannot begin a stop, up to the length
+       * limit; from there on the loop goes one code point at a time */
+      size_t lim = len - from > MAX_SENTENCE ? from + MAX_SENTENCE : len;
+      size_t b = i;
+      i = finder_next(&stops, i);
+      if (i >= lim) {
+        if (lim == len)
+          break; /* no stop left: the block's last sentence */
+        i = cp_start_from(text, len, b, lim);
+        continue;
+      }
     }
+    k = cp_at(text, len, i, &cp);
+    stop = i;
     if (!is_stop(cp)) {
       i += k;
       continue;

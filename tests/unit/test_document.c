@@ -195,6 +195,70 @@ static void test_captions_with_credits(void **state)
   nc_doc_free(doc);
 }
 
+static void test_phrases_by_line_length(void **state)
+{
+  /* 45 words, ends with a stop: prose, whatever it opens with */
+  struct nc_doc *doc = from_text(
+      "Lighthouse Keeper Retires After Forty Years\n\n"
+      "The keeper lit the lamp for the last time on Sunday, neighbours "
+      "said.\n\n"
+      "Sign up for the boat tours ended in March, when the harbour board "
+      "voted to close the pier for repairs that engineers said would take "
+      "at least two years and cost far more than the town had set aside "
+      "for the work this year.\n\n"
+      "Readers can find the full Privacy Policy and the Terms of Use of the "
+      "harbour museum at the front desk, next to the maps of the coast and "
+      "the old photographs of the keepers and their families that hang "
+      "there.\n\n"
+      "Our Privacy Policy changed on Friday\n\n"
+      "The gift shop closes at noon. Source: Harbour Board\n\n"
+      "Old postcards via Getty Images of the bay\n\n"
+      "The museum would cosign up for the grant, its director said.\n");
+
+  (void)state;
+  assert_kind(doc, "Lighthouse Keeper", NC_BLOCK_HEADLINE);
+  /* more than 40 words: the sign-up opening no longer counts */
+  assert_kind(doc, "Sign up for the boat", NC_BLOCK_BODY);
+  /* more than 30 words: the furniture phrases no longer count */
+  assert_kind(doc, "Readers can find", NC_BLOCK_BODY);
+  /* a short line: they do, in any case */
+  assert_kind(doc, "Our Privacy Policy", NC_BLOCK_BOILERPLATE);
+  /* credits in the middle of a short line */
+  assert_kind(doc, "The gift shop", NC_BLOCK_CAPTION);
+  assert_kind(doc, "Old postcards", NC_BLOCK_CAPTION);
+  /* a phrase must start a word: "cosign up for" is not "sign up for" */
+  assert_kind(doc, "The museum would", NC_BLOCK_BODY);
+  nc_doc_free(doc);
+}
+
+static void test_line_shapes_outside_ascii(void **state)
+{
+  /* Cyrillic and Greek letters count as letters and their capitals as
+   * capitals, as do accented Latin ones */
+  struct nc_doc *doc = from_text(
+      "\xD0\x93\xD0\x9E\xD0\xA0\xD0\x9E\xD0\x94 \xD0\x9E\xD0\x9B"
+      "\xD0\x98\xD0\x9C\xD0\x9F \xCE\xA3\xCE\xA0\xCE\x91\xCE\xA1"
+      "\xCE\xA4\xCE\x97 \xC3\x89T\xC3\x89\n\n"
+      "The city\xE2\x80\x99s new stadium opened on Saturday with 40,000 "
+      "fans.\n\n"
+      "\xD0\x9D\xD0\x9E\xD0\x92\xD0\x90\xD0\xAF \xD0\x90\xD0\xA0"
+      "\xD0\x95\xD0\x9D\xD0\x90 \xD0\x93\xD0\x9E\xD0\xA0\xD0\x9E"
+      "\xD0\x94\xD0\x90 \xD0\x9E\xD0\xA2\xD0\x9A\xD0\xA0\xD0\xAB"
+      "\xD0\xA2\xD0\x90\n\n"
+      "\xD0\x9D\xD0\xBE\xD0\xB2\xD0\xB0\xD1\x8F \xD0\xB0\xD1\x80"
+      "\xD0\xB5\xD0\xBD\xD0\xB0 \xD0\xBE\xD1\x82\xD0\xBA\xD1\x80"
+      "\xD1\x8B\xD1\x82\xD0\xB0 \xD0\xB2 \xD1\x81\xD1\x83\xD0\xB1"
+      "\xD0\xB1\xD0\xBE\xD1\x82\xD1\x83.\n");
+
+  (void)state;
+  assert_kind(doc, "\xD0\x93\xD0\x9E", NC_BLOCK_HEADLINE);
+  /* capitals inside the story: a banner */
+  assert_kind(doc, "\xD0\x9D\xD0\x9E\xD0\x92", NC_BLOCK_BOILERPLATE);
+  assert_kind(doc, "\xD0\x9D\xD0\xBE\xD0\xB2", NC_BLOCK_BODY);
+  assert_kind(doc, "The city", NC_BLOCK_BODY);
+  nc_doc_free(doc);
+}
+
 static void test_headline_repeated_as_caption(void **state)
 {
   struct nc_doc *doc = from_text(
@@ -570,6 +634,8 @@ int main(void)
     cmocka_unit_test(test_signup_lines_are_boilerplate),
     cmocka_unit_test(test_all_caps_promo_in_body),
     cmocka_unit_test(test_captions_with_credits),
+    cmocka_unit_test(test_phrases_by_line_length),
+    cmocka_unit_test(test_line_shapes_outside_ascii),
     cmocka_unit_test(test_headline_repeated_as_caption),
     cmocka_unit_test(test_headline_kicker_deck_byline),
     cmocka_unit_test(test_standfirst_without_headline),

@@ -315,6 +315,67 @@ static void test_long_block_is_fast(void **state)
   nc_buf_free(&b);
 }
 
+static void test_long_runs_cut_between_characters(void **state)
+{
+  struct nc_buf b = {0};
+  struct nc_sentences ss = {0};
+  size_t i;
+
+  (void)state;
+  /* two-byte letters and no space for 5,000 bytes, then a space: the
+   * run is cut at that space */
+  for (i = 0; i < 2500; i++)
+    nc_buf_puts(&b, "\xC3\xA9");
+  nc_buf_puts(&b, " tail. End.");
+  nc_sentences_split_text(ab, b.data, b.len, 0, &ss);
+  assert_int_equal(ss.cut, 1);
+  assert_int_equal(ss.items[0].start, 0);
+  assert_int_equal(ss.items[0].end, 5000);
+  assert_int_equal(ss.n, 3);
+  nc_sentences_free(&ss);
+  nc_buf_free(&b);
+  /* three-byte characters and no space at all: cut where a character
+   * begins, never inside one */
+  for (i = 0; i < 20000; i++)
+    nc_buf_puts(&b, "\xE2\x80\x94");
+  nc_sentences_split_text(ab, b.data, b.len, 0, &ss);
+  assert_true(ss.cut >= 1);
+  for (i = 0; i < ss.n; i++) {
+    assert_int_equal(ss.items[i].start % 3, 0);
+    assert_int_equal(ss.items[i].end % 3, 0);
+  }
+  nc_sentences_free(&ss);
+  nc_buf_free(&b);
+}
+
+static void test_quotes_next_to_other_characters(void **state)
+{
+  /* a single quote opens after a space or a dash, not after a letter,
+   * whatever script the letter is in */
+  const char *t = "The sign read \xE2\x80\x94\xE2\x80\x98"
+                  "closed\xE2\x80\x99 and the caf\xC3\xA9\xE2\x80\x98"
+                  "s owner left.";
+  const char *u = "\x80'bad' bytes before it.";
+  struct nc_sentences ss = {0};
+
+  (void)state;
+  nc_sentences_split_text(ab, t, strlen(t), 0, &ss);
+  assert_int_equal(ss.n, 1);
+  assert_int_equal(ss.items[0].nquotes, 1);
+  assert_int_equal(ss.items[0].quotes[0].start,
+                   (size_t)(strstr(t, "closed") - t) - 3);
+  assert_int_equal(ss.items[0].quotes[0].end,
+                   (size_t)(strstr(t, " and") - t));
+  nc_sentences_free(&ss);
+  /* after a byte that is not UTF-8 a quote may open too */
+  nc_sentences_split_text(ab, u, strlen(u), 0, &ss);
+  assert_int_equal(ss.n, 1);
+  assert_int_equal(ss.items[0].nquotes, 1);
+  assert_int_equal(ss.items[0].quotes[0].start, 1);
+  assert_int_equal(ss.items[0].quotes[0].end, 6);
+  nc_sentences_free(&ss);
+}
+
 /* Write abbreviations.json with `body` into a new temporary folder. */
 static char *temp_lexicon(const char *body)
 {
@@ -398,6 +459,8 @@ int main(void)
     cmocka_unit_test(test_offsets_and_blocks),
     cmocka_unit_test(test_without_abbreviation_list),
     cmocka_unit_test(test_long_block_is_fast),
+    cmocka_unit_test(test_long_runs_cut_between_characters),
+    cmocka_unit_test(test_quotes_next_to_other_characters),
     cmocka_unit_test(test_abbrevs_errors),
   };
 
