@@ -296,20 +296,6 @@ static bool is_lower_cp(uint32_t cp)
          (cp >= 0x3B1 && cp <= 0x3C9) || (cp >= 0x430 && cp <= 0x44F);
 }
 
-/* nc_utf8_decode with the two-byte forms (Latin, Greek, Cyrillic
- * letters) decoded inline too; other forms go to util.c.  A lead byte
- * C2-DF and one continuation byte is always a valid, shortest form. */
-static inline size_t decode(const char *s, size_t len, uint32_t *cp)
-{
-  const unsigned char *u = (const unsigned char *)s;
-
-  if (len >= 2 && u[0] >= 0xC2 && u[0] <= 0xDF && (u[1] & 0xC0) == 0x80) {
-    *cp = ((uint32_t)(u[0] & 0x1F) << 6) | (u[1] & 0x3F);
-    return 2;
-  }
-  return nc_utf8_decode(s, len, cp);
-}
-
 /* Apostrophes inside a word ("Trump’s", "don't") keep the word whole. */
 static bool is_apostrophe(uint32_t cp)
 {
@@ -737,7 +723,7 @@ static void count_words_exact(const char *s, size_t n, struct shape *sh)
         continue;
       }
     } else {
-      k = decode(s + i, n - i, &cp);
+      k = nc_utf8_decode(s + i, n - i, &cp);
       if (!wordish(cp)) {
         i += k;
         continue;
@@ -762,7 +748,7 @@ static void count_words_exact(const char *s, size_t n, struct shape *sh)
         cp = c;
         k = 1;
       } else {
-        k = decode(s + i, n - i, &cp);
+        k = nc_utf8_decode(s + i, n - i, &cp);
         if (wordish(cp)) {
           digits = false; /* every word character outside ASCII is a
                              letter */
@@ -772,7 +758,7 @@ static void count_words_exact(const char *s, size_t n, struct shape *sh)
       }
       if (is_apostrophe(cp) && i + k < n) {
         uint32_t nx;
-        decode(s + i + k, n - i - k, &nx);
+        nc_utf8_decode(s + i + k, n - i - k, &nx);
         if (wordish(nx)) {
           i += k;
           continue;
@@ -830,7 +816,7 @@ static size_t count_words(const char *s, size_t n)
         k = 1;
         w = nc_is_alnum((int)cp);
       } else {
-        k = decode(s + i, n - i, &cp);
+        k = nc_utf8_decode(s + i, n - i, &cp);
         w = wordish(cp);
       }
       if (w) {
@@ -840,7 +826,7 @@ static size_t count_words(const char *s, size_t n)
       } else if (inword && is_apostrophe(cp) && i + k < n) {
         /* an apostrophe between letters stays inside the word */
         uint32_t nx;
-        decode(s + i + k, n - i - k, &nx);
+        nc_utf8_decode(s + i + k, n - i - k, &nx);
         inword = wordish(nx);
       } else {
         inword = false;
@@ -861,7 +847,7 @@ static void measure(const char *s, size_t n, struct shape *sh)
   memset(sh, 0, sizeof *sh);
   sh->first_colon_words = SIZE_MAX;
   if (n > 0) {
-    decode(s, n, &cp);
+    nc_utf8_decode(s, n, &cp);
     sh->bullet = is_bullet(cp);
   }
   measure_end(s, n, sh);
@@ -918,7 +904,7 @@ static void measure(const char *s, size_t n, struct shape *sh)
       k = 1;
       w = false;
     } else {
-      k = decode(s + i, n - i, &cp);
+      k = nc_utf8_decode(s + i, n - i, &cp);
       w = wordish(cp);
     }
     if (w) {
@@ -945,7 +931,7 @@ static void measure(const char *s, size_t n, struct shape *sh)
       /* an apostrophe between letters stays inside the word */
       if (is_apostrophe(cp) && i + k < n) {
         uint32_t nx;
-        decode(s + i + k, n - i - k, &nx);
+        nc_utf8_decode(s + i + k, n - i - k, &nx);
         if (wordish(nx)) {
           i += k;
           continue;

@@ -69,14 +69,22 @@ enum nc_status nc_write_atomic(const char *path, const char *data,
 bool nc_utf8_valid(const char *s, size_t len, size_t *bad);
 
 /* Decode one UTF-8 code point at s[0..len); returns its byte length (1 for
- * an invalid byte, with *cp = 0xFFFD; 0 when len is 0).  ASCII is decoded
- * inline: the scanners call this for nearly every byte. */
+ * an invalid byte, with *cp = 0xFFFD; 0 when len is 0).  ASCII and
+ * two-byte forms are decoded inline: the scanners call this for nearly
+ * every byte. */
 size_t nc_utf8_decode_multi(const char *s, size_t len, uint32_t *cp);
 static inline size_t nc_utf8_decode(const char *s, size_t len, uint32_t *cp)
 {
-  if (len > 0 && (unsigned char)s[0] < 0x80) {
-    *cp = (unsigned char)s[0];
+  const unsigned char *u = (const unsigned char *)s;
+  if (len > 0 && u[0] < 0x80) {
+    *cp = u[0];
     return 1;
+  }
+  /* a lead byte C2-DF and one continuation byte is always a valid,
+   * shortest form (Latin, Greek and Cyrillic letters) */
+  if (len >= 2 && u[0] >= 0xC2 && u[0] <= 0xDF && (u[1] & 0xC0) == 0x80) {
+    *cp = ((uint32_t)(u[0] & 0x1F) << 6) | (u[1] & 0x3F);
+    return 2;
   }
   return nc_utf8_decode_multi(s, len, cp);
 }
