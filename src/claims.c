@@ -61,14 +61,16 @@ static char *quote_text(const char *s, size_t n)
   size_t i = 0;
 
   while (i < n) {
-    if (nc_is_space((unsigned char)s[i])) {
-      while (i < n && nc_is_space((unsigned char)s[i]))
-        i++;
-      if (o > q && i < n)
-        *o++ = ' ';
-      continue;
-    }
-    *o++ = s[i++];
+    size_t j = i;
+    while (j < n && !nc_is_space((unsigned char)s[j]))
+      j++;
+    memcpy(o, s + i, j - i);
+    o += j - i;
+    i = j;
+    while (i < n && nc_is_space((unsigned char)s[i]))
+      i++;
+    if (o > q && i < n)
+      *o++ = ' ';
   }
   *o = '\0';
   return q;
@@ -147,9 +149,9 @@ struct sent {
   const struct nc_sentence *s;
   size_t m0, m1; /* mentions of this sentence: doc mentions [m0, m1) */
   bool valid;    /* the sentence is valid UTF-8 (checked once, for PCRE2) */
-  bool looked;   /* hedge and attribution were looked for (when the
+  bool looked;   /* quote, hedge and attribution were made (when the
                     sentence made its first claim) */
-  char *hedge, *attribution;
+  char *quote, *hedge, *attribution;
 };
 
 struct docctx {
@@ -548,17 +550,19 @@ static char *find_hedge(const char *t, size_t n)
   return NULL;
 }
 
-/* The first occurrence of needle[0..l) in [p, e), or NULL. */
+/* The first occurrence of needle[0..l) (l >= 2) in [p, e), or NULL.  The
+ * markers start with a space, so the search runs on their second byte,
+ * which is rarer. */
 static const char *find_bytes(const char *p, const char *e,
                               const char *needle, size_t l)
 {
   while (p + l <= e) {
-    const char *q = memchr(p, needle[0], (size_t)(e - p) - l + 1);
+    const char *q = memchr(p + 1, needle[1], (size_t)(e - p) - l + 1);
     if (!q)
       return NULL;
-    if (memcmp(q, needle, l) == 0)
-      return q;
-    p = q + 1;
+    if (memcmp(q - 1, needle, l) == 0)
+      return q - 1;
+    p = q;
   }
   return NULL;
 }
@@ -872,18 +876,20 @@ static struct nc_claim *add_claim(struct run *r, struct docctx *d,
   c->end = nc_block_offset(b, sv->s->end);
   c->vstart = nc_block_offset(b, vs);
   c->vend = nc_block_offset(b, ve);
-  c->quote = quote_text(b->text + sv->s->start, sv->s->end - sv->s->start);
   c->quoted = nc_sentence_quoted(sv->s, vs);
-  /* hedge and attribution are looked for only in sentences that make a
-   * claim, which are few, and once in each */
+  /* quote, hedge and attribution are made only for sentences that make
+   * a claim, which are few, and once for each */
   {
     struct sent *own = &d->sv[sv - d->sv];
     if (!own->looked) {
       const char *t = b->text + sv->s->start;
-      own->hedge = find_hedge(t, sv->s->end - sv->s->start);
-      own->attribution = find_attribution(t, sv->s->end - sv->s->start);
+      size_t n = sv->s->end - sv->s->start;
+      own->quote = quote_text(t, n);
+      own->hedge = find_hedge(t, n);
+      own->attribution = find_attribution(t, n);
       own->looked = true;
     }
+    c->quote = xstrdup(own->quote);
     c->hedge = own->hedge ? xstrdup(own->hedge) : NULL;
     c->attribution = own->attribution ? xstrdup(own->attribution) : NULL;
   }
@@ -2094,6 +2100,7 @@ void nc_claims_extract_inputs(const struct nc_extractor *ex,
   for (i = 0; i < n; i++) {
     struct docctx *d = &r.docs[i];
     for (j = 0; j < d->sents->n; j++) {
+      free(d->sv[j].quote);
       free(d->sv[j].hedge);
       free(d->sv[j].attribution);
     }
