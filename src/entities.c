@@ -46,22 +46,36 @@ struct entry {
   size_t idx;    /* into ph */
   unsigned kind; /* 1 << its pkind */
   int next;      /* lower-case first byte of its second word, or -1 */
+  int next2;     /* the second byte of that word when an ASCII letter or
+                  * digit (in lower case), or -1 */
 };
 
 struct bucket {
-  char *key;     /* lower-case first word of the phrases */
-  size_t klen;   /* its length */
-  uint32_t hash; /* hash_key of it */
+  char *key;      /* lower-case first word of the phrases */
+  size_t klen;    /* its length */
+  uint32_t hash;  /* hash_key of it */
+  unsigned kinds; /* 1 << pkind of each of its phrases */
   struct entry *e; /* phrases, longest first */
   size_t n, cap;
   struct entry *g; /* the same by next, then longest first */
   size_t nany;     /* how many of them have no next (-1, the first) */
+  /* PAIR_BIT of next and next2 of each phrase with a next, or all ones
+   * when one of them has no next2: a text whose next two bytes hit no
+   * bit here needs no search of g[nany..n) ("the" is followed by many
+   * words, few of them a country's) */
+  uint64_t pairs[4];
 };
 
-/* Bits of the filter of first words: most words of a text are in no
- * table, and one bit tells so without a probe. */
-#define FILTER_BITS 8192u
-#define FILTER_BIT(h) (((h) >> 13) & (FILTER_BITS - 1))
+/* The bit of pairs[] for a next and next2 (-1 or a byte). */
+#define PAIR_BIT(next, next2) ((unsigned)((next) * 31 + (next2) + 1) & 255u)
+
+/* The filter of first words, a Bloom filter of two bits per key: most
+ * words of a text are in no table, and two bits tell so without a probe
+ * (one bit let common words such as "a" through).  The second bit comes
+ * from the hash mixed by a multiplication, so the two are independent. */
+#define FILTER_BITS 16384u
+#define FILTER_A(h) (((h) >> 13) & (FILTER_BITS - 1))
+#define FILTER_B(h) (((uint32_t)(h) * 0x9E3779B1u) >> 18)
 
 /* Phrases indexed by their first word, so a scan looks up each word of
  * the text once and tries only the phrases that can start there. */
@@ -70,12 +84,22 @@ struct table {
   size_t n, cap;
   struct bucket *slots;
   size_t nslots;
-  uint64_t filter[FILTER_BITS / 64]; /* FILTER_BIT of each key's hash */
+  uint64_t filter[FILTER_BITS / 64]; /* FILTER_A and _B of each key */
 };
 
 struct strs {
   char **v;
   size_t n, cap;
+};
+
+/* For the keys of a table without FIRST_SOLO (or _TSOLO: "the",
+ * "trade"): the first two bytes of the second word of each of their
+ * phrases (next << 8 | next2), and the first bytes (next) of those with
+ * no next2.  A word whose next word starts with neither starts none, as
+ * table_match_h would find, so the scan need not ask it. */
+struct pairset {
+  uint64_t pairs[65536 / 64];
+  uint64_t any[256 / 64];
 };
 
 struct nc_entlex {
@@ -88,7 +112,25 @@ struct nc_entlex {
   struct strs title_as; /* the reported form of each title */
   size_t *mods;         /* the modifiers among titles.ph */
   size_t nmods;
+  uint64_t mod_last[4]; /* their last bytes in lower case */
+  int mod_last_any;     /* one ends in an apostrophe (maybe curly) */
+  /* The filters of ents and titles in one, for the scan, a Bloom
+   * filter like table.filter with a bit per question (FIRST_*) at
+   * FILTER_A and FILTER_B of each key: two loads rule most words out of
+   * both tables and tell what to test of the others (first_add). */
+  unsigned char first[FILTER_BITS];
+  struct pairset ent_pairs, title_pairs;
 };
+
+#define FIRST_ENT 1u    /* a key of ents */
+#define FIRST_TITLE 2u  /* a key of a title or honorific */
+#define FIRST_PLURAL 4u /* a key of ents with a demonym, an 's' added */
+#define FIRST_SOLO 8u   /* a key of ents with a phrase of no next */
+#define FIRST_TSOLO 16u /* the same of titles */
+#define FIRST_ANY 32u   /* a key with a phrase that needs no capital */
+
+#define BIT_SET(v, k) ((v)[(k) / 64] |= (uint64_t)1 << ((k) % 64))
+#define BIT_TEST(v, k) ((int)((v)[(k) / 64] >> ((k) % 64) & 1))
 
 /* A country found in the text, kept to find qualifiers of titles. */
 struct cmatch {
@@ -120,9 +162,21 @@ struct tmatches {
 
 /* ---- characters ---- */
 
+/* The scan's helpers go inline even where the compiler would not (HOT),
+ * and its rare work out of line (COLD), so that its loop keeps its few
+ * variables in registers. */
+#if defined(__GNUC__)
+#define NC_HOT inline __attribute__((always_inline))
+#define NC_COLD __attribute__((noinline))
+#else
+#define NC_HOT inline
+#define NC_COLD
+#endif
+
 /* Each ASCII byte that makes words (a letter or digit) in lower case;
- * 0 for the others. */
-static const char ascii_word[128] =
+ * 0 for the others and for every byte past ASCII (the rest of the 256
+ * are zero), so a scan tests one table for the common case. */
+static const char ascii_word[256] =
     "\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0"
     "\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0"
     "0123456789"
@@ -131,6 +185,21 @@ static const char ascii_word[128] =
     "\0\0\0\0\0\0"
     "abcdefghijklmnopqrstuvwxyz"
     "\0\0\0\0\0";
+
+/* Where the scan for words stops: an ASCII letter or digit, or any byte
+ * past ASCII (decoded then).  Spaces and punctuation cost one look-up. */
+#define ONE16 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1
+#define NUL16 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0
+static const unsigned char scan_stop[256] = {
+    NUL16, NUL16, NUL16,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, /* 0-9 */
+    0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* A-O */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, /* P-Z */
+    0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* a-o */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, /* p-z */
+    ONE16, ONE16, ONE16, ONE16, ONE16, ONE16, ONE16, ONE16};
+#undef ONE16
+#undef NUL16
 
 static uint32_t cp_at(const char *s, size_t len, size_t i, size_t *n)
 {
@@ -145,7 +214,7 @@ static uint32_t cp_at(const char *s, size_t len, size_t i, size_t *n)
 
 /* Letters and digits make words; outside ASCII, anything but the
  * punctuation, symbol and space blocks counts as a letter. */
-static int is_word_cp(uint32_t cp)
+static inline int is_word_cp(uint32_t cp)
 {
   if (cp < 0x80)
     return nc_is_alnum((int)cp);
@@ -161,6 +230,73 @@ static int is_word_cp(uint32_t cp)
 static int is_letter_cp(uint32_t cp)
 {
   return cp < 0x80 ? nc_is_alpha((int)cp) : is_word_cp(cp);
+}
+
+/* Is there a two-byte letter at u[i] (Latin, Greek, Cyrillic): a valid
+ * sequence led by 0xC3 to 0xDF, but U+00D7 and U+00F7 (0xC3 0x97, 0xC3
+ * 0xB7)?  The word characters of char_at that most often follow ASCII;
+ * those led by 0xC2 are none. */
+static inline int letter2_at(const unsigned char *u, size_t len, size_t i)
+{
+  return i + 1 < len && (unsigned)(u[i] - 0xC3) <= 0xDF - 0xC3 &&
+         (u[i + 1] & 0xC0) == 0x80 &&
+         !(u[i] == 0xC3 && (u[i + 1] == 0x97 || u[i + 1] == 0xB7));
+}
+
+/* Is there a character of U+2000 to U+2BFF at u[i], punctuation and
+ * symbols (quotes, dashes) that is_word_cp counts as no word?  Three
+ * bytes: 0xE2, 0x80 to 0xAF, then any continuation byte. */
+static inline int punct3_at(const unsigned char *u, size_t len, size_t i)
+{
+  return u[i] == 0xE2 && len - i >= 3 &&
+         (unsigned)(u[i + 1] - 0x80) <= 0x2F && (u[i + 2] & 0xC0) == 0x80;
+}
+
+/* Is there a three-byte word character at u[i] (CJK and the like): a
+ * valid sequence (no overlong form, no surrogate) that is_word_cp
+ * counts? */
+static inline int word3_at(const unsigned char *u, size_t len, size_t i)
+{
+  uint32_t cp;
+
+  if ((u[i] & 0xF0) != 0xE0 || len - i < 3 || (u[i + 1] & 0xC0) != 0x80 ||
+      (u[i + 2] & 0xC0) != 0x80)
+    return 0;
+  cp = (uint32_t)(u[i] & 0x0F) << 12 | (uint32_t)(u[i + 1] & 0x3F) << 6 |
+       (uint32_t)(u[i + 2] & 0x3F);
+  return cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF) && is_word_cp(cp);
+}
+
+/* Is the character at s[i] (i < len) a word character (is_word_cp)?  Its
+ * bytes go to *n (1 for a byte that is not valid UTF-8 there).  The same
+ * answer as is_word_cp(cp_at()), but ASCII and the two- and three-byte
+ * forms are decoded here, with nc_utf8_decode's checks (overlong forms,
+ * surrogates): the scan asks this for every character of the text. */
+static inline int char_at(const char *str, size_t len, size_t i, size_t *n)
+{
+  const unsigned char *s = (const unsigned char *)str + i;
+  size_t left = len - i;
+  uint32_t cp;
+
+  if (s[0] < 0x80) {
+    *n = 1;
+    return ascii_word[s[0]] != 0;
+  }
+  if (s[0] >= 0xC2 && s[0] <= 0xDF && left >= 2 && (s[1] & 0xC0) == 0x80) {
+    cp = (uint32_t)(s[0] & 0x1F) << 6 | (uint32_t)(s[1] & 0x3F);
+    *n = 2;
+    return cp >= 0xC0 && cp != 0xD7 && cp != 0xF7;
+  }
+  if ((s[0] & 0xF0) == 0xE0 && left >= 3 && (s[1] & 0xC0) == 0x80 &&
+      (s[2] & 0xC0) == 0x80) {
+    cp = (uint32_t)(s[0] & 0x0F) << 12 | (uint32_t)(s[1] & 0x3F) << 6 |
+         (uint32_t)(s[2] & 0x3F);
+    if (cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF)) {
+      *n = 3;
+      return is_word_cp(cp);
+    }
+  }
+  return is_word_cp(cp_at(str, len, i, n));
 }
 
 /* Upper-case letters of the Latin, Greek and Cyrillic blocks, enough for
@@ -183,7 +319,7 @@ static int is_upper_cp(uint32_t cp)
 
 /* Horizontal space between words: ASCII blanks, a single line break and
  * the no-break space.  Returns the bytes of one such character or 0. */
-static size_t space_at(const char *s, size_t len, size_t i)
+static inline size_t space_at(const char *s, size_t len, size_t i)
 {
   if (i >= len)
     return 0;
@@ -197,9 +333,13 @@ static size_t space_at(const char *s, size_t len, size_t i)
 
 /* Skip the space between two words of one paragraph; returns i unchanged
  * when there is none, or when it holds a blank line. */
-static size_t skip_space(const char *s, size_t len, size_t i)
+static inline size_t skip_space(const char *s, size_t len, size_t i)
 {
   size_t j = i, n, lines = 0;
+
+  /* most often one blank and a word */
+  if (i + 1 < len && s[i] == ' ' && space_at(s, len, i + 1) == 0)
+    return i + 1;
   while ((n = space_at(s, len, j)) > 0) {
     if (s[j] == '\n' && ++lines > 1)
       return i;
@@ -248,26 +388,22 @@ static int word_start_at(const char *s, size_t i)
 static size_t word_end(const char *s, size_t len, size_t i)
 {
   size_t n;
-  while (i < len) {
-    if ((unsigned char)s[i] < 0x80) {
-      if (!ascii_word[(unsigned char)s[i]])
-        break;
-      i++;
-    } else if (is_word_cp(cp_at(s, len, i, &n))) {
-      i += n;
-    } else {
-      break;
-    }
-  }
+  while (i < len && char_at(s, len, i, &n))
+    i += n;
   return i;
 }
 
 /* ---- phrase tables ---- */
 
 #define HASH_SEED 2166136261u
+#define HASH_PRIME 16777619u
 #define HASH_STEP(h, c)                                                     \
   (((h) ^ (uint32_t)(unsigned char)nc_ascii_lower((unsigned char)(c))) *   \
-   16777619u)
+   HASH_PRIME)
+/* HASH_PRIME is odd, so a step can be undone: this times it is 1 (mod
+ * 2^32).  The hash of a word without its last byte comes from the
+ * word's hash (hash_cut) rather than from a second pass over it. */
+#define HASH_PRIME_INV 0x359C449Bu
 
 static uint32_t hash_key(const char *s, size_t n)
 {
@@ -278,34 +414,86 @@ static uint32_t hash_key(const char *s, size_t n)
   return h;
 }
 
-/* A word of the text at word start i: its end (as word_end), its hash
- * (as hash_key) in *h, and the hash without its last byte in *hcut. */
-static inline size_t word_hash(const char *s, size_t len, size_t i,
-                               uint32_t *h, uint32_t *hcut)
+/* The hash_key of a word without its last byte `last`, from h, the
+ * hash_key of the whole word. */
+static inline uint32_t hash_cut(uint32_t h, char last)
 {
-  uint32_t x = HASH_SEED, prev = HASH_SEED;
-  size_t n, k;
+  return (h * HASH_PRIME_INV) ^
+         (uint32_t)(unsigned char)nc_ascii_lower((unsigned char)last);
+}
 
-  while (i < len) {
-    unsigned char c = (unsigned char)s[i];
-    if (c < 0x80) {
-      if (!ascii_word[c])
+/* A word of the text at word start i: its end (as word_end), and its
+ * hash (as hash_key) in *h.  *next is where a scan for the next word
+ * goes on: past the byte that ended the word when that is ASCII (a
+ * space or punctuation mark, which starts no word), else at the end.
+ * ASCII letters and digits take the inner loop, then runs of two-byte
+ * letters; other characters are decoded (char_at).  Bytes past ASCII
+ * are hashed as they are (HASH_STEP changes only ASCII). */
+static NC_HOT size_t word_hash(const char *s, size_t len, size_t i,
+                               uint32_t *h, size_t *next)
+{
+  const unsigned char *u = (const unsigned char *)s;
+  uint32_t x = HASH_SEED;
+  size_t n, k;
+  unsigned w;
+
+  for (;;) {
+    /* ASCII: four bytes a step while four are left, then one by one */
+    while (len - i >= 4 && (w = (unsigned char)ascii_word[u[i]]) != 0) {
+      x = (x ^ w) * HASH_PRIME;
+      if ((w = (unsigned char)ascii_word[u[i + 1]]) == 0) {
+        i += 1;
         break;
-      prev = x;
-      x = (x ^ (unsigned char)ascii_word[c]) * 16777619u;
-      i++;
+      }
+      x = (x ^ w) * HASH_PRIME;
+      if ((w = (unsigned char)ascii_word[u[i + 2]]) == 0) {
+        i += 2;
+        break;
+      }
+      x = (x ^ w) * HASH_PRIME;
+      if ((w = (unsigned char)ascii_word[u[i + 3]]) == 0) {
+        i += 3;
+        break;
+      }
+      x = (x ^ w) * HASH_PRIME;
+      i += 4;
+    }
+    if (len - i < 4)
+      for (; i < len && (w = (unsigned char)ascii_word[u[i]]) != 0; i++)
+        x = (x ^ w) * HASH_PRIME;
+    if (i >= len) {
+      *next = i;
+      break;
+    }
+    if (u[i] < 0x80) {
+      *next = i + 1;
+      break;
+    }
+    /* runs of two-byte letters */
+    while (letter2_at(u, len, i)) {
+      x = (x ^ u[i]) * HASH_PRIME;
+      x = (x ^ u[i + 1]) * HASH_PRIME;
+      i += 2;
+    }
+    if (i >= len || u[i] < 0x80)
+      continue;
+    /* any other character, or a two-byte one that ends the word */
+    if (word3_at(u, len, i)) {
+      x = (x ^ u[i]) * HASH_PRIME;
+      x = (x ^ u[i + 1]) * HASH_PRIME;
+      x = (x ^ u[i + 2]) * HASH_PRIME;
+      i += 3;
       continue;
     }
-    if (!is_word_cp(cp_at(s, len, i, &n)))
+    if (!char_at(s, len, i, &n)) {
+      *next = i;
       break;
-    for (k = 0; k < n; k++) {
-      prev = x;
-      x = HASH_STEP(x, s[i + k]);
     }
+    for (k = 0; k < n; k++)
+      x = (x ^ u[i + k]) * HASH_PRIME;
     i += n;
   }
   *h = x;
-  *hcut = prev;
   return i;
 }
 
@@ -323,22 +511,33 @@ static int key_eq(const char *s, size_t n, const char *key)
 /* Can a phrase of t start with a word whose hash_key is h? */
 static inline int table_may_have(const struct table *t, uint32_t h)
 {
-  return (int)(t->filter[FILTER_BIT(h) / 64] >> (FILTER_BIT(h) % 64) & 1);
+  uint32_t a = FILTER_A(h), b = FILTER_B(h);
+  uint64_t x = t->filter[a / 64] >> (a % 64);
+  uint64_t y = t->filter[b / 64] >> (b % 64);
+  return (int)(x & y & 1);
 }
 
-/* The bucket of the word s[0..n) whose hash_key is h, or NULL. */
-static struct bucket *table_find_h(const struct table *t, const char *s,
-                                   size_t n, uint32_t h)
+/* The bucket of the word s[0..n) whose hash_key is h, or NULL.  The
+ * caller asks the filter first where that saves probes. */
+static inline struct bucket *table_find_h(const struct table *t,
+                                          const char *s, size_t n,
+                                          uint32_t h)
 {
-  size_t mask, i;
-  if (n == 0 || !table_may_have(t, h))
+  size_t mask, i, k;
+  if (n == 0 || t->nslots == 0)
     return NULL;
   mask = t->nslots - 1;
   for (i = h & mask;; i = (i + 1) & mask) {
     struct bucket *b = &t->slots[i];
     if (!b->key)
       return NULL;
-    if (b->hash == h && b->klen == n && key_eq(s, n, b->key))
+    if (b->hash != h || b->klen != n)
+      continue;
+    /* the key is n bytes long and in lower case */
+    for (k = 0; k < n; k++)
+      if (nc_ascii_lower((unsigned char)s[k]) != (unsigned char)b->key[k])
+        break;
+    if (k == n)
       return b;
   }
 }
@@ -346,7 +545,8 @@ static struct bucket *table_find_h(const struct table *t, const char *s,
 static struct bucket *table_find(const struct table *t, const char *s,
                                  size_t n)
 {
-  return table_find_h(t, s, n, hash_key(s, n));
+  uint32_t h = hash_key(s, n);
+  return table_may_have(t, h) ? table_find_h(t, s, n, h) : NULL;
 }
 
 /* Add one pattern.  The case of each word in the data decides how it
@@ -435,7 +635,7 @@ static void table_build(struct table *t)
     size_t kn = word_end(s, p->len, 0), j;
     uint32_t h;
     struct bucket *b;
-    int next = -1;
+    int next = -1, next2 = -1;
     p->klen = kn;
     p->key_any = 1;
     for (j = 0; j < kn; j++)
@@ -443,8 +643,11 @@ static void table_build(struct table *t)
         p->key_any = 0;
     if (kn == 0)
       kn = 1; /* a phrase that starts with punctuation */
-    else if (kn + 1 < p->len && s[kn] == ' ' && s[kn + 1] != '\'')
+    else if (kn + 1 < p->len && s[kn] == ' ' && s[kn + 1] != '\'') {
       next = nc_ascii_lower((unsigned char)s[kn + 1]);
+      if (kn + 2 < p->len && nc_is_alnum((unsigned char)s[kn + 2]))
+        next2 = nc_ascii_lower((unsigned char)s[kn + 2]);
+    }
     h = hash_key(s, kn);
     for (j = h & mask;; j = (j + 1) & mask) {
       b = &t->slots[j];
@@ -458,12 +661,20 @@ static void table_build(struct table *t)
         b->key[k] = (char)nc_ascii_lower((unsigned char)b->key[k]);
       b->klen = kn;
       b->hash = h;
-      t->filter[FILTER_BIT(h) / 64] |= (uint64_t)1 << (FILTER_BIT(h) % 64);
+      t->filter[FILTER_A(h) / 64] |= (uint64_t)1 << (FILTER_A(h) % 64);
+      t->filter[FILTER_B(h) / 64] |= (uint64_t)1 << (FILTER_B(h) % 64);
     }
+    b->kinds |= 1u << p->kind;
+    if (next >= 0 && next2 < 0)
+      memset(b->pairs, 0xFF, sizeof b->pairs);
+    else if (next >= 0)
+      b->pairs[PAIR_BIT(next, next2) / 64] |=
+          (uint64_t)1 << (PAIR_BIT(next, next2) % 64);
     nc_grow(&b->e, &b->cap, b->n + 1, sizeof *b->e);
     b->e[b->n].idx = i;
     b->e[b->n].kind = 1u << p->kind;
     b->e[b->n].next = next;
+    b->e[b->n].next2 = next2;
     b->n++;
   }
   for (i = 0; i < t->nslots; i++) {
@@ -493,6 +704,78 @@ static void table_free(struct table *t)
   }
   free(t->slots);
   memset(t, 0, sizeof *t);
+}
+
+/* What first[] says of the word whose hash_key is h. */
+static inline unsigned first_of(const struct nc_entlex *lx, uint32_t h)
+{
+  return lx->first[FILTER_A(h)] & lx->first[FILTER_B(h)];
+}
+
+static void first_set(struct nc_entlex *lx, uint32_t h, unsigned bit)
+{
+  lx->first[FILTER_A(h)] |= (unsigned char)bit;
+  lx->first[FILTER_B(h)] |= (unsigned char)bit;
+}
+
+/* Set `bit` in first[] for each key of t with a phrase of a kind in
+ * `kinds`, FIRST_PLURAL for the plural of each key with a demonym (the
+ * key's hash_key stepped on by an 's'), and FIRST_ANY for each key with
+ * a phrase that may start with a small letter (the others start with a
+ * capital that must be there).  Set `solo` for the keys with a phrase
+ * that has no next (nany > 0: one word, or a mark after the key), and
+ * fill ps from the phrases of the others (struct pairset). */
+static void first_add(struct nc_entlex *lx, const struct table *t,
+                      unsigned kinds, unsigned bit, unsigned solo,
+                      struct pairset *ps)
+{
+  size_t i, k;
+
+  for (i = 0; i < t->nslots; i++) {
+    const struct bucket *b = &t->slots[i];
+    if (!b->key || !(b->kinds & kinds))
+      continue;
+    first_set(lx, b->hash, bit);
+    if (b->kinds & (1u << PK_DEMONYM))
+      first_set(lx, HASH_STEP(b->hash, 's'), FIRST_PLURAL);
+    for (k = 0; k < b->n; k++) {
+      const struct phrase *p = &t->ph[b->e[k].idx];
+      if (p->klen == 0 || p->mode[0] == CM_ANY || p->text[0] < 'A' ||
+          p->text[0] > 'Z')
+        first_set(lx, b->hash, FIRST_ANY);
+    }
+    if (b->nany > 0) {
+      first_set(lx, b->hash, solo);
+      continue;
+    }
+    for (k = 0; k < b->n; k++) {
+      unsigned next = (unsigned)b->g[k].next;
+      if (b->g[k].next2 < 0)
+        BIT_SET(ps->any, next);
+      else
+        BIT_SET(ps->pairs, next << 8 | (unsigned)b->g[k].next2);
+    }
+  }
+}
+
+/* Can a phrase whose key lacks FIRST_SOLO (or _TSOLO) start with the
+ * word that ends at wn?  Only when the next word, after spaces, starts
+ * with a pair (or a next) of ps, as table_match_h tests them. */
+static inline int pair_may(const struct pairset *ps, const char *s,
+                           size_t len, size_t wn)
+{
+  size_t j = skip_space(s, len, wn);
+  unsigned next, next2;
+
+  if (j == wn || j >= len)
+    return 0;
+  next = (unsigned)nc_ascii_lower((unsigned char)s[j]);
+  if (BIT_TEST(ps->any, next))
+    return 1;
+  if (j + 1 >= len)
+    return 0;
+  next2 = (unsigned)nc_ascii_lower((unsigned char)s[j + 1]);
+  return BIT_TEST(ps->pairs, next << 8 | next2);
 }
 
 /* Match the rest of phrase p, from its byte k, at s[t..len); on success
@@ -571,35 +854,43 @@ static int phrase_after_key(const struct phrase *p, const char *s,
 }
 
 /* The longest phrase of `t` (of a kind accepted by `want`, a bit set of
- * kinds) that starts at i, whose first word s[i..wn) has hash_key h and,
- * without its last byte, hcut.  Returns its index or -1. */
+ * kinds) that starts at i, whose first word s[i..wn) has hash_key h.
+ * Returns its index or -1. */
 static long table_match_h(const struct table *t, const char *s, size_t len,
-                          size_t i, size_t wn, uint32_t h, uint32_t hcut,
-                          unsigned want, size_t *end)
+                          size_t i, size_t wn, uint32_t h, unsigned want,
+                          size_t *end)
 {
   size_t k;
   struct bucket *b;
 
   b = table_find_h(t, s + i, wn - i, h);
-  if (b) {
+  if (b && (b->kinds & want)) {
     /* the phrases with no second word to test (g[0..nany)), and those
      * whose second word starts with the next byte of the text
      * (g[x..y)), merged longest first */
     size_t a = 0, x = b->nany, y = b->nany;
+    int next2 = -1;
     if (b->nany < b->n) {
       size_t j = skip_space(s, len, wn), lo = b->nany, hi = b->n;
       int next = j > wn && j < len ? nc_ascii_lower((unsigned char)s[j])
                                    : -1;
-      while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (b->g[mid].next < next)
-          lo = mid + 1;
-        else
-          hi = mid;
+      unsigned pb;
+      /* the byte after it rules out most of those left */
+      if (next >= 0 && j + 1 < len)
+        next2 = nc_ascii_lower((unsigned char)s[j + 1]);
+      pb = PAIR_BIT(next, next2);
+      if (next >= 0 && (b->pairs[pb / 64] >> (pb % 64) & 1)) {
+        while (lo < hi) {
+          size_t mid = lo + (hi - lo) / 2;
+          if (b->g[mid].next < next)
+            lo = mid + 1;
+          else
+            hi = mid;
+        }
+        x = y = lo;
+        while (y < b->n && b->g[y].next == next)
+          y++;
       }
-      x = y = lo;
-      while (y < b->n && b->g[y].next == next)
-        y++;
     }
     while (a < b->nany || x < y) {
       const struct entry *e;
@@ -607,7 +898,7 @@ static long table_match_h(const struct table *t, const char *s, size_t len,
         e = &b->g[a++];
       else
         e = &b->g[x++];
-      if ((want & e->kind) &&
+      if ((want & e->kind) && (e->next2 < 0 || e->next2 == next2) &&
           phrase_after_key(&t->ph[e->idx], s, len, i, end))
         return (long)e->idx;
     }
@@ -615,7 +906,8 @@ static long table_match_h(const struct table *t, const char *s, size_t len,
   /* a plural demonym is filed under its singular: "Israelis" */
   if (!(want & (1u << PK_DEMONYM)) || wn - i < 3 || s[wn - 1] != 's')
     return -1;
-  b = table_find_h(t, s + i, wn - i - 1, hcut);
+  h = hash_cut(h, s[wn - 1]);
+  b = table_may_have(t, h) ? table_find_h(t, s + i, wn - i - 1, h) : NULL;
   for (k = 0; b && k < b->n; k++) {
     const struct phrase *p = &t->ph[b->e[k].idx];
     if (p->kind == PK_DEMONYM && phrase_at(p, s, len, i, 0, end))
@@ -629,21 +921,23 @@ static long table_match_h(const struct table *t, const char *s, size_t len,
 static long table_match(const struct table *t, const char *s, size_t len,
                         size_t i, unsigned want, size_t *end)
 {
-  uint32_t h, hcut;
-  size_t wn = word_hash(s, len, i, &h, &hcut);
+  uint32_t h;
+  size_t next, wn = word_hash(s, len, i, &h, &next);
 
   if (wn == i) {
     size_t n;
     cp_at(s, len, i, &n);
     wn = i + n;
     h = hash_key(s + i, n);
-    hcut = n > 0 ? hash_key(s + i, n - 1) : h;
   }
-  return table_match_h(t, s, len, i, wn, h, hcut, want, end);
+  return table_match_h(t, s, len, i, wn, h, want, end);
 }
 
 #define K(x) (1u << (x))
 #define K_COUNTRY (K(PK_NAME) | K(PK_ALIAS) | K(PK_DEMONYM))
+/* What the first pass looks up in ents and in titles. */
+#define K_ENT_SCAN (K_COUNTRY | K(PK_BLOCK) | K(PK_PERSON))
+#define K_TITLE_SCAN (K(PK_TITLE) | K(PK_HONORIFIC))
 
 /* ---- loading ---- */
 
@@ -1299,10 +1593,22 @@ enum nc_status nc_entlex_load(const char *dir, struct nc_entlex **out,
   table_build(&lx->ents);
   table_build(&lx->titles);
   table_build(&lx->words);
+  first_add(lx, &lx->ents, K_ENT_SCAN, FIRST_ENT, FIRST_SOLO,
+            &lx->ent_pairs);
+  first_add(lx, &lx->titles, K_TITLE_SCAN, FIRST_TITLE, FIRST_TSOLO,
+            &lx->title_pairs);
   lx->mods = xcalloc(lx->titles.n + 1, sizeof *lx->mods);
   for (i = 0; i < lx->titles.n; i++)
     if (lx->titles.ph[i].kind == PK_MODIFIER)
       lx->mods[lx->nmods++] = i;
+  for (i = 0; i < lx->nmods; i++) {
+    const struct phrase *p = &lx->titles.ph[lx->mods[i]];
+    unsigned char c = (unsigned char)p->text[p->len - 1];
+    if (c == '\'')
+      lx->mod_last_any = 1;
+    else
+      BIT_SET(lx->mod_last, (unsigned)nc_ascii_lower(c));
+  }
   *out = lx;
   return NC_OK;
 }
@@ -1413,86 +1719,137 @@ static void *grow_local(void *v, size_t *cap, const void *local,
   return nv;
 }
 
+/* What the first pass keeps from word to word. */
+struct scan {
+  const struct nc_entlex *lx;
+  const char *s;
+  size_t len;
+  size_t skip; /* words before this are inside a country or person */
+  struct cmatches *cm;
+  struct tmatches *tm;
+  struct nc_mentions *out;
+};
+
+/* The word s[i..wn), with hash h, that first[] (f) lets through: look
+ * it up as a title or honorific (kept in tm), and as a country or known
+ * person (appended).  Out of line, so that the scan over the other words
+ * keeps its few variables in registers. */
+static NC_COLD void scan_word(struct scan *sc, size_t i, size_t wn,
+                              uint32_t h, unsigned f)
+{
+  const struct nc_entlex *lx = sc->lx;
+  const char *s = sc->s;
+  size_t len = sc->len, end;
+  struct cmatches *cm = sc->cm;
+  struct tmatches *tm = sc->tm;
+  const struct phrase *p;
+  struct nc_mention *m;
+  long k = -1;
+  int plural;
+
+  if ((f & FIRST_TITLE) &&
+      ((f & FIRST_TSOLO) || pair_may(&lx->title_pairs, s, len, wn)))
+    k = table_match_h(&lx->titles, s, len, i, wn, h, K_TITLE_SCAN, &end);
+  if (k >= 0) {
+    if (tm->n == tm->cap)
+      tm->v = grow_local(tm->v, &tm->cap, tm->local, sizeof *tm->v);
+    tm->v[tm->n].start = i;
+    tm->v[tm->n].end = end;
+    tm->v[tm->n].k = (size_t)k;
+    tm->n++;
+  }
+  /* words inside a country or person found before are no countries;
+   * most words start none (the filter), or, ending in 's', no plural
+   * demonym */
+  plural = (f & FIRST_PLURAL) && wn - i >= 3 && s[wn - 1] == 's';
+  if (i < sc->skip || (!(f & FIRST_ENT) && !plural))
+    return;
+  /* a key whose phrases all start with a capital needs one ("New"); a
+   * key with no phrase of one word ("the") needs the right next word */
+  if (!plural && ((!(f & FIRST_ANY) && (s[i] < 'A' || s[i] > 'Z')) ||
+                  (!(f & FIRST_SOLO) &&
+                   !pair_may(&lx->ent_pairs, s, len, wn))))
+    return;
+  k = table_match_h(&lx->ents, s, len, i, wn, h, K_ENT_SCAN, &end);
+  if (k < 0)
+    return;
+  p = &lx->ents.ph[k];
+  if (p->kind == PK_PERSON) {
+    m = nc_mentions_push(sc->out, NC_M_PERSON, i, end);
+    m->name = xstrdup(lx->people.v[p->ref]);
+    m->alias = true;
+  } else if (p->kind != PK_BLOCK &&
+             !(p->kind == PK_NAME && lx->ambiguous[p->ref] &&
+               used_as_name(lx, s, len, i, end))) {
+    m = nc_mentions_push(sc->out, NC_M_COUNTRY, i, end);
+    m->name = xstrdup(lx->countries.v[p->ref]);
+    m->demonym = p->kind == PK_DEMONYM;
+    m->alias = p->kind == PK_ALIAS;
+    if (cm->n == cm->cap)
+      cm->v = grow_local(cm->v, &cm->cap, cm->local, sizeof *cm->v);
+    cm->v[cm->n].start = i;
+    cm->v[cm->n].end = end;
+    cm->v[cm->n].country = p->ref;
+    cm->n++;
+  }
+  sc->skip = end;
+}
+
 /* The first pass over the text, one look-up per word: every country and
  * known person (appended), and every title or honorific (kept in tm for
- * the second pass, which looks for their names). */
+ * the second pass, which looks for their names).  Most words are in no
+ * table, which first[] tells from their hash. */
 static void find_words(const struct nc_entlex *lx, const char *s,
                        size_t len, struct cmatches *cm, struct tmatches *tm,
                        struct nc_mentions *out)
 {
-  size_t i = 0, n, wn, end, skip = 0;
-  unsigned want = K_COUNTRY | K(PK_BLOCK) | K(PK_PERSON);
-  unsigned twant = K(PK_TITLE) | K(PK_HONORIFIC);
+  struct scan sc;
+  size_t i = 0, n, wn, next;
 
+  sc.lx = lx;
+  sc.s = s;
+  sc.len = len;
+  sc.skip = 0;
+  sc.cm = cm;
+  sc.tm = tm;
+  sc.out = out;
   while (i < len) {
-    unsigned char c = (unsigned char)s[i];
-    uint32_t h, hcut;
-    const struct phrase *p;
-    struct nc_mention *m;
-    long k;
+    uint32_t h;
+    unsigned f;
 
-    if (c < 0x80) {
-      if (!ascii_word[c]) {
-        i++;
+    /* to the next letter or digit, or byte past ASCII: one that starts
+     * no word (a quote, a dash) is passed over */
+    while (i < len && !scan_stop[(unsigned char)s[i]])
+      i++;
+    if (i >= len)
+      break;
+    if ((unsigned char)s[i] >= 0x80 &&
+        !letter2_at((const unsigned char *)s, len, i)) {
+      if (punct3_at((const unsigned char *)s, len, i)) {
+        i += 3;
         continue;
       }
-      n = 1;
-    } else if (!is_word_cp(cp_at(s, len, i, &n))) {
-      i += n;
+      if (!char_at(s, len, i, &n)) {
+        i += n;
+        continue;
+      }
+    }
+    /* A byte before i below 0x80 is a space or punctuation mark (the
+     * scan stops on no other), so only one past ASCII can join s[i] to a
+     * word before it; then the characters after it are tested in turn,
+     * as word_start_at would have them. */
+    if (i > 0 && (unsigned char)s[i - 1] >= 0x80 && !nc_word_start(s, i)) {
+      do {
+        char_at(s, len, i, &n);
+        i += n;
+      } while (i < len && char_at(s, len, i, &n) && !word_start_at(s, i));
       continue;
     }
-    if (!word_start_at(s, i)) {
-      i += n;
-      continue;
-    }
-    wn = word_hash(s, len, i, &h, &hcut);
-    k = -1;
-    if (table_may_have(&lx->titles, h))
-      k = table_match_h(&lx->titles, s, len, i, wn, h, hcut, twant, &end);
-    if (k >= 0) {
-      if (tm->n == tm->cap)
-        tm->v = grow_local(tm->v, &tm->cap, tm->local, sizeof *tm->v);
-      tm->v[tm->n].start = i;
-      tm->v[tm->n].end = end;
-      tm->v[tm->n].k = (size_t)k;
-      tm->n++;
-    }
-    /* words inside a country or person found before are no countries;
-     * most words start none (the filter), or, ending in 's', no plural
-     * demonym */
-    if (i < skip ||
-        (!table_may_have(&lx->ents, h) &&
-         (wn - i < 3 || s[wn - 1] != 's' ||
-          !table_may_have(&lx->ents, hcut)))) {
-      i = wn;
-      continue;
-    }
-    k = table_match_h(&lx->ents, s, len, i, wn, h, hcut, want, &end);
-    if (k < 0) {
-      i = wn;
-      continue;
-    }
-    p = &lx->ents.ph[k];
-    if (p->kind == PK_PERSON) {
-      m = nc_mentions_push(out, NC_M_PERSON, i, end);
-      m->name = xstrdup(lx->people.v[p->ref]);
-      m->alias = true;
-    } else if (p->kind != PK_BLOCK &&
-               !(p->kind == PK_NAME && lx->ambiguous[p->ref] &&
-                 used_as_name(lx, s, len, i, end))) {
-      m = nc_mentions_push(out, NC_M_COUNTRY, i, end);
-      m->name = xstrdup(lx->countries.v[p->ref]);
-      m->demonym = p->kind == PK_DEMONYM;
-      m->alias = p->kind == PK_ALIAS;
-      if (cm->n == cm->cap)
-        cm->v = grow_local(cm->v, &cm->cap, cm->local, sizeof *cm->v);
-      cm->v[cm->n].start = i;
-      cm->v[cm->n].end = end;
-      cm->v[cm->n].country = p->ref;
-      cm->n++;
-    }
-    skip = end;
-    i = wn;
+    wn = word_hash(s, len, i, &h, &next);
+    f = first_of(lx, h);
+    if (f != 0)
+      scan_word(&sc, i, wn, h, f);
+    i = next;
   }
 }
 
@@ -1667,11 +2024,22 @@ static const struct phrase *modifier_before(const struct nc_entlex *lx,
                                             size_t pos, size_t *start)
 {
   size_t k;
+  int last;
 
+  /* the byte before pos is the modifier's last (or no modifier ends
+   * there), unless an apostrophe ends it, which may be curly */
+  if (pos == 0)
+    return NULL;
+  last = nc_ascii_lower((unsigned char)s[pos - 1]);
+  if (!lx->mod_last_any && !BIT_TEST(lx->mod_last, (unsigned)last))
+    return NULL;
   for (k = 0; k < lx->nmods; k++) {
     const struct phrase *p = &lx->titles.ph[lx->mods[k]];
     size_t end;
     if (p->len > pos)
+      continue;
+    if (p->text[p->len - 1] != '\'' &&
+        nc_ascii_lower((unsigned char)p->text[p->len - 1]) != last)
       continue;
     /* the first byte rules out most (an apostrophe may be curly) */
     if (p->text[0] != '\'' &&

@@ -16,7 +16,8 @@ struct nc_mention *nc_mentions_push(struct nc_mentions *out,
 {
   struct nc_mention *m;
 
-  nc_grow(&out->items, &out->cap, out->n + 1, sizeof *m);
+  if (out->n == out->cap)
+    nc_grow(&out->items, &out->cap, out->n + 1, sizeof *m);
   m = &out->items[out->n++];
   memset(m, 0, sizeof *m);
   m->type = type;
@@ -48,8 +49,11 @@ static void sort_mentions(struct nc_mention *v, size_t lo, size_t n)
 {
   size_t i;
   for (i = lo + 1; i < n; i++) {
-    struct nc_mention x = v[i];
+    struct nc_mention x;
     size_t j = i;
+    if (!before(&v[i], &v[i - 1]))
+      continue; /* in order already: most are */
+    x = v[i];
     while (j > lo && before(&x, &v[j - 1])) {
       v[j] = v[j - 1];
       j--;

@@ -429,6 +429,82 @@ static void test_first_word_case(void **state)
   assert_int_equal(count(NC_M_COUNTRY), 2);
 }
 
+/* Words in other scripts: Cyrillic, Greek and CJK letters join a word
+ * as Latin ones do; symbols (U+00D7, U+00F7), CJK punctuation and bytes
+ * that are not UTF-8 part words. */
+static void test_word_edges_scripts(void **state)
+{
+  (void)state;
+  run("\xd0\x92\xd1\x8b\xd0\xb1\xd0\xbe\xd1\x80\xd1\x8b \xd0\xb2 Peru "
+      "\xd0\xb8 Chile.");
+  assert_int_equal(at(NC_M_COUNTRY, "Peru")->start, 16);
+  at(NC_M_COUNTRY, "Chile");
+  assert_int_equal(count(NC_M_COUNTRY), 2);
+  run("\xd0\x96Peru and Peru\xd0\xb6 and \xce\x95\xce\xbb\xce\xbb\xce\xac"
+      "\xce\xb4\xce\xb1 Chile.");
+  at(NC_M_COUNTRY, "Chile");
+  assert_int_equal(count(NC_M_COUNTRY), 1);
+  run("\xe4\xb8\xad" "Peru, \xe3\x80\x82" "Chile and \xe6\x9d\xb1\xe4\xba\xac "
+      "Bolivia.");
+  at(NC_M_COUNTRY, "Chile");
+  at(NC_M_COUNTRY, "Bolivia");
+  assert_int_equal(count(NC_M_COUNTRY), 2);
+  run("\xc3\x97" "Peru \xc3\xb7" "Chile Peru\xc3\x97");
+  assert_int_equal(count(NC_M_COUNTRY), 3);
+  assert_int_equal(ms.items[2].start, 15);
+  run("\xc3" "Peru and \xe2\x80" "Chile and \xed\xa0\x80" "Bolivia");
+  assert_int_equal(at(NC_M_COUNTRY, "Peru")->start, 1);
+  at(NC_M_COUNTRY, "Chile");
+  at(NC_M_COUNTRY, "Bolivia");
+  assert_int_equal(count(NC_M_COUNTRY), 3);
+}
+
+/* A first word that only starts longer phrases ("the") matches as the
+ * next word allows, whatever the words around it. */
+static void test_next_word(void **state)
+{
+  (void)state;
+  run("We visited the United States, the university, the Gambia and the "
+      "gamble of the use of the US.");
+  at(NC_M_COUNTRY, "the United States");
+  at(NC_M_COUNTRY, "the Gambia");
+  at(NC_M_COUNTRY, "US");
+  assert_int_equal(count(NC_M_COUNTRY), 3);
+  run("the Netherlands, The Netherlands and the state of Palestine met "
+      "the State of Palestine.");
+  at(NC_M_COUNTRY, "the Netherlands");
+  at(NC_M_COUNTRY, "The Netherlands");
+  at(NC_M_COUNTRY, "Palestine");
+  at(NC_M_COUNTRY, "the State of Palestine");
+  assert_int_equal(count(NC_M_COUNTRY), 4);
+}
+
+/* A phrase written with capitals needs them in the text, and a mark
+ * right after the first word ("I-Kiribati") must be there too. */
+static void test_first_word_marks(void **state)
+{
+  (void)state;
+  run("new zealand and New Zealand; i-Kiribati and I-Kiribati and I "
+      "Kiribati.");
+  at(NC_M_COUNTRY, "New Zealand");
+  assert_int_equal(at(NC_M_COUNTRY, "I-Kiribati")->start, 44);
+  assert_int_equal(count(NC_M_COUNTRY), 4);
+  assert_int_equal(ms.items[1].start, 31);
+  assert_int_equal(ms.items[3].start, 61);
+}
+
+/* Plural demonyms are found from their singular; other words in 's' are
+ * not. */
+static void test_plural_words(void **state)
+{
+  (void)state;
+  run("The news: Kazakhs and two Israelis, some Kazakh newses.");
+  assert_string_equal(at(NC_M_COUNTRY, "Kazakhs")->name, "Kazakhstan");
+  assert_string_equal(at(NC_M_COUNTRY, "Israelis")->name, "Israel");
+  assert_true(at(NC_M_COUNTRY, "Kazakh")->demonym);
+  assert_int_equal(count(NC_M_COUNTRY), 3);
+}
+
 /* Many countries and titles in one call, each person still finds the
  * qualifier before its title. */
 static void test_many_matches(void **state)
@@ -515,6 +591,10 @@ int main(void)
       cmocka_unit_test(test_phrase_spacing),
       cmocka_unit_test(test_word_starts),
       cmocka_unit_test(test_first_word_case),
+      cmocka_unit_test(test_word_edges_scripts),
+      cmocka_unit_test(test_next_word),
+      cmocka_unit_test(test_first_word_marks),
+      cmocka_unit_test(test_plural_words),
       cmocka_unit_test(test_many_matches),
       cmocka_unit_test(test_large_text),
       cmocka_unit_test(test_load_errors),
