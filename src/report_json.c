@@ -306,11 +306,13 @@ static void put_json_cstr(struct nc_buf *b, const char *s)
     nc_buf_puts(b, "null");
 }
 
-/* A number as cJSON prints it: "null" for NaN and infinities, else 15
- * significant digits when they read back as the same number (to within
- * cJSON's tolerance), else 17.  Whole numbers below 10^15, the common
- * case, come out the same without going through printf. */
-static void put_json_num(struct nc_buf *b, double x)
+/* A number: "null" for NaN and infinities, else 15 significant digits
+ * when they read back as the same number, else 17.  Mention lines ask
+ * for the number itself back (`exact`); the compact writer follows
+ * cJSON, which accepts 15 digits that read back within a relative
+ * DBL_EPSILON, so that its output is cJSON's.  Whole numbers below 10^15,
+ * the common case, come out the same either way without printf. */
+static void put_number(struct nc_buf *b, double x, bool exact)
 {
   char tmp[32];
   double back;
@@ -333,9 +335,15 @@ static void put_json_num(struct nc_buf *b, double x)
   }
   snprintf(tmp, sizeof tmp, "%1.15g", x);
   back = strtod(tmp, NULL);
-  if (fabs(back - x) > fmax(fabs(back), fabs(x)) * DBL_EPSILON)
+  if (exact ? back != x
+            : fabs(back - x) > fmax(fabs(back), fabs(x)) * DBL_EPSILON)
     snprintf(tmp, sizeof tmp, "%1.17g", x);
   nc_buf_puts(b, tmp);
+}
+
+static void put_json_num(struct nc_buf *b, double x)
+{
+  put_number(b, x, true);
 }
 
 void nc_json_compact(struct nc_buf *b, const cJSON *item)
@@ -347,7 +355,7 @@ void nc_json_compact(struct nc_buf *b, const cJSON *item)
     put_json_cstr(b, item->valuestring ? item->valuestring : "");
     break;
   case cJSON_Number:
-    put_json_num(b, item->valuedouble);
+    put_number(b, item->valuedouble, false);
     break;
   case cJSON_True:
     nc_buf_append(b, "true", 4);

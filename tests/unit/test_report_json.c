@@ -104,6 +104,45 @@ static void test_strings(void **state)
   }
 }
 
+/* Mention lines print each number so that it reads back as itself, to
+ * 17 digits where 15 are not enough (cJSON would stop at 15 when the
+ * difference is within its tolerance). */
+static void test_mention_numbers(void **state)
+{
+  static const struct {
+    double x;
+    const char *json;
+  } cases[] = {
+      {8623207229442879.0, "\"value\":8623207229442879,"},
+      {1.0 / 17.0, "\"value\":0.058823529411764705,"},
+      {600e9, "\"value\":600000000000,"},
+      {2.5, "\"value\":2.5,"},
+      {-3.0, "\"value\":-3,"}};
+  const char *text = "a number";
+  struct nc_block blk;
+  struct nc_mention m;
+  size_t i;
+
+  (void)state;
+  memset(&blk, 0, sizeof blk);
+  blk.kind = NC_BLOCK_BODY;
+  blk.text = text;
+  blk.len = strlen(text);
+  blk.end = blk.len;
+  for (i = 0; i < sizeof cases / sizeof *cases; i++) {
+    struct nc_buf b = {0};
+    memset(&m, 0, sizeof m);
+    m.type = NC_M_NUMBER;
+    m.start = 2;
+    m.end = 8;
+    m.value = cases[i].x;
+    nc_report_mention_line(&b, NULL, &blk, &m);
+    assert_non_null(strstr(b.data, cases[i].json));
+    assert_true(b.len > 0 && b.data[b.len - 1] == '\n');
+    nc_buf_free(&b);
+  }
+}
+
 static void test_nested(void **state)
 {
   cJSON *o = cJSON_CreateObject(), *a = cJSON_CreateArray(), *in;
@@ -132,6 +171,7 @@ int main(void)
       cmocka_unit_test(test_numbers),
       cmocka_unit_test(test_strings),
       cmocka_unit_test(test_nested),
+      cmocka_unit_test(test_mention_numbers),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
