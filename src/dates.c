@@ -22,12 +22,10 @@
 /* How far the tense heuristic looks for a verb, in tokens. */
 #define TENSE_WINDOW 30
 
-static bool word_is(const struct nc_vscan *sc, size_t i, const char *w)
+static inline bool word_is(const struct nc_vscan *sc, size_t i,
+                           const char *w)
 {
-  return i < sc->n && sc->t[i].kind == NC_T_WORD &&
-         nc_ascii_lower((unsigned char)sc->s[sc->t[i].start]) == w[0] &&
-         nc_ascii_eq(sc->s + sc->t[i].start, sc->t[i].end - sc->t[i].start,
-                     w);
+  return nc_vword(sc, i, w);
 }
 
 static bool glued(const struct nc_vscan *sc, size_t i)
@@ -805,6 +803,9 @@ static size_t the_date(struct nc_vscan *sc, size_t i)
 {
   size_t k = i + 1, end;
   int d, y;
+  /* each form needs a number or a listed word after "the" */
+  if (k >= sc->n || (sc->t[k].kind != NC_T_NUM && !sc->t[k].w))
+    return i;
   if (word_is(sc, k, "day") &&
       (word_is(sc, k + 1, "before") || word_is(sc, k + 1, "after")) &&
       nc_vis(sc, k + 2, W_RELDAY) && has_ref(sc)) {
@@ -1377,11 +1378,14 @@ size_t nc_dates_at(struct nc_vscan *sc, size_t i)
       return k;
     return i;
   }
+  /* every word that can begin a date has a lexicon entry, with a date
+   * role or marked KW_DATE */
+  if (t->kind != NC_T_WORD || !e ||
+      (!(e->flags & (W_ORD | W_TEN | W_MONTH | W_WDAY | W_RELDAY)) &&
+       !(e->kw & KW_DATE)))
+    return i;
   if (word_is(sc, i, "the"))
     return the_date(sc, i);
-  /* every word that can begin a date has a lexicon entry */
-  if (t->kind != NC_T_WORD || !e)
-    return i;
   if ((e->flags & (W_ORD | W_TEN)) && (k = ordinal_date(sc, i)) > i)
     return k;
   if ((k = modified(sc, i)) > i)

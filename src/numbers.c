@@ -17,70 +17,74 @@
 
 static uint32_t hash_lower(const char *s, size_t n)
 {
-  uint32_t h = 2166136261u;
+  uint32_t h = NC_LEX_SEED;
   size_t i;
   for (i = 0; i < n; i++) {
     h ^= (uint32_t)nc_ascii_lower((unsigned char)s[i]);
-    h *= 16777619u;
+    h *= NC_LEX_PRIME;
   }
   return h;
 }
 
-static bool key_eq(const char *key, const char *s, size_t n)
+/* True when the key of e is s[0..n) in lower case. */
+static inline bool key_eq(const struct nc_lexent *e, const char *s,
+                          size_t n)
 {
   size_t i;
+  if (e->len != n)
+    return false;
   for (i = 0; i < n; i++) {
-    if (key[i] == '\0' ||
-        key[i] != (char)nc_ascii_lower((unsigned char)s[i]))
+    if (e->key[i] != (char)nc_ascii_lower((unsigned char)s[i]))
       return false;
   }
-  return key[n] == '\0';
+  return true;
+}
+
+/* Key lookup with h, the hash_lower of s[0..n), already known, in a
+ * table that is not empty (as after loading). */
+static inline const struct nc_lexent *numlex_find(const struct nc_numlex *lx,
+                                           const char *s, size_t n,
+                                           uint32_t h)
+{
+  size_t mask = lx->nslots - 1, k;
+  /* a tag of 0 is an empty slot; most probes end at one, or at a tag
+   * that differs, without comparing keys */
+  for (k = h & mask; lx->tags[k]; k = (k + 1) & mask) {
+    const struct nc_lexent *e;
+    if (lx->tags[k] != (h | 1u))
+      continue;
+    e = &lx->ents[lx->slots[k] - 1];
+    if (key_eq(e, s, n))
+      return e;
+  }
+  return NULL;
 }
 
 const struct nc_lexent *nc_numlex_get(const struct nc_numlex *lx,
                                       const char *s, size_t n)
 {
-  size_t mask, k;
-  uint32_t h;
   if (!lx || lx->nslots == 0)
     return NULL;
-  mask = lx->nslots - 1;
-  h = hash_lower(s, n);
-  for (k = h & mask; lx->slots[k]; k = (k + 1) & mask) {
-    const struct nc_lexent *e;
-    if (lx->hashes[k] != h)
-      continue; /* most probes end here, without comparing keys */
-    e = &lx->ents[lx->slots[k] - 1];
-    if (key_eq(e->key, s, n))
-      return e;
-  }
-  return NULL;
+  return numlex_find(lx, s, n, hash_lower(s, n));
 }
 
 static void rehash(struct nc_numlex *lx, size_t nslots)
 {
   size_t i, mask = nslots - 1;
   free(lx->slots);
-  free(lx->hashes);
+  free(lx->tags);
   lx->slots = xcalloc(nslots, sizeof *lx->slots);
-  lx->hashes = xcalloc(nslots, sizeof *lx->hashes);
+  lx->tags = xcalloc(nslots, sizeof *lx->tags);
   lx->nslots = nslots;
   for (i = 0; i < lx->n; i++) {
     const struct nc_lexent *e = &lx->ents[i];
-    uint32_t h = hash_lower(e->key, strlen(e->key));
+    uint32_t h = hash_lower(e->key, e->len);
     size_t k = h & mask;
     while (lx->slots[k])
       k = (k + 1) & mask;
     lx->slots[k] = (uint32_t)(i + 1);
-    lx->hashes[k] = h;
+    lx->tags[k] = h | 1u;
   }
-}
-
-/* The row of nc_numlex.lens for a key's first byte. */
-static int first_class(char c)
-{
-  int l = nc_ascii_lower((unsigned char)c);
-  return l >= 'a' && l <= 'z' ? l - 'a' : 26;
 }
 
 /* The entry for `key` (lower-cased, blanks collapsed), created empty. */
@@ -95,10 +99,12 @@ static struct nc_lexent *lex_entry(struct nc_numlex *lx, const char *key,
   e = &lx->ents[lx->n++];
   memset(e, 0, sizeof *e);
   e->key = nc_ascii_lowerdup(key, n);
-  lx->lens[first_class(e->key[0])] |= n < 32 ? 1u << n : 0;
+  e->len = n;
   e->curmult = 1;
   e->tmult = 1;
-  if (lx->n * 2 > lx->nslots)
+  /* a quarter full at most: most probes of a word that is no key end at
+   * the first, empty, slot */
+  if (lx->n * 4 > lx->nslots)
     rehash(lx, lx->nslots ? lx->nslots * 2 : 256);
   else {
     size_t mask = lx->nslots - 1;
@@ -107,7 +113,7 @@ static struct nc_lexent *lex_entry(struct nc_numlex *lx, const char *key,
     while (lx->slots[k])
       k = (k + 1) & mask;
     lx->slots[k] = (uint32_t)lx->n;
-    lx->hashes[k] = h;
+    lx->tags[k] = h | 1u;
   }
   return e;
 }
@@ -139,7 +145,7 @@ static struct nc_lexent *lex_add(struct nc_numlex *lx, const char *word,
                                  unsigned role)
 {
   char buf[128];
-  size_t n = 0, i, ntok = 0, first = 0;
+  size_t n = 0, i, ntok = 0, first = 0, second = 0, second_len = 0;
   struct nc_lexent *e;
   bool blank = false;
 
@@ -160,12 +166,21 @@ static struct nc_lexent *lex_add(struct nc_numlex *lx, const char *word,
     }
     if (ntok == 0)
       first = key_tok(buf, n, i);
+    if (ntok == 1) {
+      second = i;
+      second_len = key_tok(buf, n, i);
+    }
     i += key_tok(buf, n, i);
     ntok++;
   }
   if (ntok > 1) {
     e = lex_entry(lx, buf, first);
     e->flags |= W_PHRASE;
+    e->lead |= role;
+    if (nc_is_alpha((unsigned char)buf[second]))
+      e->next |= 1ull << (hash_lower(buf + second, second_len) & 63);
+    else
+      e->next = ~0ull;
     if (e->ntok < (int)ntok)
       e->ntok = (int)ntok;
   }
@@ -183,7 +198,7 @@ void nc_numlex_free(struct nc_numlex *lx)
     free(lx->ents[i].key);
   free(lx->ents);
   free(lx->slots);
-  free(lx->hashes);
+  free(lx->tags);
   free(lx);
 }
 
@@ -613,6 +628,62 @@ static enum nc_status load_file(struct loader *ld, const char *dir,
   return st;
 }
 
+/* Give the key `word` (one of the starters, so always present) the
+ * keyword bit `kw`. */
+static void mark_kw(struct nc_numlex *lx, const char *word, unsigned kw)
+{
+  struct nc_lexent *e =
+      (struct nc_lexent *)nc_numlex_get(lx, word, strlen(word));
+  if (e)
+    e->kw |= kw;
+}
+
+/* Once the lists are read: mark with W_BEGIN the keys at which a value
+ * may begin, give the words the rules name their KW_* bits, and fill the
+ * table of one-byte keys.  A word that only begins longer keys
+ * (W_PHRASE) begins a value only when one of those has a role that
+ * begins one: "is" of "is expected to" does not.  An upper-case word of
+ * four letters, "M" and a currency code, is money in millions ("MUSD
+ * 5"), so such a key is kept too.  The KW_*ONLY and KW_LEAD bits let
+ * scan_at skip the parts of value_at that cannot apply: each rests on
+ * the words value_at tests, so they change with it. */
+static void mark_begins(struct nc_numlex *lx)
+{
+  static const char *const date_words[] = {
+      "the", "last", "past", "next", "coming", "this", "earlier", "later",
+      "mid", "early", "late", NULL};
+  static const char *const qty_words[] = {"half", "a", "an", NULL};
+  size_t i;
+  for (i = 0; date_words[i]; i++)
+    mark_kw(lx, date_words[i], KW_DATE);
+  for (i = 0; qty_words[i]; i++)
+    mark_kw(lx, qty_words[i], KW_QTY);
+  for (i = 0; i < lx->n; i++) {
+    struct nc_lexent *e = &lx->ents[i];
+    const struct nc_lexent *c;
+    if (e->len == 4 && e->key[0] == 'm' &&
+        (c = nc_numlex_get(lx, e->key + 1, 3)) && (c->flags & W_CODE))
+      e->flags |= W_BEGIN;
+    else if (e->flags & W_STARTS & ~W_PHRASE) {
+      e->flags |= W_BEGIN;
+      if (e->kw == KW_DATE &&
+          !(e->flags & W_STARTS & ~(W_PHRASE | W_START)))
+        e->kw |= KW_DATEONLY;
+      if (e->kw == KW_QTY &&
+          !(e->flags & W_STARTS & ~(W_PHRASE | W_START | W_CURPFX)))
+        e->kw |= KW_QTYONLY;
+    } else if (e->lead & W_STARTS) {
+      e->flags |= W_BEGIN;
+      if (!e->kw)
+        e->kw |= KW_LEAD;
+    }
+  }
+  for (i = 0; i < 128; i++) {
+    char c = (char)i;
+    lx->ascii[i] = nc_numlex_get(lx, &c, 1);
+  }
+}
+
 enum nc_status nc_numlex_load(const char *dir, struct nc_numlex **out,
                               struct nc_error *err)
 {
@@ -644,6 +715,7 @@ enum nc_status nc_numlex_load(const char *dir, struct nc_numlex **out,
   free(ld.stamp);
   for (i = 0; starters[i]; i++)
     lex_add(ld.lx, starters[i], W_START);
+  mark_begins(ld.lx);
   *out = ld.lx;
   return NC_OK;
 }
@@ -669,11 +741,10 @@ static bool letter_cp(uint32_t cp)
   return cp != 0xFEFF && cp != 0xFFFD;
 }
 
-static struct nc_vtok *tok_new(struct nc_vscan *sc, enum nc_tok_kind k,
-                               size_t start, size_t end, bool space)
+/* Room for one more token. */
+static void tok_grow(struct nc_vscan *sc)
 {
-  struct nc_vtok *t;
-  if (sc->n == sc->cap && sc->t == sc->local) {
+  if (sc->t == sc->local) {
     /* past the buffer on the stack: move to the heap */
     struct nc_vtok *h = xmalloc(2 * sc->cap * sizeof *h);
     memcpy(h, sc->t, sc->n * sizeof *h);
@@ -681,12 +752,22 @@ static struct nc_vtok *tok_new(struct nc_vscan *sc, enum nc_tok_kind k,
     sc->cap *= 2;
   }
   nc_grow(&sc->t, &sc->cap, sc->n + 1, sizeof *sc->t);
+}
+
+static inline struct nc_vtok *tok_new(struct nc_vscan *sc,
+                                      enum nc_tok_kind k, size_t start,
+                                      size_t end, bool space)
+{
+  struct nc_vtok *t;
+  if (sc->n == sc->cap)
+    tok_grow(sc);
   t = &sc->t[sc->n++];
   memset(t, 0, sizeof *t);
   t->kind = k;
   t->start = start;
   t->end = end;
   t->space = space;
+  t->begin = k == NC_T_NUM;
   return t;
 }
 
@@ -694,11 +775,22 @@ static double digits_value(const char *s, size_t n)
 {
   char buf[64];
   size_t i, k = 0;
+  uint64_t v = 0;
+  bool whole = true;
   for (i = 0; i < n && k + 1 < sizeof buf; i++) {
-    if (s[i] != ',' && s[i] != ' ')
+    if (s[i] != ',' && s[i] != ' ') {
       buf[k++] = s[i];
+      if (nc_is_digit((unsigned char)s[i]))
+        v = v * 10 + (uint64_t)(s[i] - '0');
+      else
+        whole = false;
+    }
   }
   buf[k] = '\0';
+  /* an integer of up to 15 digits is exact in a double: strtod would
+   * give the same */
+  if (whole && k <= 15)
+    return (double)v;
   return strtod(buf, NULL);
 }
 
@@ -875,17 +967,139 @@ static double vulgar(uint32_t cp)
   return 0;
 }
 
+/* The lower case of each ASCII letter; 0 for every other byte. */
+static const unsigned char letter_low[256] = {
+    ['A'] = 'a', ['B'] = 'b', ['C'] = 'c', ['D'] = 'd', ['E'] = 'e',
+    ['F'] = 'f', ['G'] = 'g', ['H'] = 'h', ['I'] = 'i', ['J'] = 'j',
+    ['K'] = 'k', ['L'] = 'l', ['M'] = 'm', ['N'] = 'n', ['O'] = 'o',
+    ['P'] = 'p', ['Q'] = 'q', ['R'] = 'r', ['S'] = 's', ['T'] = 't',
+    ['U'] = 'u', ['V'] = 'v', ['W'] = 'w', ['X'] = 'x', ['Y'] = 'y',
+    ['Z'] = 'z', ['a'] = 'a', ['b'] = 'b', ['c'] = 'c', ['d'] = 'd',
+    ['e'] = 'e', ['f'] = 'f', ['g'] = 'g', ['h'] = 'h', ['i'] = 'i',
+    ['j'] = 'j', ['k'] = 'k', ['l'] = 'l', ['m'] = 'm', ['n'] = 'n',
+    ['o'] = 'o', ['p'] = 'p', ['q'] = 'q', ['r'] = 'r', ['s'] = 's',
+    ['t'] = 't', ['u'] = 'u', ['v'] = 'v', ['w'] = 'w', ['x'] = 'x',
+    ['y'] = 'y', ['z'] = 'z'};
+
 /* True when s[0..n) begins a web address ("http://", "www."). */
 static bool url_len(const char *s, size_t n)
 {
-  static const char *const pfx[] = {"http://", "https://", "www.", NULL};
-  size_t k, l;
-  for (k = 0; pfx[k]; k++) {
-    l = strlen(pfx[k]);
-    if (n > l && nc_ascii_eq(s, l, pfx[k]))
-      return true;
+  /* most words stop at the second letter */
+  if (n < 5 || (letter_low[(unsigned char)s[1]] != 't' &&
+                letter_low[(unsigned char)s[1]] != 'w'))
+    return false;
+  return (n > 7 && nc_ascii_eq(s, 7, "http://")) ||
+         (n > 8 && nc_ascii_eq(s, 8, "https://")) ||
+         (n > 4 && nc_ascii_eq(s, 4, "www."));
+}
+
+/* The character at s[i], a byte of 0x80 or more: the well-formed two- and
+ * three-byte forms (accented letters, dashes, quotes, spaces) decoded
+ * here, anything else by nc_utf8_decode, whose results these match. */
+static inline size_t decode_high(const char *s, size_t len, size_t i,
+                                 uint32_t *cp)
+{
+  const unsigned char *u = (const unsigned char *)s + i;
+  if (u[0] >= 0xC2 && u[0] <= 0xDF && len - i >= 2 &&
+      (u[1] & 0xC0) == 0x80) {
+    *cp = (uint32_t)(u[0] & 0x1F) << 6 | (uint32_t)(u[1] & 0x3F);
+    return 2;
   }
-  return false;
+  /* E0 and ED lead overlong forms and surrogates: left to the check */
+  if (u[0] >= 0xE1 && u[0] <= 0xEF && u[0] != 0xED && len - i >= 3 &&
+      (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80) {
+    *cp = (uint32_t)(u[0] & 0x0F) << 12 | (uint32_t)(u[1] & 0x3F) << 6 |
+          (uint32_t)(u[2] & 0x3F);
+    return 3;
+  }
+  return nc_utf8_decode(s + i, len - i, cp);
+}
+
+/* A minus sign: '-' or U+2212, not an em or en dash. */
+static inline bool minus_tok(const struct nc_vscan *sc, size_t i)
+{
+  const struct nc_vtok *t = &sc->t[i];
+  if (t->kind != NC_T_PUNCT)
+    return false;
+  if (t->end - t->start == 1)
+    return sc->s[t->start] == '-';
+  return t->end - t->start == 3 &&
+         memcmp(sc->s + t->start, "\xe2\x88\x92", 3) == 0;
+}
+
+/* True when s[0..n) holds no lower-case ASCII letter. */
+static bool no_lower(const char *s, size_t n)
+{
+  size_t k;
+  for (k = 0; k < n; k++) {
+    if (s[k] >= 'a' && s[k] <= 'z')
+      return false;
+  }
+  return true;
+}
+
+/* A word token at s[i]: letters, ASCII or not.  The hash of its key is
+ * computed on the way, so the lexicon probe does not read it again. */
+static inline size_t tok_word(struct nc_vscan *sc, size_t i, bool space)
+{
+  const unsigned char *s = (const unsigned char *)sc->s;
+  const unsigned char *p = s + i, *end = s + sc->len;
+  uint32_t h = NC_LEX_SEED, cp;
+  unsigned d;
+  size_t n;
+  bool ascii = true;
+  struct nc_vtok *t;
+
+  for (;;) {
+    if (i < sc->stop) {
+      /* a byte that stops the run comes before the end */
+      while ((d = letter_low[*p]) != 0) {
+        h = (h ^ d) * NC_LEX_PRIME;
+        p++;
+      }
+    } else {
+      while (p < end && (d = letter_low[*p]) != 0) {
+        h = (h ^ d) * NC_LEX_PRIME;
+        p++;
+      }
+      if (p == end)
+        break;
+    }
+    if (*p < 0x80)
+      break;
+    if (p[0] >= 0xC3 && p[0] <= 0xDF && end - p >= 2 &&
+        (p[1] & 0xC0) == 0x80) {
+      /* two bytes, U+00C0 to U+07FF (Latin, Greek, Cyrillic ...): all
+       * letters to letter_cp but the signs U+00D7 and U+00F7 */
+      if (p[0] == 0xC3 && (p[1] == 0x97 || p[1] == 0xB7))
+        break;
+      h = (h ^ p[0]) * NC_LEX_PRIME;
+      h = (h ^ p[1]) * NC_LEX_PRIME;
+      p += 2;
+      ascii = false;
+    } else {
+      size_t l = decode_high(sc->s, sc->len, (size_t)(p - s), &cp), k;
+      if (!letter_cp(cp))
+        break;
+      for (k = 0; k < l; k++)
+        h = (h ^ p[k]) * NC_LEX_PRIME;
+      p += l;
+      ascii = false;
+    }
+  }
+  n = (size_t)(p - s) - i;
+  t = tok_new(sc, NC_T_WORD, i, i + n, space);
+  t->cap = s[i] >= 'A' && s[i] <= 'Z';
+  t->w = numlex_find(sc->lx, sc->s + i, n, h);
+  if (ascii)
+    t->hb = (unsigned char)(1 + (h & 63));
+  /* `upper` is read only of a word in the lexicon (a code, "US" of
+   * "US$") or of four letters ("MUSD") */
+  if (t->w || n == 4) {
+    t->upper = no_lower(sc->s + i, n);
+    t->begin = t->w && (t->w->flags & W_BEGIN);
+  }
+  return i + n;
 }
 
 static void tokenize(struct nc_vscan *sc)
@@ -898,56 +1112,46 @@ static void tokenize(struct nc_vscan *sc)
     unsigned char c = (unsigned char)s[i];
     uint32_t cp = c;
     size_t clen = 1;
+    bool word;
     struct nc_vtok *t;
 
-    if (c >= 0x80)
-      clen = nc_utf8_decode(s + i, len - i, &cp);
-    if (nc_is_space(c) || (c >= 0x80 && space_cp(cp))) {
-      space = true;
-      i += clen;
-      continue;
-    }
-    if (nc_is_alpha(c) && (i == 0 || space) && url_len(s + i, len - i)) {
-      /* a web address: one opaque word ("%2D" in it is no percent) */
-      size_t j = i;
-      while (j < len && !nc_is_space((unsigned char)s[j]))
-        j++;
-      tok_new(sc, NC_T_WORD, i, j, space);
-      i = j;
-      space = false;
-      continue;
-    }
-    if (nc_is_alpha(c) || (c >= 0x80 && letter_cp(cp))) {
-      size_t j = i;
-      bool upper = true, ascii = true;
-      while (j < len) {
-        unsigned char d = (unsigned char)s[j];
-        if (nc_is_alpha(d)) {
-          if (d >= 'a')
-            upper = false;
+    if (c < 0x80) {
+      unsigned l = letter_low[c];
+      if (l && space && (l == 'h' || l == 'w') &&
+          url_len(s + i, len - i)) {
+        /* a web address: one opaque word ("%2D" in it is no percent) */
+        size_t j = i;
+        while (j < len && !nc_is_space((unsigned char)s[j]))
           j++;
-        } else if (d >= 0x80) {
-          size_t l = nc_utf8_decode(s + j, len - j, &cp);
-          if (!letter_cp(cp))
-            break;
-          ascii = false;
-          j += l;
-        } else {
-          break;
-        }
+        tok_new(sc, NC_T_WORD, i, j, space);
+        i = j;
+        space = false;
+        continue;
       }
-      t = tok_new(sc, NC_T_WORD, i, j, space);
-      t->cap = c >= 'A' && c <= 'Z';
-      t->upper = upper;
-      (void)ascii;
-      if (j - i < 32 &&
-          (sc->lx->lens[first_class(s[i])] & (1u << (j - i))))
-        t->w = nc_numlex_get(sc->lx, s + i, j - i);
-      i = j;
+      if (!l && (c == ' ' || nc_is_space(c))) {
+        space = true;
+        i++;
+        continue;
+      }
+      word = l != 0;
+    } else {
+      clen = decode_high(s, len, i, &cp);
+      if (space_cp(cp)) {
+        space = true;
+        i += clen;
+        continue;
+      }
+      word = letter_cp(cp);
+    }
+    if (word) {
+      i = tok_word(sc, i, space);
+      /* the one space after most words */
+      space = i < len && s[i] == ' ';
+      i += space;
+      continue;
     } else if (nc_is_digit(c) ||
-               (c == '.' && i + 1 < len &&
-                nc_is_digit((unsigned char)s[i + 1]) &&
-                (i == 0 || !nc_is_alnum((unsigned char)s[i - 1])))) {
+        (c == '.' && i + 1 < len && nc_is_digit((unsigned char)s[i + 1]) &&
+         (i == 0 || !nc_is_alnum((unsigned char)s[i - 1])))) {
       if (c == '.') {
         /* ".5": a number with no integer part */
         size_t j = skip_digits(s, len, i + 1);
@@ -974,7 +1178,10 @@ static void tokenize(struct nc_vscan *sc)
       i += clen;
     } else {
       t = tok_new(sc, NC_T_PUNCT, i, i + clen, space);
-      t->w = nc_numlex_get(sc->lx, s + i, clen);
+      t->w = c < 0x80 ? sc->lx->ascii[c]
+                      : nc_numlex_get(sc->lx, s + i, clen);
+      t->begin = (t->w && (t->w->flags & W_BEGIN)) ||
+                 minus_tok(sc, sc->n - 1);
       i += clen;
     }
     space = false;
@@ -982,17 +1189,6 @@ static void tokenize(struct nc_vscan *sc)
 }
 
 /* ---- token helpers shared with dates.c ---- */
-
-bool nc_vis(const struct nc_vscan *sc, size_t i, unsigned flags)
-{
-  return i < sc->n && sc->t[i].w && (sc->t[i].w->flags & flags);
-}
-
-bool nc_vpunct(const struct nc_vscan *sc, size_t i, char c)
-{
-  return i < sc->n && sc->t[i].kind == NC_T_PUNCT &&
-         sc->t[i].end - sc->t[i].start == 1 && sc->s[sc->t[i].start] == c;
-}
 
 static bool is_dash_tok(const struct nc_vscan *sc, size_t i)
 {
@@ -1015,12 +1211,13 @@ bool nc_vdash(const struct nc_vscan *sc, size_t i, bool spaced)
   return !sc->t[i].space && !sc->t[i + 1].space;
 }
 
-const struct nc_lexent *nc_vphrase(const struct nc_vscan *sc, size_t i,
-                                   unsigned flags, size_t *next)
+const struct nc_lexent *nc_vphrase_long(const struct nc_vscan *sc, size_t i,
+                                        unsigned flags, size_t *next)
 {
   const struct nc_lexent *first, *best = NULL;
   char buf[128];
   size_t n = 0, k, lim;
+  uint32_t h = NC_LEX_SEED;
 
   if (i >= sc->n || !(first = sc->t[i].w))
     return NULL;
@@ -1028,20 +1225,29 @@ const struct nc_lexent *nc_vphrase(const struct nc_vscan *sc, size_t i,
     best = first;
     *next = i + 1;
   }
-  if (!(first->flags & W_PHRASE))
+  /* a longer key goes on with a word whose hash bit `next` has */
+  if (i + 1 < sc->n && sc->t[i + 1].hb &&
+      !(first->next & (1ull << (sc->t[i + 1].hb - 1))))
     return best;
   lim = i + (size_t)first->ntok;
   for (k = i; k < lim && k < sc->n; k++) {
     const struct nc_vtok *t = &sc->t[k];
-    size_t l = t->end - t->start;
+    size_t l = t->end - t->start, m;
     const struct nc_lexent *e;
-    if (k > i && t->space)
+    if (k > i && t->space) {
       buf[n++] = ' ';
+      h = (h ^ (uint32_t)' ') * NC_LEX_PRIME;
+    }
     if (n + l + 1 >= sizeof buf)
       break;
-    memcpy(buf + n, sc->s + t->start, l);
+    /* the hash of buf grows with it */
+    for (m = 0; m < l; m++) {
+      unsigned char c = (unsigned char)sc->s[t->start + m];
+      buf[n + m] = (char)c;
+      h = (h ^ (uint32_t)nc_ascii_lower(c)) * NC_LEX_PRIME;
+    }
     n += l;
-    if (k > i && (e = nc_numlex_get(sc->lx, buf, n)) && (e->flags & flags)) {
+    if (k > i && (e = numlex_find(sc->lx, buf, n, h)) && (e->flags & flags)) {
       best = e;
       *next = k + 1;
     }
@@ -1051,12 +1257,10 @@ const struct nc_lexent *nc_vphrase(const struct nc_vscan *sc, size_t i,
 
 /* ---- quantities: digits or words, with scales ---- */
 
-static bool word_is(const struct nc_vscan *sc, size_t i, const char *w)
+static inline bool word_is(const struct nc_vscan *sc, size_t i,
+                           const char *w)
 {
-  return i < sc->n && sc->t[i].kind == NC_T_WORD &&
-         nc_ascii_lower((unsigned char)sc->s[sc->t[i].start]) == w[0] &&
-         nc_ascii_eq(sc->s + sc->t[i].start, sc->t[i].end - sc->t[i].start,
-                     w);
+  return nc_vword(sc, i, w);
 }
 
 /* Token i touches the token before it. */
@@ -1070,17 +1274,6 @@ static bool is_num(const struct nc_vscan *sc, size_t i)
   return i < sc->n && sc->t[i].kind == NC_T_NUM;
 }
 
-/* A minus sign: '-' or U+2212, not an em or en dash. */
-static bool minus_tok(const struct nc_vscan *sc, size_t i)
-{
-  const struct nc_vtok *t = &sc->t[i];
-  if (t->kind != NC_T_PUNCT)
-    return false;
-  if (t->end - t->start == 1)
-    return sc->s[t->start] == '-';
-  return t->end - t->start == 3 &&
-         memcmp(sc->s + t->start, "\xe2\x88\x92", 3) == 0;
-}
 
 struct qty {
   double v;     /* the value */
@@ -1290,6 +1483,11 @@ static bool qty_words_m(const struct nc_vscan *sc, size_t i, struct qty *q,
   q->ord = false;
   q->frac = false;
   q->scale = 1;
+  /* what may begin number words: digits, a number word, "half", "a" */
+  if (!is_num(sc, i) &&
+      !nc_vis(sc, i, W_UNIT | W_TEN | W_SCALE | W_MULT | W_ORD | W_FRAC) &&
+      !(i < sc->n && sc->t[i].w && (sc->t[i].w->kw & KW_QTY)))
+    return false;
   /* "half a million", "half a dozen" */
   if (word_is(sc, i, "half") && word_is(sc, i + 1, "a") &&
       nc_vis(sc, i + 2, W_SCALE | W_MULT)) {
@@ -1489,7 +1687,16 @@ static bool qty_words(const struct nc_vscan *sc, size_t i, struct qty *q)
 
 static bool qty_at(const struct nc_vscan *sc, size_t i, struct qty *q)
 {
+  const struct nc_lexent *e;
   if (i >= sc->n)
+    return false;
+  /* what may begin one: digits, a sign, "minus", a number word, "half",
+   * "a" */
+  e = sc->t[i].w;
+  if (sc->t[i].kind != NC_T_NUM && !minus_tok(sc, i) &&
+      !(e && ((e->flags & (W_NEG | W_UNIT | W_TEN | W_SCALE | W_MULT |
+                           W_ORD | W_FRAC)) ||
+              (e->kw & KW_QTY))))
     return false;
   if (nc_vis(sc, i, W_NEG) && sc->t[i].kind == NC_T_WORD &&
       qty_at(sc, i + 1, q) && !q->ord) {
@@ -1555,7 +1762,8 @@ static size_t money_prefix(const struct nc_vscan *sc, size_t i,
   *cur = NULL;
   *mult = 1;
   /* "USD$", "aud$ 15": a code glued to the dollar sign */
-  if ((e = code_word(sc, i, mult)) && *mult == 1 &&
+  e = code_word(sc, i, mult);
+  if (e && *mult == 1 &&
       nc_vpunct(sc, i + 1, '$') && glued(sc, i + 1)) {
     *cur = e;
     return i + 2;
@@ -1574,7 +1782,7 @@ static size_t money_prefix(const struct nc_vscan *sc, size_t i,
     *cur = sc->t[i].w;
     return i + 1;
   }
-  if ((e = code_word(sc, i, mult)) && is_num(sc, i + 1)) {
+  if (e && is_num(sc, i + 1)) {
     *cur = e;
     return i + 1;
   }
@@ -1809,11 +2017,24 @@ static size_t classify(struct nc_vscan *sc, size_t st, size_t i, size_t k,
   return k;
 }
 
+/* "several", "dozens of" at token i: push it and return the token
+ * after, or return i. */
+static size_t vague_at(struct nc_vscan *sc, size_t i)
+{
+  size_t k;
+  if (!nc_vphrase(sc, i, W_VAGUE, &k))
+    return i;
+  if (word_is(sc, k, "of"))
+    k++;
+  push(sc, NC_M_VAGUE, i, k, NC_APPROX_NONE);
+  return k;
+}
+
 /* A value at token i, qualified by the approximation words from st. */
 static size_t value_at(struct nc_vscan *sc, size_t st, size_t i,
                        enum nc_approx ap)
 {
-  const struct nc_lexent *cur, *e;
+  const struct nc_lexent *cur;
   struct qty a, b;
   size_t j, k, c;
   double v2 = 0, pmult;
@@ -1853,12 +2074,8 @@ static size_t value_at(struct nc_vscan *sc, size_t st, size_t i,
       m->value = a.v;
       return a.end;
     }
-    if (ap == NC_APPROX_NONE && (e = nc_vphrase(sc, i, W_VAGUE, &k))) {
-      if (word_is(sc, k, "of"))
-        k++;
-      push(sc, NC_M_VAGUE, i, k, NC_APPROX_NONE);
-      return k;
-    }
+    if (ap == NC_APPROX_NONE)
+      return vague_at(sc, i);
     return i;
   }
   k = a.end;
@@ -1897,6 +2114,8 @@ static size_t value_at(struct nc_vscan *sc, size_t st, size_t i,
   return classify(sc, st, j, k, &a, v2, ap, cur);
 }
 
+/* A value at token i, whose `begin` is set (so a word there has an
+ * entry): push it and return the token after it, or return i. */
 static size_t scan_at(struct nc_vscan *sc, size_t i)
 {
   const struct nc_lexent *a;
@@ -1906,6 +2125,20 @@ static size_t scan_at(struct nc_vscan *sc, size_t i)
     if (r > k)
       return r;
   }
+  /* "in" of "in excess of" begins no other value than a vague one, and
+   * "the" no other than a date or a vague one (see mark_begins): the
+   * rest of value_at finds nothing there */
+  if (sc->t[i].kind == NC_T_WORD && (sc->t[i].w->kw & KW_LEAD))
+    return vague_at(sc, i);
+  if (sc->t[i].kind == NC_T_WORD && (sc->t[i].w->kw & KW_DATEONLY)) {
+    size_t r = nc_dates_at(sc, i);
+    return r > i ? r : vague_at(sc, i);
+  }
+  /* "a" begins a number ("a dozen", "a third"), a span ("a year ago")
+   * or money ("A$ 5") only before a number or a listed word */
+  if (sc->t[i].kind == NC_T_WORD && (sc->t[i].w->kw & KW_QTYONLY) &&
+      !(i + 1 < sc->n && (sc->t[i + 1].kind == NC_T_NUM || sc->t[i + 1].w)))
+    return vague_at(sc, i);
   return value_at(sc, i, i, NC_APPROX_NONE);
 }
 
@@ -1926,13 +2159,22 @@ void nc_values_find(const struct nc_numlex *lx, const char *text,
   sc.local = local;
   sc.t = local;
   sc.cap = NC_VTOK_LOCAL;
+  sc.stop = len;
+  for (i = len; i-- > 0;) {
+    if ((unsigned char)text[i] < 0x80 && !letter_low[(unsigned char)text[i]]) {
+      sc.stop = i;
+      break;
+    }
+  }
   tokenize(&sc);
   for (i = 0; i < sc.n;) {
-    const struct nc_vtok *t = &sc.t[i];
     size_t k;
     /* a value begins at a number, a sign or a word that may start one */
-    if (t->kind != NC_T_NUM && !(t->w && (t->w->flags & W_STARTS)) &&
-        !minus_tok(&sc, i)) {
+    if (!sc.t[i].begin ||
+        (sc.t[i].kind == NC_T_PUNCT &&
+         !(sc.t[i].w && (sc.t[i].w->flags & W_BEGIN)) &&
+         !(is_num(&sc, i + 1) && glued(&sc, i + 1)))) {
+      /* (a sign begins a value only before digits, "-3") */
       i++;
       continue;
     }

@@ -7,6 +7,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "mentions_int.h"
 
@@ -47,7 +48,32 @@ enum {
   W_START = 1u << 30      /* other word that may begin a value ("the") */
 };
 
-/* Roles of a word that may begin a value: scanning skips other words. */
+/* Computed at load, past the range of an enum: the word may begin a
+ * value (see mark_begins in numbers.c); scanning skips other words. */
+#define W_BEGIN (1u << 31)
+
+/* Words the recognizers name in their rules, marked at load so that a
+ * test of a token's entry tells whether the rule can apply at all. */
+enum {
+  KW_DATE = 1u << 0, /* begins a date with no date role: "the", "last",
+                        "past", "next", "coming", "this", "earlier",
+                        "later", "mid", "early", "late" */
+  KW_QTY = 1u << 1,  /* begins a number with no number role: "half",
+                        "a", "an" */
+  KW_LEAD = 1u << 2, /* begins a value only as the first word of a
+                        longer key ("in" of "in excess of"): an
+                        approximation or a vague quantity */
+  KW_DATEONLY = 1u << 3, /* KW_DATE with no other role that begins a
+                            value ("the", "last"): a date, or what
+                            KW_LEAD words begin */
+  KW_QTYONLY = 1u << 4   /* KW_QTY with no other role that begins a
+                            value but W_CURPFX ("a", "A$"): a number or
+                            money needs a number or a listed word after
+                            it */
+};
+
+/* Roles of a word that may begin a value.  W_PHRASE counts only through
+ * the roles of the longer keys the word begins (W_BEGIN). */
 #define W_STARTS                                                         \
   (W_UNIT | W_TEN | W_SCALE | W_ORD | W_FRAC | W_MULT | W_NEG | W_VAGUE |  \
    W_MONTH | W_WDAY | W_RELDAY | W_CURSYM | W_CURPFX | W_CODE | W_APPROX | \
@@ -56,6 +82,7 @@ enum {
 /* One key of the lexicon with every role it has. */
 struct nc_lexent {
   char *key;             /* lower case; words of a phrase joined by ' ' */
+  size_t len;            /* bytes of key */
   unsigned flags;        /* W_* */
   double num;            /* W_UNIT, W_TEN, W_SCALE, W_SUFFIX, W_MULT */
   double ord;            /* W_ORD */
@@ -69,18 +96,30 @@ struct nc_lexent {
   enum nc_approx approx; /* W_APPROX */
   int reldays;           /* W_RELDAY */
   int ntok;              /* W_PHRASE: most tokens in a key it begins */
+  unsigned lead;         /* W_PHRASE: roles of the keys it begins */
+  uint64_t next;         /* W_PHRASE: bit (hash & 63) of the second word
+                            of each key it begins, or every bit when one
+                            of them is no run of ASCII letters */
+  unsigned kw;           /* KW_* */
 };
 
 /* The value word lists: one open-addressing hash table of keys. */
 struct nc_numlex {
   struct nc_lexent *ents;
   size_t n, cap;
-  uint32_t *slots; /* index + 1 into ents; 0 = empty */
-  uint32_t *hashes; /* full hash of each slot's key: compared first */
+  uint32_t *slots; /* index + 1 into ents */
+  uint32_t *tags;  /* hash of each slot's key with bit 0 set, compared
+                      first; 0 = empty */
   size_t nslots;   /* power of two */
-  uint32_t lens[27]; /* bit n set: some key of n bytes (n < 32) begins
-                        with that letter (a-z, then anything else) */
+  const struct nc_lexent *ascii[128]; /* the key of each one-byte ASCII
+                                         text, or NULL: punctuation is
+                                         looked up here, not hashed */
 };
+
+/* The seed and step of the lexicon's hash (FNV-1a over the lower-cased
+ * bytes of a key), which the tokenizer computes while it reads a word. */
+#define NC_LEX_SEED 2166136261u
+#define NC_LEX_PRIME 16777619u
 
 enum nc_tok_kind { NC_T_WORD, NC_T_NUM, NC_T_PUNCT };
 
@@ -97,6 +136,10 @@ struct nc_vtok {
   int ndig;                   /* number: digits before any '.' */
   bool dec;                   /* number: has a decimal part */
   bool comma;                 /* number: has thousands separators */
+  bool begin;                 /* a number, a sign or a W_BEGIN word:
+                                 scanning tries a value here */
+  unsigned char hb;           /* word of ASCII letters: 1 + (the hash of
+                                 its key & 63); 0 for other tokens */
 };
 
 /* Tokens kept on the stack before the array moves to the heap. */
@@ -112,22 +155,71 @@ struct nc_vscan {
   size_t n, cap;
   struct nc_vtok *local; /* the caller's buffer of NC_VTOK_LOCAL */
   struct nc_mentions *out;
+  size_t stop;           /* a byte that is ASCII and no letter, the last
+                            one (len when none): a run of letters that
+                            starts before it ends by it */
 };
 
 /* Key lookup: s[0..n) compared without case; NULL when absent. */
 const struct nc_lexent *nc_numlex_get(const struct nc_numlex *lx,
                                       const char *s, size_t n);
 
+/* True when token i is the word w (lower-case ASCII) in any case.  Inline
+ * so that the length of a literal w is a constant and most calls end at
+ * the length test. */
+static inline bool nc_vword(const struct nc_vscan *sc, size_t i,
+                            const char *w)
+{
+  const struct nc_vtok *t;
+  size_t n = strlen(w), k;
+  if (i >= sc->n)
+    return false;
+  t = &sc->t[i];
+  if (t->kind != NC_T_WORD || t->end - t->start != n)
+    return false;
+  for (k = 0; k < n; k++) {
+    if (nc_ascii_lower((unsigned char)sc->s[t->start + k]) != w[k])
+      return false;
+  }
+  return true;
+}
+
+/* nc_vphrase where token i begins a longer key with a role in `flags`. */
+const struct nc_lexent *nc_vphrase_long(const struct nc_vscan *sc, size_t i,
+                                        unsigned flags, size_t *next);
+
 /* Longest key with any role in `flags` made of the tokens from `i` on;
- * sets *next to the token after it.  NULL when none. */
-const struct nc_lexent *nc_vphrase(const struct nc_vscan *sc, size_t i,
-                                   unsigned flags, size_t *next);
+ * sets *next to the token after it.  NULL when none.  A longer key
+ * begins with the text of token i, so it is among those whose roles
+ * the entry's `lead` gathers: most calls end here. */
+static inline const struct nc_lexent *nc_vphrase(const struct nc_vscan *sc,
+                                                 size_t i, unsigned flags,
+                                                 size_t *next)
+{
+  const struct nc_lexent *first;
+  if (i >= sc->n || !(first = sc->t[i].w))
+    return NULL;
+  if ((first->flags & W_PHRASE) && (first->lead & flags))
+    return nc_vphrase_long(sc, i, flags, next);
+  if (!(first->flags & flags))
+    return NULL;
+  *next = i + 1;
+  return first;
+}
 
 /* True when token i is a word with any role in `flags`. */
-bool nc_vis(const struct nc_vscan *sc, size_t i, unsigned flags);
+static inline bool nc_vis(const struct nc_vscan *sc, size_t i,
+                          unsigned flags)
+{
+  return i < sc->n && sc->t[i].w && (sc->t[i].w->flags & flags);
+}
 
 /* True when token i is the punctuation character `c` (ASCII). */
-bool nc_vpunct(const struct nc_vscan *sc, size_t i, char c);
+static inline bool nc_vpunct(const struct nc_vscan *sc, size_t i, char c)
+{
+  return i < sc->n && sc->t[i].kind == NC_T_PUNCT &&
+         sc->t[i].end - sc->t[i].start == 1 && sc->s[sc->t[i].start] == c;
+}
 
 /* True when token i is a hyphen or dash joined to both neighbours, or
  * (with `spaced`) any dash between them. */

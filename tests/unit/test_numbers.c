@@ -511,6 +511,49 @@ static void test_decimal_comma(void **state)
         12345678);
 }
 
+/* Words the scan passes over quickly ("in", "a", "the", a dash) still
+ * begin the values they begin. */
+static void test_scan_shortcuts(void **state)
+{
+  (void)state;
+  check("In excess of 30 residents came, in the end.", "In excess of 30",
+        NC_M_NUMBER, 30);
+  assert_int_equal(get("In excess of 30")->approx, NC_APPROX_MORE_THAN);
+  run("It took a few hours.");
+  assert_int_equal(get("a few")->type, NC_M_VAGUE);
+  check("He paid with a $5 bill.", "$5", NC_M_MONEY, 5);
+  check("The fee was A$ 5 in total.", "A$ 5", NC_M_MONEY, 5);
+  assert_string_equal(get("A$ 5")->currency, "AUD");
+  check("Later, an estimated 2,000 fans waited.", "an estimated 2,000",
+        NC_M_NUMBER, 2000);
+  run("The ferry left an hour ago");
+  assert_int_equal(get("an hour ago")->type, NC_M_DATE);
+  check("Frost reached -5 degrees.", "-5", NC_M_NUMBER, -5);
+  check("The gap narrowed - 5 points.", "5", NC_M_NUMBER, 5);
+  assert_false(has_span("- 5"));
+}
+
+/* The tokenizer's fast paths: accented and Cyrillic words, signs among
+ * letters, web addresses, a text that ends inside a word, long digit
+ * runs. */
+static void test_token_paths(void **state)
+{
+  (void)state;
+  check("Le café coûta 12 euros.", "12 euros", NC_M_MONEY, 12);
+  check("Москва потратила 5 million rubles", "5 million rubles",
+        NC_M_MONEY, 5e6);
+  check("The stand was 3×4 metres", "3", NC_M_NUMBER, 3);
+  assert_true(has_span("4"));
+  check("They counted forty two", "forty two", NC_M_NUMBER, 42);
+  check("See http://example.org/a%2D5 or www.Example.org, 5 percent.",
+        "5 percent", NC_M_PERCENT, 5);
+  assert_int_equal(run("See HTTP://X.ORG/9%"), 0);
+  check("The ledger held 1234567890123456789 rows.", "1234567890123456789",
+        NC_M_NUMBER, 1234567890123456789.0);
+  check("The debt was 123,456,789,012,345 dollars.",
+        "123,456,789,012,345 dollars", NC_M_MONEY, 123456789012345.0);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -540,6 +583,8 @@ int main(void)
       cmocka_unit_test(test_digit_integers),
       cmocka_unit_test(test_powers),
       cmocka_unit_test(test_decimal_comma),
+      cmocka_unit_test(test_scan_shortcuts),
+      cmocka_unit_test(test_token_paths),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
