@@ -149,6 +149,8 @@ struct sent {
   const struct nc_sentence *s;
   size_t m0, m1; /* mentions of this sentence: doc mentions [m0, m1) */
   bool valid;    /* the sentence is valid UTF-8 (checked once, for PCRE2) */
+  unsigned mtypes;  /* bit 1 << type for each type of mention it has */
+  size_t countries; /* its country mentions written as names */
   bool looked;   /* quote, hedge and attribution were made (when the
                     sentence made its first claim) */
   char *quote, *hedge, *attribution;
@@ -657,6 +659,12 @@ static void prepare_doc(struct run *r, struct docctx *d,
     d->sv[i].s = st;
     d->sv[i].valid = nc_utf8_valid(d->doc->blocks[st->block].text + st->start,
                                    st->end - st->start, NULL);
+    for (k = in->first[i]; k < in->first[i + 1]; k++) {
+      const struct nc_mention *m = &in->ms.items[k];
+      d->sv[i].mtypes |= 1u << m->type;
+      if (m->type == NC_M_COUNTRY && !m->demonym)
+        d->sv[i].countries++;
+    }
     d->sv[i].m0 = in->first[i];
     d->sv[i].m1 = in->first[i + 1];
   }
@@ -1375,35 +1383,20 @@ static bool rule_value(struct run *r, struct docctx *d, const struct sent *sv,
 /* A rule can only make a claim from a sentence that holds a mention of
  * the type its value needs (two countries for a list): checking that
  * first spares most pattern matching. */
-static bool has_value_type(const struct docctx *d, const struct sent *sv,
-                           enum nc_rule_value rv)
+static bool has_value_type(const struct sent *sv, enum nc_rule_value rv)
 {
-  size_t k, countries = 0;
-  for (k = sv->m0; k < sv->m1; k++) {
-    const struct nc_mention *m = &d->ms->items[k];
-    switch (rv) {
-    case NC_RV_ORDINAL:
-      if (m->type == NC_M_ORDINAL)
-        return true;
-      break;
-    case NC_RV_NUMBER:
-      if (m->type == NC_M_NUMBER)
-        return true;
-      break;
-    case NC_RV_YEAR:
-    case NC_RV_DATE:
-      if (m->type == NC_M_DATE)
-        return true;
-      break;
-    case NC_RV_SINCE:
-      if (m->type == NC_M_DURATION)
-        return true;
-      break;
-    case NC_RV_COUNTRIES:
-      if (m->type == NC_M_COUNTRY && !m->demonym && ++countries >= 2)
-        return true;
-      break;
-    }
+  switch (rv) {
+  case NC_RV_ORDINAL:
+    return sv->mtypes & (1u << NC_M_ORDINAL);
+  case NC_RV_NUMBER:
+    return sv->mtypes & (1u << NC_M_NUMBER);
+  case NC_RV_YEAR:
+  case NC_RV_DATE:
+    return sv->mtypes & (1u << NC_M_DATE);
+  case NC_RV_SINCE:
+    return sv->mtypes & (1u << NC_M_DURATION);
+  case NC_RV_COUNTRIES:
+    return sv->countries >= 2;
   }
   return false;
 }
@@ -1417,7 +1410,7 @@ static void apply_rule(struct run *r, struct docctx *d, const struct sent *sv,
   size_t off = sv->s->start, len = sv->s->end - sv->s->start, pos = 0;
   struct nc_rule_match m;
 
-  if (!has_value_type(d, sv, rule->value))
+  if (!has_value_type(sv, rule->value))
     return;
 
   while (nc_rule_next(r->ex->rules, ri, t + off, len, sv->valid, &pos, &m)) {

@@ -70,7 +70,7 @@ void nc_grow(void *items, size_t *cap, size_t need, size_t size)
   *cap = c;
 }
 
-void nc_buf_append(struct nc_buf *b, const char *s, size_t n)
+void nc_buf_append_grow(struct nc_buf *b, const char *s, size_t n)
 {
   if (b->len + n + 1 > b->cap) {
     size_t c = b->cap ? b->cap : 64;
@@ -83,11 +83,6 @@ void nc_buf_append(struct nc_buf *b, const char *s, size_t n)
     memcpy(b->data + b->len, s, n);
   b->len += n;
   b->data[b->len] = '\0';
-}
-
-void nc_buf_puts(struct nc_buf *b, const char *s)
-{
-  nc_buf_append(b, s, strlen(s));
 }
 
 void nc_buf_printf(struct nc_buf *b, const char *fmt, ...)

@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "newscheck/status.h"
 
@@ -28,12 +29,29 @@ struct nc_buf {
   size_t len; /* bytes used, not counting the NUL */
   size_t cap; /* bytes allocated */
 };
-void nc_buf_append(struct nc_buf *b, const char *s, size_t n);
-void nc_buf_puts(struct nc_buf *b, const char *s);
+/* Append n bytes (or a C string).  Inline while the bytes fit, since the
+ * JSON writers call these for every field; growing is out of line. */
+void nc_buf_append_grow(struct nc_buf *b, const char *s, size_t n);
+static inline void nc_buf_append(struct nc_buf *b, const char *s, size_t n)
+{
+  if (n < b->cap - b->len) { /* room for n bytes and the NUL (cap is 0
+                                 or more than len) */
+    if (n)
+      memcpy(b->data + b->len, s, n);
+    b->len += n;
+    b->data[b->len] = '\0';
+  } else {
+    nc_buf_append_grow(b, s, n);
+  }
+}
+static inline void nc_buf_puts(struct nc_buf *b, const char *s)
+{
+  nc_buf_append(b, s, strlen(s));
+}
 /* One byte; inline, since writers call it for most bytes they write. */
 static inline void nc_buf_putc(struct nc_buf *b, char c)
 {
-  if (b->len + 2 <= b->cap) {
+  if (1 < b->cap - b->len) {
     b->data[b->len++] = c;
     b->data[b->len] = '\0';
   } else {
