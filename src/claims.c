@@ -703,7 +703,7 @@ void nc_value_copy(struct nc_value *dst, const struct nc_value *src)
 static void put_number(struct nc_buf *b, double x)
 {
   if (fabs(x) < 1e15 && x == floor(x))
-    nc_buf_printf(b, "%.0f", x);
+    nc_buf_put_whole(b, x);
   else
     nc_buf_printf(b, "%.15g", x);
 }

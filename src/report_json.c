@@ -322,15 +322,7 @@ static void put_number(struct nc_buf *b, double x, bool exact)
     return;
   }
   if (x == floor(x) && fabs(x) < 1e15) {
-    unsigned long long u = (unsigned long long)fabs(x);
-    size_t i = sizeof tmp;
-    do {
-      tmp[--i] = (char)('0' + u % 10);
-      u /= 10;
-    } while (u);
-    if (signbit(x))
-      tmp[--i] = '-';
-    nc_buf_append(b, tmp + i, sizeof tmp - i);
+    nc_buf_put_whole(b, x);
     return;
   }
   snprintf(tmp, sizeof tmp, "%1.15g", x);

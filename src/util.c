@@ -5,6 +5,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -83,6 +84,21 @@ void nc_buf_append_grow(struct nc_buf *b, const char *s, size_t n)
     memcpy(b->data + b->len, s, n);
   b->len += n;
   b->data[b->len] = '\0';
+}
+
+void nc_buf_put_whole(struct nc_buf *b, double x)
+{
+  char tmp[24];
+  unsigned long long u = (unsigned long long)(x < 0 ? -x : x);
+  size_t i = sizeof tmp;
+
+  do {
+    tmp[--i] = (char)('0' + u % 10);
+    u /= 10;
+  } while (u);
+  if (signbit(x))
+    tmp[--i] = '-';
+  nc_buf_append(b, tmp + i, sizeof tmp - i);
 }
 
 void nc_buf_printf(struct nc_buf *b, const char *fmt, ...)

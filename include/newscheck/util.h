@@ -63,6 +63,9 @@ void nc_buf_printf(struct nc_buf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)))
 #endif
     ;
+/* Append a whole number x (|x| < 10^15) as printf's "%.0f" writes it
+ * ("-0" for negative zero), without printf's cost. */
+void nc_buf_put_whole(struct nc_buf *b, double x);
 /* Hand the string to the caller (who frees it) and reset the buffer.
  * Returns "" (allocated) for an empty buffer. */
 char *nc_buf_take(struct nc_buf *b);

@@ -63,11 +63,30 @@ static void test_utf8_valid(void **state)
   assert_false(nc_utf8_valid("\xED\xA0\x80", 3, NULL));
 }
 
+/* nc_buf_put_whole writes what "%.0f" writes. */
+static void test_put_whole(void **state)
+{
+  static const double xs[] = {0.0, -0.0, 5, -12, 1992, 600e9,
+                              999999999999999.0, -999999999999999.0};
+  size_t i;
+
+  (void)state;
+  for (i = 0; i < sizeof xs / sizeof *xs; i++) {
+    struct nc_buf b = {0};
+    char want[64];
+    snprintf(want, sizeof want, "%.0f", xs[i]);
+    nc_buf_put_whole(&b, xs[i]);
+    assert_string_equal(b.data, want);
+    nc_buf_free(&b);
+  }
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_strmap_put_get),
       cmocka_unit_test(test_utf8_valid),
+      cmocka_unit_test(test_put_whole),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
