@@ -6,6 +6,7 @@
 #include "newscheck/claims.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -442,6 +443,17 @@ static bool inside_mention(const struct docctx *d, const struct sent *sv,
 /* The topic: the proper name of two or more capitalised words (not a
  * country, person or date) named most often, e.g. a treaty or an event;
  * on a tie, the first named. */
+/* True when one of the eight bytes of w is an ASCII capital letter (the
+ * "has a byte between m and n" test of the bit-twiddling folklore, exact
+ * for "any"). */
+static bool has_capital(uint64_t w)
+{
+  const uint64_t ones = 0x0101010101010101ull, low7 = ones * 0x7F;
+  uint64_t x = w & low7;
+  return ((ones * (127 + 'Z' + 1) - x) & ~w & (x + ones * (127 - ('A' - 1))) &
+          (ones * 0x80)) != 0;
+}
+
 static void find_topic(struct docctx *d)
 {
   char **keys = NULL, **labels = NULL;
@@ -454,11 +466,18 @@ static void find_topic(struct docctx *d)
     const char *t = b->text;
     size_t p = sv->s->start, e = sv->s->end;
     while (p < e) {
-      size_t q, words = 0, rs = p, last = p;
+      size_t q, words = 0, rs, last;
+      uint64_t w8;
+      /* skip eight bytes at a time while none is a capital letter */
+      while (p + 8 <= e && (memcpy(&w8, t + p, 8), !has_capital(w8)))
+        p += 8;
+      if (p >= e)
+        break;
       if (!is_upper((unsigned char)t[p]) || !nc_word_start(t, p)) {
         p++;
         continue;
       }
+      rs = last = p;
       q = p;
       while (q < e && is_upper((unsigned char)t[q])) {
         size_t w = q;
