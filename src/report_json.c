@@ -17,218 +17,6 @@ static void add_str(cJSON *o, const char *k, const char *v)
   cJSON_AddItemToObjectCS(o, k, v ? cJSON_CreateString(v) : cJSON_CreateNull());
 }
 
-/* A string the tree refers to without a copy: the claim's own strings,
- * which outlive the tree. */
-static void add_ref(cJSON *o, const char *k, const char *v)
-{
-  cJSON_AddItemToObjectCS(o, k, v ? cJSON_CreateStringReference(v)
-                                  : cJSON_CreateNull());
-}
-
-static cJSON *number(double x)
-{
-  /* integral values print without a fraction */
-  return cJSON_CreateNumber(x);
-}
-
-/* The normalized value: integers for counts, ordinals and years,
- * "YYYY-MM-DD" (or "YYYY-MM", "YYYY") for dates, lower-case text, sorted
- * arrays for sets, [low, high] for ranges. */
-static cJSON *value_json(const struct nc_value *v)
-{
-  switch (v->kind) {
-  case NC_VAL_NUMBER:
-    if (v->approx == NC_APPROX_RANGE) {
-      cJSON *a = cJSON_CreateArray();
-      cJSON_AddItemToArray(a, number(v->lo));
-      cJSON_AddItemToArray(a, number(v->hi));
-      return a;
-    }
-    return number(v->num);
-  case NC_VAL_DATE: {
-    char *s = nc_value_str(v);
-    const char *p = s;
-    cJSON *j;
-    if (v->approx != NC_APPROX_NONE && v->approx != NC_APPROX_RANGE) {
-      p = strchr(s, ' ');
-      p = p ? p + 1 : s;
-      while (*p && !nc_is_digit((unsigned char)*p))
-        p++;
-    }
-    j = cJSON_CreateString(p);
-    free(s);
-    return j;
-  }
-  case NC_VAL_TEXT:
-    return cJSON_CreateString(v->text ? v->text : "");
-  case NC_VAL_SET: {
-    cJSON *a = cJSON_CreateArray();
-    size_t i;
-    for (i = 0; i < v->nset; i++)
-      cJSON_AddItemToArray(a, cJSON_CreateString(v->set[i]));
-    return a;
-  }
-  }
-  return cJSON_CreateNull();
-}
-
-static void add_value_fields(cJSON *o, const struct nc_value *v)
-{
-  const char *ap = nc_approx_str(v->approx);
-  cJSON_AddItemToObjectCS(o, "value", value_json(v));
-  add_ref(o, "approx", ap);
-  if (v->kind == NC_VAL_NUMBER && v->unit[0])
-    add_ref(o, "unit", v->unit);
-  if (v->kind == NC_VAL_DATE && v->relative)
-    cJSON_AddItemToObjectCS(o, "relative", cJSON_CreateTrue());
-  if (v->kind == NC_VAL_SET)
-    cJSON_AddItemToObjectCS(o, "exhaustive", cJSON_CreateBool(v->exhaustive));
-}
-
-/* A claim's fields from "document" on, in schema order: shared by the
- * report's claims array and extract's claim lines. */
-static void claim_fields(cJSON *o, const char *doc_id,
-                         const struct nc_claim *c)
-{
-  add_ref(o, "document", doc_id);
-  add_ref(o, "key", c->key);
-  add_ref(o, "label", c->label);
-  add_value_fields(o, &c->value);
-  add_ref(o, "quote", c->quote);
-  cJSON_AddItemToObjectCS(o, "start", cJSON_CreateNumber((double)c->start));
-  cJSON_AddItemToObjectCS(o, "end", cJSON_CreateNumber((double)c->end));
-  cJSON_AddItemToObjectCS(o, "value_start",
-                          cJSON_CreateNumber((double)c->vstart));
-  cJSON_AddItemToObjectCS(o, "value_end", cJSON_CreateNumber((double)c->vend));
-  cJSON_AddItemToObjectCS(o, "quoted", cJSON_CreateBool(c->quoted));
-  add_ref(o, "hedge", c->hedge);
-  add_ref(o, "attribution", c->attribution);
-  add_ref(o, "rule", c->rule);
-  add_ref(o, "note", c->note);
-}
-
-static cJSON *evidence_json(const struct nc_report *r, size_t ci)
-{
-  const struct nc_claim *c = &r->claims->items[ci];
-  cJSON *e = cJSON_CreateObject();
-  cJSON_AddStringToObject(e, "document", r->docs[c->doc]->id);
-  cJSON_AddStringToObject(e, "quote", c->quote);
-  cJSON_AddNumberToObject(e, "start", (double)c->start);
-  cJSON_AddNumberToObject(e, "end", (double)c->end);
-  cJSON_AddNumberToObject(e, "value_start", (double)c->vstart);
-  cJSON_AddNumberToObject(e, "value_end", (double)c->vend);
-  cJSON_AddBoolToObject(e, "quoted", c->quoted);
-  add_str(e, "hedge", c->hedge);
-  add_str(e, "attribution", c->attribution);
-  return e;
-}
-
-cJSON *nc_report_tree(const struct nc_report *r)
-{
-  cJSON *root = cJSON_CreateObject();
-  cJSON *docs, *claims, *findings, *errors, *sum;
-  size_t i, j, k;
-  size_t counts[4] = {0, 0, 0, 0};
-
-  cJSON_AddStringToObject(root, "schema", NC_SCHEMA);
-  docs = cJSON_AddArrayToObject(root, "documents");
-  for (i = 0; i < r->ndocs; i++) {
-    const struct nc_doc *d = r->docs[i];
-    cJSON *o = cJSON_CreateObject();
-    char day[16];
-    cJSON_AddStringToObject(o, "id", d->id);
-    add_str(o, "outlet", d->outlet);
-    add_str(o, "url", d->url);
-    add_str(o, "file", d->path);
-    if (d->has_published) {
-      nc_date_format(d->published, day, sizeof day);
-      cJSON_AddStringToObject(o, "published", day);
-    } else {
-      cJSON_AddNullToObject(o, "published");
-    }
-    add_str(o, "title", d->title);
-    if (d->note)
-      cJSON_AddStringToObject(o, "note", d->note);
-    cJSON_AddItemToArray(docs, o);
-  }
-  claims = cJSON_AddArrayToObject(root, "claims");
-  for (i = 0; i < r->claims->n; i++) {
-    const struct nc_claim *c = &r->claims->items[i];
-    cJSON *o = cJSON_CreateObject();
-    char id[32];
-    snprintf(id, sizeof id, "c%zu", i + 1);
-    cJSON_AddStringToObject(o, "id", id);
-    claim_fields(o, r->docs[c->doc]->id, c);
-    cJSON_AddItemToArray(claims, o);
-  }
-  findings = cJSON_AddArrayToObject(root, "findings");
-  for (i = 0; i < r->findings->n; i++) {
-    const struct nc_finding *f = &r->findings->items[i];
-    cJSON *o = cJSON_CreateObject(), *vals;
-    counts[f->status]++;
-    cJSON_AddStringToObject(o, "key", f->key);
-    cJSON_AddStringToObject(o, "label", f->label);
-    cJSON_AddStringToObject(o, "status", nc_finding_status_str(f->status));
-    vals = cJSON_AddArrayToObject(o, "values");
-    for (j = 0; j < f->nvalues; j++) {
-      const struct nc_finding_value *fv = &f->values[j];
-      cJSON *v = cJSON_CreateObject(), *src, *ev;
-      size_t dd[256], nd = nc_finding_value_docs(fv, r->claims, dd, 256);
-      add_value_fields(v, &fv->value);
-      if (fv->consistent)
-        cJSON_AddBoolToObject(v, "consistent", 1);
-      if (fv->nmissing) {
-        cJSON *m = cJSON_AddArrayToObject(v, "missing");
-        for (k = 0; k < fv->nmissing; k++)
-          cJSON_AddItemToArray(m, cJSON_CreateString(fv->missing[k]));
-      }
-      src = cJSON_AddArrayToObject(v, "sources");
-      for (k = 0; k < nd; k++)
-        cJSON_AddItemToArray(src, cJSON_CreateString(r->docs[dd[k]]->id));
-      ev = cJSON_AddArrayToObject(v, "evidence");
-      for (k = 0; k < fv->nclaims; k++)
-        cJSON_AddItemToArray(ev, evidence_json(r, fv->claims[k]));
-      cJSON_AddItemToArray(vals, v);
-    }
-    add_str(o, "note", f->note);
-    cJSON_AddItemToArray(findings, o);
-  }
-  errors = cJSON_AddArrayToObject(root, "errors");
-  for (i = 0; i < r->nerrors; i++) {
-    cJSON *o = cJSON_CreateObject();
-    cJSON_AddStringToObject(o, "source", r->errors[i].source);
-    cJSON_AddStringToObject(o, "message", r->errors[i].message);
-    cJSON_AddItemToArray(errors, o);
-  }
-  sum = cJSON_AddObjectToObject(root, "summary");
-  cJSON_AddNumberToObject(sum, "documents", (double)r->ndocs);
-  cJSON_AddNumberToObject(sum, "claims", (double)r->claims->n);
-  cJSON_AddNumberToObject(sum, "findings", (double)r->findings->n);
-  cJSON_AddNumberToObject(sum, "conflict", (double)counts[NC_CONFLICT]);
-  cJSON_AddNumberToObject(sum, "partial", (double)counts[NC_PARTIAL]);
-  cJSON_AddNumberToObject(sum, "agree", (double)counts[NC_AGREE]);
-  cJSON_AddNumberToObject(sum, "single", (double)counts[NC_SINGLE]);
-  cJSON_AddNumberToObject(sum, "errors", (double)r->nerrors);
-  cJSON_AddStringToObject(root, "tolerance", nc_compare_tolerance);
-  return root;
-}
-
-char *nc_report_json(const struct nc_report *r)
-{
-  cJSON *root = nc_report_tree(r);
-  char *s = cJSON_Print(root);
-  struct nc_buf b = {0};
-  cJSON_Delete(root);
-  if (!s) {
-    fprintf(stderr, "newscheck: error: out of memory\n");
-    abort();
-  }
-  nc_buf_puts(&b, s);
-  nc_buf_putc(&b, '\n');
-  free(s);
-  return nc_buf_take(&b);
-}
-
 /* ISO 8601 duration: "P33Y", "P6M", "P2W", "P3D", "PT5H". */
 static void iso_duration(char *buf, size_t size, double v, char unit)
 {
@@ -338,49 +126,257 @@ static void put_json_num(struct nc_buf *b, double x)
   put_number(b, x, true);
 }
 
-void nc_json_compact(struct nc_buf *b, const cJSON *item)
+/* The normalized value: integers for counts, ordinals and years,
+ * "YYYY-MM-DD" (or "YYYY-MM", "YYYY") for dates, lower-case text, sorted
+ * arrays for sets, [low, high] for ranges.  Numbers follow cJSON's rule,
+ * as they did when these fields were built as cJSON trees. */
+static void put_value(struct nc_buf *b, const struct nc_value *v)
 {
-  const cJSON *c;
+  size_t i;
 
-  switch (item->type & 0xFF) {
-  case cJSON_String:
-    put_json_cstr(b, item->valuestring ? item->valuestring : "");
-    break;
-  case cJSON_Number:
-    put_number(b, item->valuedouble, false);
-    break;
-  case cJSON_True:
-    nc_buf_append(b, "true", 4);
-    break;
-  case cJSON_False:
-    nc_buf_append(b, "false", 5);
-    break;
-  case cJSON_Array:
+  switch (v->kind) {
+  case NC_VAL_NUMBER:
+    if (v->approx == NC_APPROX_RANGE) {
+      nc_buf_putc(b, '[');
+      put_number(b, v->lo, false);
+      nc_buf_putc(b, ',');
+      put_number(b, v->hi, false);
+      nc_buf_putc(b, ']');
+    } else {
+      put_number(b, v->num, false);
+    }
+    return;
+  case NC_VAL_DATE: {
+    char *str = nc_value_str(v);
+    const char *p = str;
+    if (v->approx != NC_APPROX_NONE && v->approx != NC_APPROX_RANGE) {
+      p = strchr(str, ' ');
+      p = p ? p + 1 : str;
+      while (*p && !nc_is_digit((unsigned char)*p))
+        p++;
+    }
+    put_json_cstr(b, p);
+    free(str);
+    return;
+  }
+  case NC_VAL_TEXT:
+    put_json_cstr(b, v->text ? v->text : "");
+    return;
+  case NC_VAL_SET:
     nc_buf_putc(b, '[');
-    for (c = item->child; c; c = c->next) {
-      nc_json_compact(b, c);
-      if (c->next)
+    for (i = 0; i < v->nset; i++) {
+      if (i)
         nc_buf_putc(b, ',');
+      put_json_cstr(b, v->set[i]);
     }
     nc_buf_putc(b, ']');
-    break;
-  case cJSON_Object:
-    nc_buf_putc(b, '{');
-    for (c = item->child; c; c = c->next) {
-      put_json_cstr(b, c->string ? c->string : "");
-      nc_buf_putc(b, ':');
-      nc_json_compact(b, c);
-      if (c->next)
-        nc_buf_putc(b, ',');
-    }
-    nc_buf_putc(b, '}');
-    break;
-  case cJSON_Raw:
-    nc_buf_puts(b, item->valuestring ? item->valuestring : "");
-    break;
-  default:
-    nc_buf_append(b, "null", 4);
+    return;
   }
+  nc_buf_puts(b, "null");
+}
+
+/* "value", "approx" and the fields that depend on the kind. */
+static void put_value_fields(struct nc_buf *b, const struct nc_value *v)
+{
+  nc_buf_puts(b, "\"value\":");
+  put_value(b, v);
+  nc_buf_puts(b, ",\"approx\":");
+  put_json_cstr(b, nc_approx_str(v->approx));
+  if (v->kind == NC_VAL_NUMBER && v->unit[0]) {
+    nc_buf_puts(b, ",\"unit\":");
+    put_json_cstr(b, v->unit);
+  }
+  if (v->kind == NC_VAL_DATE && v->relative)
+    nc_buf_puts(b, ",\"relative\":true");
+  if (v->kind == NC_VAL_SET)
+    nc_buf_puts(b, v->exhaustive ? ",\"exhaustive\":true"
+                                 : ",\"exhaustive\":false");
+}
+
+/* A claim's fields from "document" on, in schema order.  The one
+ * definition of a claim in JSON: extract prints it as it is, and the
+ * report's claims array reads it back into its tree (claim_json). */
+static void put_claim_fields(struct nc_buf *b, const char *doc_id,
+                             const struct nc_claim *c)
+{
+  nc_buf_puts(b, "\"document\":");
+  put_json_cstr(b, doc_id);
+  nc_buf_puts(b, ",\"key\":");
+  put_json_cstr(b, c->key);
+  nc_buf_puts(b, ",\"label\":");
+  put_json_cstr(b, c->label);
+  nc_buf_putc(b, ',');
+  put_value_fields(b, &c->value);
+  nc_buf_puts(b, ",\"quote\":");
+  put_json_cstr(b, c->quote);
+  nc_buf_puts(b, ",\"start\":");
+  put_json_num(b, (double)c->start);
+  nc_buf_puts(b, ",\"end\":");
+  put_json_num(b, (double)c->end);
+  nc_buf_puts(b, ",\"value_start\":");
+  put_json_num(b, (double)c->vstart);
+  nc_buf_puts(b, ",\"value_end\":");
+  put_json_num(b, (double)c->vend);
+  nc_buf_puts(b, c->quoted ? ",\"quoted\":true" : ",\"quoted\":false");
+  nc_buf_puts(b, ",\"hedge\":");
+  put_json_cstr(b, c->hedge);
+  nc_buf_puts(b, ",\"attribution\":");
+  put_json_cstr(b, c->attribution);
+  nc_buf_puts(b, ",\"rule\":");
+  put_json_cstr(b, c->rule);
+  nc_buf_puts(b, ",\"note\":");
+  put_json_cstr(b, c->note);
+}
+
+/* Read back an object the writers above made (always valid JSON). */
+static cJSON *parse_written(struct nc_buf *b)
+{
+  cJSON *o = cJSON_Parse(b->data);
+  if (!o) {
+    fprintf(stderr, "newscheck: error: out of memory\n");
+    abort();
+  }
+  nc_buf_free(b);
+  return o;
+}
+
+/* The report's object for claim i: its id, then the claim's fields. */
+static cJSON *claim_json(const struct nc_report *r, size_t i)
+{
+  const struct nc_claim *c = &r->claims->items[i];
+  struct nc_buf b = {0};
+
+  nc_buf_puts(&b, "{\"id\":\"c");
+  nc_buf_put_whole(&b, (double)(i + 1));
+  nc_buf_puts(&b, "\",");
+  put_claim_fields(&b, r->docs[c->doc]->id, c);
+  nc_buf_putc(&b, '}');
+  return parse_written(&b);
+}
+
+/* A finding value's object, begun with the value's own fields. */
+static cJSON *value_object(const struct nc_value *v)
+{
+  struct nc_buf b = {0};
+
+  nc_buf_putc(&b, '{');
+  put_value_fields(&b, v);
+  nc_buf_putc(&b, '}');
+  return parse_written(&b);
+}
+
+static cJSON *evidence_json(const struct nc_report *r, size_t ci)
+{
+  const struct nc_claim *c = &r->claims->items[ci];
+  cJSON *e = cJSON_CreateObject();
+  cJSON_AddStringToObject(e, "document", r->docs[c->doc]->id);
+  cJSON_AddStringToObject(e, "quote", c->quote);
+  cJSON_AddNumberToObject(e, "start", (double)c->start);
+  cJSON_AddNumberToObject(e, "end", (double)c->end);
+  cJSON_AddNumberToObject(e, "value_start", (double)c->vstart);
+  cJSON_AddNumberToObject(e, "value_end", (double)c->vend);
+  cJSON_AddBoolToObject(e, "quoted", c->quoted);
+  add_str(e, "hedge", c->hedge);
+  add_str(e, "attribution", c->attribution);
+  return e;
+}
+
+cJSON *nc_report_tree(const struct nc_report *r)
+{
+  cJSON *root = cJSON_CreateObject();
+  cJSON *docs, *claims, *findings, *errors, *sum;
+  size_t i, j, k;
+  size_t counts[4] = {0, 0, 0, 0};
+
+  cJSON_AddStringToObject(root, "schema", NC_SCHEMA);
+  docs = cJSON_AddArrayToObject(root, "documents");
+  for (i = 0; i < r->ndocs; i++) {
+    const struct nc_doc *d = r->docs[i];
+    cJSON *o = cJSON_CreateObject();
+    char day[16];
+    cJSON_AddStringToObject(o, "id", d->id);
+    add_str(o, "outlet", d->outlet);
+    add_str(o, "url", d->url);
+    add_str(o, "file", d->path);
+    if (d->has_published) {
+      nc_date_format(d->published, day, sizeof day);
+      cJSON_AddStringToObject(o, "published", day);
+    } else {
+      cJSON_AddNullToObject(o, "published");
+    }
+    add_str(o, "title", d->title);
+    if (d->note)
+      cJSON_AddStringToObject(o, "note", d->note);
+    cJSON_AddItemToArray(docs, o);
+  }
+  claims = cJSON_AddArrayToObject(root, "claims");
+  for (i = 0; i < r->claims->n; i++)
+    cJSON_AddItemToArray(claims, claim_json(r, i));
+  findings = cJSON_AddArrayToObject(root, "findings");
+  for (i = 0; i < r->findings->n; i++) {
+    const struct nc_finding *f = &r->findings->items[i];
+    cJSON *o = cJSON_CreateObject(), *vals;
+    counts[f->status]++;
+    cJSON_AddStringToObject(o, "key", f->key);
+    cJSON_AddStringToObject(o, "label", f->label);
+    cJSON_AddStringToObject(o, "status", nc_finding_status_str(f->status));
+    vals = cJSON_AddArrayToObject(o, "values");
+    for (j = 0; j < f->nvalues; j++) {
+      const struct nc_finding_value *fv = &f->values[j];
+      cJSON *v = value_object(&fv->value), *src, *ev;
+      size_t dd[256], nd = nc_finding_value_docs(fv, r->claims, dd, 256);
+      if (fv->consistent)
+        cJSON_AddBoolToObject(v, "consistent", 1);
+      if (fv->nmissing) {
+        cJSON *m = cJSON_AddArrayToObject(v, "missing");
+        for (k = 0; k < fv->nmissing; k++)
+          cJSON_AddItemToArray(m, cJSON_CreateString(fv->missing[k]));
+      }
+      src = cJSON_AddArrayToObject(v, "sources");
+      for (k = 0; k < nd; k++)
+        cJSON_AddItemToArray(src, cJSON_CreateString(r->docs[dd[k]]->id));
+      ev = cJSON_AddArrayToObject(v, "evidence");
+      for (k = 0; k < fv->nclaims; k++)
+        cJSON_AddItemToArray(ev, evidence_json(r, fv->claims[k]));
+      cJSON_AddItemToArray(vals, v);
+    }
+    add_str(o, "note", f->note);
+    cJSON_AddItemToArray(findings, o);
+  }
+  errors = cJSON_AddArrayToObject(root, "errors");
+  for (i = 0; i < r->nerrors; i++) {
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddStringToObject(o, "source", r->errors[i].source);
+    cJSON_AddStringToObject(o, "message", r->errors[i].message);
+    cJSON_AddItemToArray(errors, o);
+  }
+  sum = cJSON_AddObjectToObject(root, "summary");
+  cJSON_AddNumberToObject(sum, "documents", (double)r->ndocs);
+  cJSON_AddNumberToObject(sum, "claims", (double)r->claims->n);
+  cJSON_AddNumberToObject(sum, "findings", (double)r->findings->n);
+  cJSON_AddNumberToObject(sum, "conflict", (double)counts[NC_CONFLICT]);
+  cJSON_AddNumberToObject(sum, "partial", (double)counts[NC_PARTIAL]);
+  cJSON_AddNumberToObject(sum, "agree", (double)counts[NC_AGREE]);
+  cJSON_AddNumberToObject(sum, "single", (double)counts[NC_SINGLE]);
+  cJSON_AddNumberToObject(sum, "errors", (double)r->nerrors);
+  cJSON_AddStringToObject(root, "tolerance", nc_compare_tolerance);
+  return root;
+}
+
+char *nc_report_json(const struct nc_report *r)
+{
+  cJSON *root = nc_report_tree(r);
+  char *s = cJSON_Print(root);
+  struct nc_buf b = {0};
+  cJSON_Delete(root);
+  if (!s) {
+    fprintf(stderr, "newscheck: error: out of memory\n");
+    abort();
+  }
+  nc_buf_puts(&b, s);
+  nc_buf_putc(&b, '\n');
+  free(s);
+  return nc_buf_take(&b);
 }
 
 void nc_report_mention_line(struct nc_buf *out, const struct nc_doc *doc,
@@ -476,10 +472,7 @@ void nc_report_mention_line(struct nc_buf *out, const struct nc_doc *doc,
 void nc_report_claim_line(struct nc_buf *out, const struct nc_doc *doc,
                           const struct nc_claim *c)
 {
-  cJSON *o = cJSON_CreateObject();
-  add_ref(o, "kind", "claim");
-  claim_fields(o, doc->id, c);
-  nc_json_compact(out, o);
-  nc_buf_putc(out, '\n');
-  cJSON_Delete(o);
+  nc_buf_puts(out, "{\"kind\":\"claim\",");
+  put_claim_fields(out, doc->id, c);
+  nc_buf_append(out, "}\n", 2);
 }

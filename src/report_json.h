@@ -7,13 +7,7 @@
 
 #include "newscheck/report.h"
 
-/* Build the report tree; caller frees with cJSON_Delete, before the report:
- * the tree refers to the claims' strings rather than copying them. */
+/* Build the report tree; caller frees with cJSON_Delete. */
 cJSON *nc_report_tree(const struct nc_report *r);
-
-/* Append `item` to b as compact JSON, byte for byte what
- * cJSON_PrintUnformatted prints, without its cost (extract prints a line
- * per claim). */
-void nc_json_compact(struct nc_buf *b, const cJSON *item);
 
 #endif
