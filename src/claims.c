@@ -188,6 +188,7 @@ struct run {
   size_t ndocs;
   struct people people;
   struct nc_claims *out;
+  struct nc_rule_sketch sketch; /* of the sentence the rules are on */
 };
 
 static size_t ntokens(const char *s)
@@ -1420,8 +1421,10 @@ static bool has_value_type(const struct sent *sv, enum nc_rule_value rv)
   return false;
 }
 
+/* Rule ri on sentence sv.  *sketched tells whether r->sketch already
+ * holds the sentence's sketch, made when a rule first needs it. */
 static void apply_rule(struct run *r, struct docctx *d, const struct sent *sv,
-                       size_t ri)
+                       size_t ri, bool *sketched)
 {
   const struct nc_rule *rule = nc_rules_get(r->ex->rules, ri);
   const struct nc_block *blk = &d->doc->blocks[sv->s->block];
@@ -1431,8 +1434,15 @@ static void apply_rule(struct run *r, struct docctx *d, const struct sent *sv,
 
   if (!has_value_type(sv, rule->value))
     return;
+  if (!*sketched) {
+    nc_rule_sketch_text(t + off, len, &r->sketch);
+    *sketched = true;
+  }
+  if (!nc_rule_may_match(r->ex->rules, ri, &r->sketch))
+    return;
 
-  while (nc_rule_next(r->ex->rules, ri, t + off, len, sv->valid, &pos, &m)) {
+  while (nc_rule_next(r->ex->rules, ri, t + off, len, sv->valid, &r->sketch,
+                      &pos, &m)) {
     struct nc_value v;
     size_t vs = 0, ve = 0, k;
     char *note = NULL;
@@ -2103,8 +2113,9 @@ void nc_claims_extract_inputs(const struct nc_extractor *ex,
   for (i = 0; i < n; i++) {
     struct docctx *d = &r.docs[i];
     for (j = 0; j < d->sents->n; j++) {
+      bool sketched = false;
       for (ri = 0; ri < nc_rules_count(ex->rules); ri++)
-        apply_rule(&r, d, &d->sv[j], ri);
+        apply_rule(&r, d, &d->sv[j], ri, &sketched);
       generic_layer(&r, d, &d->sv[j], j ? &d->sv[j - 1] : NULL);
     }
   }
@@ -2127,6 +2138,7 @@ void nc_claims_extract_inputs(const struct nc_extractor *ex,
     free(r.people.v[i].name);
   free(r.people.v);
   nc_strmap_free(&r.people.byname);
+  nc_rule_sketch_free(&r.sketch);
   free(r.docs);
 }
 

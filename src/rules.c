@@ -20,6 +20,13 @@ struct compiled {
   pcre2_code *code;
   pcre2_code *trigger; /* cheap pre-check, or NULL */
   uint32_t gnum[NC_G_COUNT]; /* group numbers, 0 when absent */
+  /* the prefilter: bits of the anchors of the pattern or the trigger,
+   * and the trigger's own anchors (lower case) with their bits */
+  bool anchored;
+  uint64_t mask[4];
+  char **tanchor;
+  unsigned *tbit;
+  size_t ntanchor;
 };
 
 struct event_word {
@@ -308,6 +315,253 @@ static bool use_jit(void)
   return !e || !e[0] || strcmp(e, "0") == 0;
 }
 
+/* ---- the prefilter ------------------------------------------------------ */
+
+/* The sketch bit of three lower-case letters. */
+static unsigned tri_bit(int a, int b, int c)
+{
+  uint32_t k = (uint32_t)((a - 'a') * 26 * 26 + (b - 'a') * 26 + (c - 'a'));
+  return (k * 0x9E3779B1u) >> 24;
+}
+
+static bool has_bit(const uint64_t *set, unsigned bit)
+{
+  return (set[bit >> 6] >> (bit & 63)) & 1;
+}
+
+/* ASCII letters, and the bytes of \w in ASCII (letters, digits, '_'). */
+static bool sk_letter(unsigned char c)
+{
+  return (unsigned)((c | 0x20) - 'a') < 26u;
+}
+
+static bool sk_word(unsigned char c)
+{
+  return sk_letter(c) || (unsigned)(c - '0') < 10u || c == '_';
+}
+
+void nc_rule_sketch_text(const char *text, size_t len,
+                         struct nc_rule_sketch *s)
+{
+  const unsigned char *t = (const unsigned char *)text;
+  size_t i = 0;
+
+  memset(s->bits, 0, sizeof s->bits);
+  s->all = false;
+  s->n = 0;
+  /* a word and the byte after it: at most len / 2 + 1 words */
+  nc_grow(&s->words, &s->cap, len / 2 + 1, sizeof *s->words);
+  while (i < len) {
+    if (sk_word(t[i])) {
+      /* a word: a match can begin at its start (\b), not inside it */
+      if (sk_letter(t[i]) && i + 2 < len && sk_letter(t[i + 1]) &&
+          sk_letter(t[i + 2])) {
+        unsigned bit = tri_bit(t[i] | 0x20, t[i + 1] | 0x20, t[i + 2] | 0x20);
+        s->bits[bit >> 6] |= (uint64_t)1 << (bit & 63);
+        s->words[s->n].at = i;
+        s->words[s->n++].bit = bit;
+      }
+      for (i++; i < len && sk_word(t[i]);)
+        i++;
+      continue;
+    }
+    /* Caseless PCRE2 matches 's' with U+017F (C5 BF) and 'k' with the
+     * Kelvin sign U+212A (E2 84 AA), which no ASCII sketch sees. */
+    if ((t[i] == 0xC5 && i + 1 < len && t[i + 1] == 0xBF) ||
+        (t[i] == 0xE2 && i + 2 < len && t[i + 1] == 0x84 &&
+         t[i + 2] == 0xAA)) {
+      memset(s->bits, 0xFF, sizeof s->bits);
+      s->all = true;
+      return;
+    }
+    i++;
+  }
+}
+
+void nc_rule_sketch_free(struct nc_rule_sketch *s)
+{
+  free(s->words);
+  memset(s, 0, sizeof *s);
+}
+
+bool nc_rule_may_match(const struct nc_rules *rs, size_t i,
+                       const struct nc_rule_sketch *s)
+{
+  const struct compiled *c = &rs->code[i];
+  const uint64_t *a = c->mask;
+  if (!c->anchored)
+    return true;
+  return ((a[0] & s->bits[0]) | (a[1] & s->bits[1]) | (a[2] & s->bits[2]) |
+          (a[3] & s->bits[3])) != 0;
+}
+
+/* The letters at p a match must hold in full: a run of ASCII letters,
+ * less a last letter that a quantifier may leave out ("leaders?"). */
+static size_t literal_run(const char *p)
+{
+  size_t n = 0;
+  while (nc_is_alpha((unsigned char)p[n]))
+    n++;
+  if (n && (p[n] == '?' || p[n] == '*' || p[n] == '{'))
+    n--;
+  return n;
+}
+
+/* From p, inside a group or at the top level, the next '|' or ')' at the
+ * same depth (or the end of the pattern); NULL on a construct this
+ * scanner does not follow, which makes the caller give up. */
+static const char *skip_alternative(const char *p)
+{
+  int depth = 0;
+  for (; *p; p++) {
+    if (*p == '\\') {
+      if (p[1] == 'Q' || p[1] == '\0')
+        return NULL;
+      p++;
+    } else if (*p == '[') {
+      p++;
+      if (*p == '^')
+        p++;
+      if (*p == ']')
+        p++;
+      for (; *p && *p != ']'; p++) {
+        if (*p == '\\' && p[1])
+          p++;
+        else if (*p == '[' && p[1] == ':')
+          return NULL;
+      }
+      if (!*p)
+        return NULL;
+    } else if (*p == '(') {
+      if (p[1] == '*' || (p[1] == '?' && (p[2] == '#' || p[2] == 'x')))
+        return NULL;
+      depth++;
+    } else if (*p == ')') {
+      if (depth == 0)
+        return p;
+      depth--;
+    } else if (*p == '|' && depth == 0) {
+      return p;
+    }
+  }
+  return p;
+}
+
+static void put_anchor(struct nc_buf *b, const char *p, size_t n)
+{
+  size_t k;
+  if (b->len)
+    nc_buf_putc(b, '|');
+  for (k = 0; k < n; k++)
+    nc_buf_putc(b, (char)nc_ascii_lower((unsigned char)p[k]));
+}
+
+bool nc_pattern_anchors(const char *pattern, struct nc_buf *out)
+{
+  struct nc_buf b = {0};
+  const char *p = pattern, *q;
+  size_t n;
+
+  /* no top-level alternative: every match starts at the beginning */
+  for (q = pattern; (q = skip_alternative(q)) != NULL && *q; q++)
+    if (*q == '|')
+      break;
+  if (!q || *q)
+    return false;
+  if (strncmp(p, "\\b", 2) != 0)
+    return false;
+  p += 2;
+  if (*p == '(') {
+    if (p[1] == '?') {
+      if (p[2] != ':')
+        return false;
+      p += 3;
+    } else {
+      p++;
+    }
+    for (;;) {
+      n = literal_run(p);
+      if (n < 3)
+        goto none;
+      put_anchor(&b, p, n);
+      p = skip_alternative(p);
+      if (!p || !*p)
+        goto none;
+      if (*p++ == ')')
+        break;
+    }
+    /* the group itself may not be optional */
+    if (*p == '?' || *p == '*' || *p == '{')
+      goto none;
+  } else {
+    n = literal_run(p);
+    if (n < 3)
+      return false;
+    put_anchor(&b, p, n);
+  }
+  if (out->len)
+    nc_buf_putc(out, '|');
+  nc_buf_append(out, b.data, b.len);
+  nc_buf_free(&b);
+  return true;
+none:
+  nc_buf_free(&b);
+  return false;
+}
+
+/* The anchors of `pattern` as a NULL-terminated list, or NULL. */
+static char **anchor_list(const char *pattern, size_t *n)
+{
+  struct nc_buf b = {0};
+  char **v = NULL, *p, *e;
+  size_t cap = 0;
+
+  *n = 0;
+  if (!nc_pattern_anchors(pattern, &b))
+    return NULL;
+  nc_buf_putc(&b, '\0');
+  for (p = b.data; *p; p = e + (*e != '\0')) {
+    e = p + strcspn(p, "|");
+    nc_grow(&v, &cap, *n + 2, sizeof *v);
+    v[(*n)++] = xstrndup(p, (size_t)(e - p));
+  }
+  v[*n] = NULL;
+  nc_buf_free(&b);
+  return v;
+}
+
+/* Set rule c's prefilter from its pattern and trigger (NULL when it has
+ * none): the set of bits comes from the trigger when it has anchors (it
+ * is tried first), else from the pattern. */
+static void set_anchors(struct compiled *c, const char *pattern,
+                        const char *trigger)
+{
+  size_t n, k;
+  char **v = trigger ? anchor_list(trigger, &n) : NULL;
+
+  if (v) {
+    c->tanchor = v;
+    c->ntanchor = n;
+    c->tbit = xcalloc(n + 1, sizeof *c->tbit);
+  } else {
+    v = anchor_list(pattern, &n);
+  }
+  if (!v)
+    return;
+  c->anchored = true;
+  for (k = 0; k < n; k++) {
+    unsigned bit = tri_bit(v[k][0], v[k][1], v[k][2]);
+    c->mask[bit >> 6] |= (uint64_t)1 << (bit & 63);
+    if (v == c->tanchor)
+      c->tbit[k] = bit;
+  }
+  if (v != c->tanchor) {
+    for (k = 0; k < n; k++)
+      free(v[k]);
+    free(v);
+  }
+}
+
 static enum nc_status load_rule(struct nc_rules *rs, const cJSON *j,
                                 const char *file, size_t idx,
                                 struct nc_error *err)
@@ -411,15 +665,16 @@ static enum nc_status load_rule(struct nc_rules *rs, const cJSON *j,
                         "rule \"%s\": pattern error at offset %zu: %s", id,
                         (size_t)eoff, (const char *)msg);
   }
-  free(pat);
   if (use_jit())
     pcre2_jit_compile(c->code, PCRE2_JIT_COMPLETE); /* falls back if absent */
   /* The trigger: a quick pattern (usually a few words) that must occur in
    * a sentence before the full pattern is tried. */
   f = cJSON_GetObjectItemCaseSensitive(j, "trigger");
-  if (f && !cJSON_IsString(f))
+  if (f && !cJSON_IsString(f)) {
+    free(pat);
     return nc_error_set(err, NC_RULE, file, 0,
                         "rule \"%s\": \"trigger\" must be a string", id);
+  }
   if (f) {
     c->trigger = pcre2_compile((PCRE2_SPTR)f->valuestring,
                                PCRE2_ZERO_TERMINATED, opts, &ecode, &eoff,
@@ -427,6 +682,7 @@ static enum nc_status load_rule(struct nc_rules *rs, const cJSON *j,
     if (!c->trigger) {
       PCRE2_UCHAR msg[256];
       pcre2_get_error_message(ecode, msg, sizeof msg);
+      free(pat);
       return nc_error_set(err, NC_RULE, file, 0,
                           "rule \"%s\": trigger error at offset %zu: %s",
                           id, (size_t)eoff, (const char *)msg);
@@ -434,6 +690,8 @@ static enum nc_status load_rule(struct nc_rules *rs, const cJSON *j,
     if (use_jit())
       pcre2_jit_compile(c->trigger, PCRE2_JIT_COMPLETE);
   }
+  set_anchors(c, pat, f ? f->valuestring : NULL);
+  free(pat);
   /* Every named group must be one we know, and the value group is
    * required. */
   {
@@ -723,9 +981,48 @@ size_t nc_rules_limit_hits(const struct nc_rules *rs, size_t i)
   return rs && i < rs->n ? rs->limit_hits[i] : 0;
 }
 
+/* True when s[0..n) begins with the lower-case word w, in any case. */
+static bool starts_with_word(const char *s, size_t n, const char *w)
+{
+  size_t k;
+  for (k = 0; w[k]; k++)
+    if (k >= n || nc_ascii_lower((unsigned char)s[k]) != w[k])
+      return false;
+  return true;
+}
+
+/* The trigger of c tried only where it can begin, at the words of the
+ * sketch that start with one of its anchors: the first match there is a
+ * match of the whole search, and no match there means none at all. */
+static int trigger_at_anchors(const struct nc_rules *rs,
+                              const struct compiled *c, const char *text,
+                              size_t len, uint32_t opts,
+                              const struct nc_rule_sketch *sk)
+{
+  size_t w, k;
+  int rc = PCRE2_ERROR_NOMATCH;
+
+  for (w = 0; w < sk->n; w++) {
+    const struct nc_rule_word *wd = &sk->words[w];
+    if (!has_bit(c->mask, wd->bit))
+      continue;
+    for (k = 0; k < c->ntanchor; k++)
+      if (c->tbit[k] == wd->bit &&
+          starts_with_word(text + wd->at, len - wd->at, c->tanchor[k]))
+        break;
+    if (k == c->ntanchor)
+      continue;
+    rc = pcre2_match(c->trigger, (PCRE2_SPTR)text, len, wd->at,
+                     opts | PCRE2_ANCHORED, rs->md, rs->mctx);
+    if (rc != PCRE2_ERROR_NOMATCH)
+      return rc;
+  }
+  return rc;
+}
+
 bool nc_rule_next(const struct nc_rules *rs, size_t i, const char *text,
-                  size_t len, bool valid, size_t *pos,
-                  struct nc_rule_match *m)
+                  size_t len, bool valid, const struct nc_rule_sketch *sk,
+                  size_t *pos, struct nc_rule_match *m)
 {
   const struct compiled *c = &rs->code[i];
   uint32_t opts = valid ? PCRE2_NO_UTF_CHECK : 0;
@@ -733,8 +1030,11 @@ bool nc_rule_next(const struct nc_rules *rs, size_t i, const char *text,
   int rc, g;
 
   if (*pos == 0 && c->trigger) {
-    rc = pcre2_match(c->trigger, (PCRE2_SPTR)text, len, 0, opts, rs->md,
-                     rs->mctx);
+    if (sk && c->tanchor && !sk->all)
+      rc = trigger_at_anchors(rs, c, text, len, opts, sk);
+    else
+      rc = pcre2_match(c->trigger, (PCRE2_SPTR)text, len, 0, opts, rs->md,
+                       rs->mctx);
     if (rc < 0) {
       limit_hit(rs, i, rc);
       return false;
@@ -800,13 +1100,17 @@ static void free_rule(struct nc_rule *r)
 
 void nc_rules_free(struct nc_rules *rs)
 {
-  size_t i;
+  size_t i, k;
   if (!rs)
     return;
   for (i = 0; i < rs->n; i++) {
     free_rule(&rs->items[i]);
     pcre2_code_free(rs->code[i].code);
     pcre2_code_free(rs->code[i].trigger);
+    for (k = 0; k < rs->code[i].ntanchor; k++)
+      free(rs->code[i].tanchor[k]);
+    free(rs->code[i].tanchor);
+    free(rs->code[i].tbit);
   }
   for (i = 0; i < rs->nmacros; i++) {
     free(rs->macro_names[i]);

@@ -5,8 +5,10 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "newscheck/claims.h"
+#include "newscheck/util.h"
 
 /* Named groups a rule pattern may use. */
 enum nc_group {
@@ -90,15 +92,56 @@ const struct nc_rule *nc_rules_get(const struct nc_rules *rules, size_t i);
  * rule's id and file. */
 size_t nc_rules_limit_hits(const struct nc_rules *rules, size_t i);
 
+/* The prefilter.  Most triggers can only match where a word begins with
+ * one of a few literal letters: "\b(?:relations|ties)\s+with" needs a
+ * word starting "relations" or "ties".  A sentence's sketch lists its
+ * words of three letters or more with a bit for their first three
+ * letters, and holds the set of those bits.  A rule whose pattern or
+ * trigger has such anchors cannot match a sentence whose set holds none
+ * of theirs, and a trigger with anchors is only tried at the words that
+ * begin with one.  The sketch errs only towards "may match". */
+struct nc_rule_word {
+  size_t at;    /* offset of the word in the text */
+  unsigned bit; /* 0..255 */
+};
+
+struct nc_rule_sketch {
+  uint64_t bits[4];
+  bool all; /* the text holds a character the sketch cannot see (a
+               caseless 's' or 'k' matches U+017F and U+212A): it may
+               match anything */
+  struct nc_rule_word *words;
+  size_t n, cap;
+};
+
+/* Make the sketch of text[0..len) in s (its word list is reused; start
+ * from a zeroed struct and free with nc_rule_sketch_free). */
+void nc_rule_sketch_text(const char *text, size_t len,
+                         struct nc_rule_sketch *s);
+void nc_rule_sketch_free(struct nc_rule_sketch *s);
+
+/* False when rule i cannot match a text with sketch s. */
+bool nc_rule_may_match(const struct nc_rules *rules, size_t i,
+                       const struct nc_rule_sketch *s);
+
 /* Find the next match of rule i in text[0..len) at or after *pos; on a
  * match fills m, advances *pos past it and returns true.  A pattern that
  * hits the match limit counts as no match (and as a limit hit).  When
  * `valid` is true the caller has checked that text is valid UTF-8, and
  * PCRE2 does not check it again on each call (with every rule tried on
- * every sentence, that check cost more than the matching). */
+ * every sentence, that check cost more than the matching).  With the
+ * text's sketch (or NULL), the trigger is only tried at its anchors. */
 bool nc_rule_next(const struct nc_rules *rules, size_t i, const char *text,
-                  size_t len, bool valid, size_t *pos,
-                  struct nc_rule_match *m);
+                  size_t len, bool valid, const struct nc_rule_sketch *sk,
+                  size_t *pos, struct nc_rule_match *m);
+
+/* The anchors of a pattern: lower-case literal beginnings, three letters
+ * or more, one of which every match starts with at a word boundary,
+ * appended to out separated by '|'.  False (out unchanged) when the
+ * pattern does not begin in a way that makes that certain: "\b" then a
+ * word or a group of alternatives that each begin with a word, and no
+ * top-level alternative. */
+bool nc_pattern_anchors(const char *pattern, struct nc_buf *out);
 
 /* Map a captured word through the rule's map for `group`; returns the
  * mapped word or NULL when the map has no entry. */

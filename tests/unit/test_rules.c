@@ -178,15 +178,15 @@ static void test_good_rule_loads_and_matches(void **state)
   assert_string_equal(r->examples[0].keys[0], "count|ferries");
   assert_string_equal(r->examples[0].values[0], "4");
 
-  assert_true(nc_rule_next(rs, 0, s, strlen(s), false, &pos, &m));
+  assert_true(nc_rule_next(rs, 0, s, strlen(s), false, NULL, &pos, &m));
   assert_int_equal(m.g[NC_G_VALUE][0], 8);
   assert_int_equal(m.g[NC_G_VALUE][1], 10);
   assert_int_equal(m.g[NC_G_WHAT][0], 11);
   assert_int_equal(m.g[NC_G_SUBJECT][0], (size_t)-1);
   assert_true(pos >= m.end);
-  assert_true(nc_rule_next(rs, 0, s, strlen(s), false, &pos, &m));
+  assert_true(nc_rule_next(rs, 0, s, strlen(s), false, NULL, &pos, &m));
   assert_int_equal(m.g[NC_G_VALUE][0], 23);
-  assert_false(nc_rule_next(rs, 0, s, strlen(s), false, &pos, &m));
+  assert_false(nc_rule_next(rs, 0, s, strlen(s), false, NULL, &pos, &m));
   nc_rules_free(rs);
   free(text);
   rm_dir(dir);
@@ -216,7 +216,7 @@ static void test_macros_and_events_across_files(void **state)
   if (nc_rules_load(dir, &rs, &err) != NC_OK)
     fail_msg("%s: %s", err.file, err.msg);
   assert_int_equal(nc_rules_count(rs), 1);
-  assert_true(nc_rule_next(rs, 0, s, strlen(s), false, &pos, &m));
+  assert_true(nc_rule_next(rs, 0, s, strlen(s), false, NULL, &pos, &m));
   assert_int_equal(m.g[NC_G_VALUE][0], 5);
   assert_string_equal(nc_rules_event(rs, "SAILED", 6), "sail");
   assert_null(nc_rules_event(rs, "sank", 4));
@@ -434,7 +434,7 @@ static void check_catastrophic(const char *pattern)
   memset(subject, 'a', 40);
   subject[40] = '\0';
   t0 = now();
-  assert_false(nc_rule_next(rs, 0, subject, 40, false, &pos, &m));
+  assert_false(nc_rule_next(rs, 0, subject, 40, false, NULL, &pos, &m));
   if (now() - t0 > 2.0)
     fail_msg("pattern %s took %.1f s on 40 'a'", pattern, now() - t0);
   nc_rules_free(rs);
@@ -452,6 +452,199 @@ static void test_catastrophic_pattern_gives_up(void **state)
    * for first), only the match limit stops the backtracking */
   check_catastrophic("(*NO_START_OPT)(*NO_AUTO_POSSESS)(?<value>(a+)+)b");
   check_catastrophic("(*NO_START_OPT)(?<value>(a|aa)+)(?!a)b");
+}
+
+/* The anchors found in a pattern, or NULL when it has none for sure. */
+static char *anchors_of(const char *pattern)
+{
+  struct nc_buf b = {0};
+  if (!nc_pattern_anchors(pattern, &b)) {
+    assert_int_equal(b.len, 0);
+    return NULL;
+  }
+  return nc_buf_take(&b);
+}
+
+static void expect_anchors(const char *pattern, const char *want)
+{
+  char *got = anchors_of(pattern);
+  if (!want && got)
+    fail_msg("%s: anchors \"%s\", expected none", pattern, got);
+  if (want && (!got || strcmp(got, want) != 0))
+    fail_msg("%s: anchors \"%s\", expected \"%s\"", pattern,
+             got ? got : "(none)", want);
+  free(got);
+}
+
+static void test_pattern_anchors(void **state)
+{
+  (void)state;
+  expect_anchors("\\bleaders?\\b", "leader");
+  expect_anchors("\\bone\\s+of\\b", "one");
+  expect_anchors("\\b(?:such\\s+as|including|like)\\b", "such|including|like");
+  expect_anchors("\\b(Relations|TIES)\\s+with", "relations|ties");
+  expect_anchors("\\b(?:alpha[|)]x|beta)\\s", "alpha|beta");
+  expect_anchors("\\b(?:alpha\\|x|beta)\\s", "alpha|beta");
+  expect_anchors("\\bsaw\\s+(?:a|b)+", "saw");
+  expect_anchors("\\bnormaliz\\w+", "normaliz");
+  /* none for sure: no \b first, short words, optional letters or group,
+   * a top-level alternative, constructs the scanner does not follow */
+  expect_anchors("[\xe2\x80\x94\xe2\x80\x93]", NULL);
+  expect_anchors("leaders\\b", NULL);
+  expect_anchors("\\b(?:of|the)\\s", NULL);
+  expect_anchors("\\bab*c", NULL);
+  expect_anchors("\\bfoo|bar", NULL);
+  expect_anchors("\\bfoo(?:x|y)|bar", NULL);
+  expect_anchors("\\b(?:alpha|beta)?gamma", NULL);
+  expect_anchors("\\b(?:alpha|beta)*gamma", NULL);
+  expect_anchors("\\b(?:alpha|(beta|gamma))", NULL);
+  expect_anchors("\\b(?:alpha|)", NULL);
+  expect_anchors("(?i)\\bfoo", NULL);
+  expect_anchors("\\bfoo(?#x|y)", NULL);
+  expect_anchors("\\b\\Qfoo|bar\\E", NULL);
+  expect_anchors("\\bfoo[[:alpha:]|]", NULL);
+  expect_anchors("\\b(?:alpha|beta", NULL);
+}
+
+/* Every match of rule i in s[0..n), without and with the sketch, must be
+ * the same, and the sketch may only rule out texts without a match. */
+static void same_matches(const struct nc_rules *rs, size_t i, const char *s,
+                         size_t n, struct nc_rule_sketch *sk)
+{
+  struct nc_rule_match a, b;
+  size_t pa = 0, pb = 0, count = 0;
+  bool ma, mb;
+
+  nc_rule_sketch_text(s, n, sk);
+  for (;;) {
+    ma = nc_rule_next(rs, i, s, n, false, NULL, &pa, &a);
+    mb = nc_rule_next(rs, i, s, n, false, sk, &pb, &b);
+    if (ma != mb)
+      fail_msg("rule %s: %s with the sketch in \"%.*s\"",
+               nc_rules_get(rs, i)->id, ma ? "lost" : "extra", (int)n, s);
+    if (!ma)
+      break;
+    assert_memory_equal(&a, &b, sizeof a);
+    assert_int_equal(pa, pb);
+    count++;
+  }
+  if (count && !nc_rule_may_match(rs, i, sk))
+    fail_msg("rule %s: ruled out \"%.*s\"", nc_rules_get(rs, i)->id, (int)n,
+             s);
+}
+
+/* The sketch against the plain search, for every real rule on every
+ * sentence of the built-in articles and on texts made to trip it: words
+ * glued to digits or underscores, upper case, characters that caseless
+ * matching folds to ASCII letters (U+017F, U+212A), bytes that are not
+ * UTF-8 are left to the plain search's UTF check. */
+static void test_sketch_keeps_every_match(void **state)
+{
+  static const char *const made[] = {
+      "Morocco became the fourth country to join the Abraham Accords.",
+      "MOROCCO BECAME THE FOURTH COUNTRY TO JOIN THE ABRAHAM ACCORDS.",
+      "It was the 4th country_to join, then 5country to join and x5th.",
+      "Relations with Israel since 1992, ties since 1993; ties with Iran.",
+      "Signatories which include Bahrain, Morocco and Sudan.",
+      "The \xc5\xbfignatories which include Bahrain, Morocco and Sudan.",
+      "Leaders of 12 nations met; one of 5 leaders said so.",
+      "The deal was \xc5\xbftruck between Israel, Bahrain and Morocco.",
+      "Ta\xe2\x84\xaa"
+      "en: the 3rd country to join; the \xe2\x84\xaa state.",
+      "The accords, signed in 2020 between Israel, the UAE and Bahrain.",
+      "",
+      "a",
+      "ab c"};
+  char **files = NULL;
+  size_t nfiles = 0, i, f, k;
+  struct nc_rules *rs = NULL;
+  struct nc_rule_sketch sk = {{0}, false, NULL, 0, 0};
+  struct nc_error err;
+  DIR *d;
+  struct dirent *de;
+  (void)state;
+
+  nc_error_clear(&err);
+  assert_int_equal(nc_rules_load(TEST_DATADIR "/rules", &rs, &err), NC_OK);
+  for (i = 0; i < nc_rules_count(rs); i++)
+    for (k = 0; k < sizeof made / sizeof *made; k++)
+      same_matches(rs, i, made[k], strlen(made[k]), &sk);
+  d = opendir(TEST_DATADIR "/articles");
+  assert_non_null(d);
+  while ((de = readdir(d)) != NULL)
+    if (strstr(de->d_name, ".txt")) {
+      files = xrealloc(files, (nfiles + 1) * sizeof *files);
+      files[nfiles++] = path_in(TEST_DATADIR "/articles", de->d_name);
+    }
+  closedir(d);
+  assert_true(nfiles > 0);
+  for (f = 0; f < nfiles; f++) {
+    char *text = NULL;
+    size_t len = 0, s0 = 0, e;
+    assert_int_equal(nc_read_file(files[f], 1 << 24, &text, &len, &err),
+                     NC_OK);
+    /* sentences, roughly: up to ". " or a line break */
+    for (e = 0; e <= len; e++) {
+      if (e < len && !(text[e] == '\n' ||
+                       (text[e] == '.' && e + 1 < len && text[e + 1] == ' ')))
+        continue;
+      for (i = 0; i < nc_rules_count(rs); i++)
+        same_matches(rs, i, text + s0, e - s0, &sk);
+      s0 = e + 1;
+    }
+    free(text);
+    free(files[f]);
+  }
+  free(files);
+  nc_rule_sketch_free(&sk);
+  nc_rules_free(rs);
+}
+
+/* A caseless rule whose trigger's anchors hold an 's' and a 'k': caseless
+ * UTF matching takes U+017F for 's' and U+212A for 'k', which the sketch
+ * must not rule out. */
+static void test_sketch_caseless_folds(void **state)
+{
+  static const char *const texts[] = {
+      "They signed 4 ferries.",
+      "They SIGNED 4 ferries.",
+      "They \xc5\xbfigned 4 ferries.",
+      "The \xe2\x84\xaa"
+      "eystone 4 ferries.",
+      "The keystone 4 ferries.",
+      "They resigned 4 ferries.",
+      "The \xe2\x84\xaa"
+      "eystone and \xc5\xbfigned and no 4 ferries.",
+      "Signed 4 ferries.",
+      "\xe2\x84\xaa"
+      "eystone 4 ferries."};
+  char *dir = make_tmpdir();
+  char *text = good_with("\"value\": \"number\"",
+                         "\"value\": \"number\", \"caseless\": true, "
+                         "\"trigger\": \"\\\\b(?:keystone|signed)\\\\s\"");
+  struct nc_rules *rs = NULL;
+  struct nc_rule_sketch sk = {{0}, false, NULL, 0, 0};
+  struct nc_rule_match m;
+  struct nc_error err;
+  size_t k, pos, found = 0;
+  (void)state;
+
+  put(dir, "rules.json", text);
+  nc_error_clear(&err);
+  assert_int_equal(nc_rules_load(dir, &rs, &err), NC_OK);
+  for (k = 0; k < sizeof texts / sizeof *texts; k++) {
+    same_matches(rs, 0, texts[k], strlen(texts[k]), &sk);
+    pos = 0;
+    found +=
+        nc_rule_next(rs, 0, texts[k], strlen(texts[k]), false, &sk, &pos, &m);
+  }
+  /* all but "resigned" */
+  assert_int_equal(found, 8);
+  nc_rule_sketch_free(&sk);
+  nc_rules_free(rs);
+  free(text);
+  rm_dir(dir);
+  free(dir);
 }
 
 int main(void)
@@ -476,6 +669,9 @@ int main(void)
       cmocka_unit_test(test_wrong_field_types),
       cmocka_unit_test(test_missing_folder),
       cmocka_unit_test(test_catastrophic_pattern_gives_up),
+      cmocka_unit_test(test_pattern_anchors),
+      cmocka_unit_test(test_sketch_keeps_every_match),
+      cmocka_unit_test(test_sketch_caseless_folds),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
