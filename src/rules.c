@@ -19,6 +19,9 @@
 struct compiled {
   pcre2_code *code;
   pcre2_code *trigger; /* cheap pre-check, or NULL */
+  pcre2_code *trigger_at; /* the trigger compiled anchored, when it has
+                             anchors (JIT code cannot anchor a pattern at
+                             match time) */
   uint32_t gnum[NC_G_COUNT]; /* group numbers, 0 when absent */
   /* the prefilter: bits of the anchors of the pattern or the trigger,
    * and the trigger's own anchors (lower case) with their bits */
@@ -692,6 +695,13 @@ static enum nc_status load_rule(struct nc_rules *rs, const cJSON *j,
   }
   set_anchors(c, pat, f ? f->valuestring : NULL);
   free(pat);
+  if (c->tanchor) {
+    c->trigger_at = pcre2_compile((PCRE2_SPTR)f->valuestring,
+                                  PCRE2_ZERO_TERMINATED,
+                                  opts | PCRE2_ANCHORED, &ecode, &eoff, NULL);
+    if (c->trigger_at && use_jit())
+      pcre2_jit_compile(c->trigger_at, PCRE2_JIT_COMPLETE);
+  }
   /* Every named group must be one we know, and the value group is
    * required. */
   {
@@ -1012,8 +1022,8 @@ static int trigger_at_anchors(const struct nc_rules *rs,
         break;
     if (k == c->ntanchor)
       continue;
-    rc = pcre2_match(c->trigger, (PCRE2_SPTR)text, len, wd->at,
-                     opts | PCRE2_ANCHORED, rs->md, rs->mctx);
+    rc = pcre2_match(c->trigger_at, (PCRE2_SPTR)text, len, wd->at, opts,
+                     rs->md, rs->mctx);
     if (rc != PCRE2_ERROR_NOMATCH)
       return rc;
   }
@@ -1030,7 +1040,7 @@ bool nc_rule_next(const struct nc_rules *rs, size_t i, const char *text,
   int rc, g;
 
   if (*pos == 0 && c->trigger) {
-    if (sk && c->tanchor && !sk->all)
+    if (sk && c->trigger_at && !sk->all)
       rc = trigger_at_anchors(rs, c, text, len, opts, sk);
     else
       rc = pcre2_match(c->trigger, (PCRE2_SPTR)text, len, 0, opts, rs->md,
@@ -1107,6 +1117,7 @@ void nc_rules_free(struct nc_rules *rs)
     free_rule(&rs->items[i]);
     pcre2_code_free(rs->code[i].code);
     pcre2_code_free(rs->code[i].trigger);
+    pcre2_code_free(rs->code[i].trigger_at);
     for (k = 0; k < rs->code[i].ntanchor; k++)
       free(rs->code[i].tanchor[k]);
     free(rs->code[i].tanchor);
