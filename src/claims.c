@@ -59,19 +59,19 @@ static char *fold(const char *s, size_t n)
 static char *quote_text(const char *s, size_t n)
 {
   char *q = xmalloc(n + 1), *o = q;
-  size_t i = 0;
+  bool sp = false; /* whitespace since the last byte kept */
+  size_t i;
 
-  while (i < n) {
-    size_t j = i;
-    while (j < n && !nc_is_space((unsigned char)s[j]))
-      j++;
-    memcpy(o, s + i, j - i);
-    o += j - i;
-    i = j;
-    while (i < n && nc_is_space((unsigned char)s[i]))
-      i++;
-    if (o > q && i < n)
-      *o++ = ' ';
+  for (i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)s[i];
+    if (c > ' ' || !nc_is_space(c)) {
+      if (sp && o > q)
+        *o++ = ' ';
+      sp = false;
+      *o++ = (char)c;
+    } else {
+      sp = true;
+    }
   }
   *o = '\0';
   return q;
@@ -536,18 +536,30 @@ static void find_topic(struct docctx *d)
   free(count);
 }
 
-static const char *const hedges[] = {
-    "is expected to", "are expected to", "expected to", "is set to",
-    "are set to",     "reportedly",      "is likely to", "could",
-    "may",            "might",           "would",        "potentially",
-    "plans to",       "hopes to",        "is due to",    NULL};
+static const struct {
+  const char *w;
+  size_t n;
+} hedges[] = {
+#define HEDGE(w) {w, sizeof w - 1}
+    HEDGE("is expected to"), HEDGE("are expected to"), HEDGE("expected to"),
+    HEDGE("is set to"),      HEDGE("are set to"),      HEDGE("reportedly"),
+    HEDGE("is likely to"),   HEDGE("could"),           HEDGE("may"),
+    HEDGE("might"),          HEDGE("would"),           HEDGE("potentially"),
+    HEDGE("plans to"),       HEDGE("hopes to"),        HEDGE("is due to"),
+#undef HEDGE
+};
 
 /* The first hedge word in the sentence, or NULL.  A word is compared in
- * full only with the hedges that begin with its first letter. */
+ * full only with the hedges that begin with its first letter, and only
+ * when some hedge does. */
 static char *find_hedge(const char *t, size_t n)
 {
+  const size_t nh = sizeof hedges / sizeof *hedges;
+  uint32_t first = 0; /* bit c - 'a': a hedge begins with c */
   size_t i = 0, k;
 
+  for (k = 0; k < nh; k++)
+    first |= 1u << (hedges[k].w[0] - 'a');
   while (i < n) {
     int c = nc_ascii_lower((unsigned char)t[i]);
     size_t w = i + 1;
@@ -555,15 +567,13 @@ static char *find_hedge(const char *t, size_t n)
       i++;
       continue;
     }
-    for (k = 0; hedges[k]; k++) {
-      size_t l;
-      if (hedges[k][0] != c)
-        continue;
-      l = strlen(hedges[k]);
-      if (i + l <= n && nc_word_end(t, n, i + l) &&
-          nc_ascii_eq(t + i, l, hedges[k]))
-        return xstrdup(hedges[k]);
-    }
+    if (first & (1u << (c - 'a')))
+      for (k = 0; k < nh; k++) {
+        size_t l = hedges[k].n;
+        if (hedges[k].w[0] == c && i + l <= n && nc_word_end(t, n, i + l) &&
+            nc_ascii_eq(t + i, l, hedges[k].w))
+          return xstrdup(hedges[k].w);
+      }
     /* no other word starts before the end of this run of letters */
     while (w < n && nc_is_alnum((unsigned char)t[w]))
       w++;
@@ -1435,7 +1445,7 @@ static void apply_rule(struct run *r, struct docctx *d, const struct sent *sv,
   if (!has_value_type(sv, rule->value))
     return;
   if (!*sketched) {
-    nc_rule_sketch_text(t + off, len, &r->sketch);
+    nc_rule_sketch_text(r->ex->rules, t + off, len, &r->sketch);
     *sketched = true;
   }
   if (!nc_rule_may_match(r->ex->rules, ri, &r->sketch))

@@ -54,6 +54,7 @@ struct nc_rules {
   pcre2_match_context *mctx;
   pcre2_match_data *md; /* sized for the rule with the most groups */
   size_t *limit_hits;   /* per rule: matches stopped at a limit */
+  uint64_t anchor_bits[4]; /* the prefilter bits of every rule */
   uint32_t maxgroups;
   char **macro_names, **macro_values;
   size_t nmacros, mcap, mvcap;
@@ -332,52 +333,95 @@ static bool has_bit(const uint64_t *set, unsigned bit)
   return (set[bit >> 6] >> (bit & 63)) & 1;
 }
 
-/* ASCII letters, and the bytes of \w in ASCII (letters, digits, '_'). */
 static bool sk_letter(unsigned char c)
 {
   return (unsigned)((c | 0x20) - 'a') < 26u;
 }
 
-static bool sk_word(unsigned char c)
+/* Eight bytes at once: 0x80 in each byte of x that is an ASCII letter. */
+static uint64_t letters8(uint64_t x)
 {
-  return sk_letter(c) || (unsigned)(c - '0') < 10u || c == '_';
+  const uint64_t ones = 0x0101010101010101u, high = ones * 0x80;
+  uint64_t t = (x | ones * 0x20) & ~high; /* lower case, no carries */
+  uint64_t ge_a = t + ones * (0x80 - 'a');
+  uint64_t gt_z = t + ones * (0x80 - 'z' - 1);
+  return ge_a & ~gt_z & ~x & high;
 }
 
-void nc_rule_sketch_text(const char *text, size_t len,
-                         struct nc_rule_sketch *s)
+/* The index of the lowest byte of x that has its high bit set (x has
+ * only high bits set, and one at least). */
+static size_t low_byte(uint64_t x)
+{
+#if defined(__GNUC__) || defined(__clang__)
+  return (size_t)__builtin_ctzll(x) / 8;
+#else
+  size_t k = 0;
+  while (!(x & 0x80)) {
+    x >>= 8;
+    k++;
+  }
+  return k;
+#endif
+}
+
+/* Record the word at t[i] (a letter after a byte that is none) when its
+ * first three letters hash to a bit some rule's anchors use. */
+static void sketch_word(const struct nc_rules *rs, const unsigned char *t,
+                        size_t len, size_t i, struct nc_rule_sketch *s)
+{
+  unsigned bit;
+  if (i + 2 >= len || !sk_letter(t[i + 1]) || !sk_letter(t[i + 2]))
+    return;
+  bit = tri_bit(t[i] | 0x20, t[i + 1] | 0x20, t[i + 2] | 0x20);
+  if (!has_bit(rs->anchor_bits, bit))
+    return;
+  s->bits[bit >> 6] |= (uint64_t)1 << (bit & 63);
+  s->words[s->n].at = i;
+  s->words[s->n++].bit = bit;
+}
+
+/* Every word start is a letter after a byte that is no letter (a superset
+ * of the starts PCRE2's \b allows before a letter: a digit or '_' before
+ * it only adds a start the trigger then rejects).  The letters are found
+ * eight bytes at a time. */
+void nc_rule_sketch_text(const struct nc_rules *rs, const char *text,
+                         size_t len, struct nc_rule_sketch *s)
 {
   const unsigned char *t = (const unsigned char *)text;
-  size_t i = 0;
+  uint64_t prev = 0; /* 0x80 when the byte before the block is a letter */
+  size_t i, k;
 
   memset(s->bits, 0, sizeof s->bits);
   s->all = false;
   s->n = 0;
   /* a word and the byte after it: at most len / 2 + 1 words */
   nc_grow(&s->words, &s->cap, len / 2 + 1, sizeof *s->words);
-  while (i < len) {
-    if (sk_word(t[i])) {
-      /* a word: a match can begin at its start (\b), not inside it */
-      if (sk_letter(t[i]) && i + 2 < len && sk_letter(t[i + 1]) &&
-          sk_letter(t[i + 2])) {
-        unsigned bit = tri_bit(t[i] | 0x20, t[i + 1] | 0x20, t[i + 2] | 0x20);
-        s->bits[bit >> 6] |= (uint64_t)1 << (bit & 63);
-        s->words[s->n].at = i;
-        s->words[s->n++].bit = bit;
-      }
-      for (i++; i < len && sk_word(t[i]);)
-        i++;
-      continue;
-    }
+  for (i = 0; i < len; i += 8) {
+    uint64_t x = 0, l, starts;
+    size_t n = len - i < 8 ? len - i : 8;
+    if (n == 8)
+      memcpy(&x, t + i, 8); /* little-endian: byte k is bits 8k..8k+7 */
+    else
+      memcpy(&x, t + i, n);
+    l = letters8(x);
+    if (n < 8)
+      l &= ((uint64_t)1 << (8 * n)) - 1;
+    starts = l & ~((l << 8) | prev);
+    prev = l >> 56;
+    for (; starts; starts &= starts - 1)
+      sketch_word(rs, t, len, i + low_byte(starts), s);
     /* Caseless PCRE2 matches 's' with U+017F (C5 BF) and 'k' with the
      * Kelvin sign U+212A (E2 84 AA), which no ASCII sketch sees. */
-    if ((t[i] == 0xC5 && i + 1 < len && t[i + 1] == 0xBF) ||
-        (t[i] == 0xE2 && i + 2 < len && t[i + 1] == 0x84 &&
-         t[i + 2] == 0xAA)) {
-      memset(s->bits, 0xFF, sizeof s->bits);
-      s->all = true;
-      return;
+    if (x & 0x8080808080808080u) {
+      for (k = i; k < i + n; k++)
+        if ((t[k] == 0xC5 && k + 1 < len && t[k + 1] == 0xBF) ||
+            (t[k] == 0xE2 && k + 2 < len && t[k + 1] == 0x84 &&
+             t[k + 2] == 0xAA)) {
+          memset(s->bits, 0xFF, sizeof s->bits);
+          s->all = true;
+          return;
+        }
     }
-    i++;
   }
 }
 
@@ -694,6 +738,8 @@ static enum nc_status load_rule(struct nc_rules *rs, const cJSON *j,
       pcre2_jit_compile(c->trigger, PCRE2_JIT_COMPLETE);
   }
   set_anchors(c, pat, f ? f->valuestring : NULL);
+  for (g = 0; g < 4; g++)
+    rs->anchor_bits[g] |= c->mask[g];
   free(pat);
   if (c->tanchor) {
     c->trigger_at = pcre2_compile((PCRE2_SPTR)f->valuestring,

@@ -95,8 +95,8 @@ size_t nc_rules_limit_hits(const struct nc_rules *rules, size_t i);
 /* The prefilter.  Most triggers can only match where a word begins with
  * one of a few literal letters: "\b(?:relations|ties)\s+with" needs a
  * word starting "relations" or "ties".  A sentence's sketch lists its
- * words of three letters or more with a bit for their first three
- * letters, and holds the set of those bits.  A rule whose pattern or
+ * words of three letters or more whose first three letters hash to a bit
+ * some anchor has, and holds the set of those bits.  A rule whose pattern or
  * trigger has such anchors cannot match a sentence whose set holds none
  * of theirs, and a trigger with anchors is only tried at the words that
  * begin with one.  The sketch errs only towards "may match". */
@@ -114,10 +114,11 @@ struct nc_rule_sketch {
   size_t n, cap;
 };
 
-/* Make the sketch of text[0..len) in s (its word list is reused; start
- * from a zeroed struct and free with nc_rule_sketch_free). */
-void nc_rule_sketch_text(const char *text, size_t len,
-                         struct nc_rule_sketch *s);
+/* Make the sketch of text[0..len) in s for the anchors of `rules` (its
+ * word list is reused; start from a zeroed struct and free with
+ * nc_rule_sketch_free). */
+void nc_rule_sketch_text(const struct nc_rules *rules, const char *text,
+                         size_t len, struct nc_rule_sketch *s);
 void nc_rule_sketch_free(struct nc_rule_sketch *s);
 
 /* False when rule i cannot match a text with sketch s. */

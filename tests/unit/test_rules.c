@@ -515,7 +515,7 @@ static void same_matches(const struct nc_rules *rs, size_t i, const char *s,
   size_t pa = 0, pb = 0, count = 0;
   bool ma, mb;
 
-  nc_rule_sketch_text(s, n, sk);
+  nc_rule_sketch_text(rs, s, n, sk);
   for (;;) {
     ma = nc_rule_next(rs, i, s, n, false, NULL, &pa, &a);
     mb = nc_rule_next(rs, i, s, n, false, sk, &pb, &b);
