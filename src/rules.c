@@ -22,6 +22,10 @@ struct compiled {
   pcre2_code *trigger_at; /* the trigger compiled anchored, when it has
                              anchors (JIT code cannot anchor a pattern at
                              match time) */
+  /* Each of the three is JIT-compiled when first matched: a text often
+   * leaves most patterns unused, and compiling all of them took more
+   * time than reading a short article. */
+  bool jit_code, jit_trigger, jit_trigger_at;
   uint32_t gnum[NC_G_COUNT]; /* group numbers, 0 when absent */
   /* the prefilter: bits of the anchors of the pattern or the trigger,
    * and the trigger's own anchors (lower case) with their bits */
@@ -54,6 +58,7 @@ struct nc_rules {
   pcre2_match_context *mctx;
   pcre2_match_data *md; /* sized for the rule with the most groups */
   size_t *limit_hits;   /* per rule: matches stopped at a limit */
+  bool jit;             /* JIT-compile the patterns (see use_jit) */
   uint64_t anchor_bits[4]; /* the prefilter bits of every rule */
   uint32_t maxgroups;
   char **macro_names, **macro_values;
@@ -712,8 +717,6 @@ static enum nc_status load_rule(struct nc_rules *rs, const cJSON *j,
                         "rule \"%s\": pattern error at offset %zu: %s", id,
                         (size_t)eoff, (const char *)msg);
   }
-  if (use_jit())
-    pcre2_jit_compile(c->code, PCRE2_JIT_COMPLETE); /* falls back if absent */
   /* The trigger: a quick pattern (usually a few words) that must occur in
    * a sentence before the full pattern is tried. */
   f = cJSON_GetObjectItemCaseSensitive(j, "trigger");
@@ -734,8 +737,6 @@ static enum nc_status load_rule(struct nc_rules *rs, const cJSON *j,
                           "rule \"%s\": trigger error at offset %zu: %s",
                           id, (size_t)eoff, (const char *)msg);
     }
-    if (use_jit())
-      pcre2_jit_compile(c->trigger, PCRE2_JIT_COMPLETE);
   }
   set_anchors(c, pat, f ? f->valuestring : NULL);
   for (g = 0; g < 4; g++)
@@ -745,8 +746,6 @@ static enum nc_status load_rule(struct nc_rules *rs, const cJSON *j,
     c->trigger_at = pcre2_compile((PCRE2_SPTR)f->valuestring,
                                   PCRE2_ZERO_TERMINATED,
                                   opts | PCRE2_ANCHORED, &ecode, &eoff, NULL);
-    if (c->trigger_at && use_jit())
-      pcre2_jit_compile(c->trigger_at, PCRE2_JIT_COMPLETE);
   }
   /* Every named group must be one we know, and the value group is
    * required. */
@@ -1013,6 +1012,7 @@ enum nc_status nc_rules_load(const char *dir, struct nc_rules **out,
       nc_rules_free(rs);
       return NC_RULE;
     }
+  rs->jit = use_jit();
   rs->mctx = pcre2_match_context_create(NULL);
   pcre2_set_match_limit(rs->mctx, MATCH_LIMIT);
   pcre2_set_depth_limit(rs->mctx, DEPTH_LIMIT);
@@ -1037,6 +1037,19 @@ size_t nc_rules_limit_hits(const struct nc_rules *rs, size_t i)
   return rs && i < rs->n ? rs->limit_hits[i] : 0;
 }
 
+/* JIT-compile `code` on its first match, unless JIT is off (*done tells
+ * it was tried; without JIT support PCRE2 keeps the interpreter).  The
+ * rules are otherwise read-only while matching; like the limit counts,
+ * this makes them unfit to share between threads. */
+static void jit_once(const struct nc_rules *rs, pcre2_code *code, bool *done)
+{
+  if (!*done) {
+    *done = true;
+    if (rs->jit)
+      pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
+  }
+}
+
 /* True when s[0..n) begins with the lower-case word w, in any case. */
 static bool starts_with_word(const char *s, size_t n, const char *w)
 {
@@ -1051,7 +1064,7 @@ static bool starts_with_word(const char *s, size_t n, const char *w)
  * sketch that start with one of its anchors: the first match there is a
  * match of the whole search, and no match there means none at all. */
 static int trigger_at_anchors(const struct nc_rules *rs,
-                              const struct compiled *c, const char *text,
+                              struct compiled *c, const char *text,
                               size_t len, uint32_t opts,
                               const struct nc_rule_sketch *sk)
 {
@@ -1068,6 +1081,7 @@ static int trigger_at_anchors(const struct nc_rules *rs,
         break;
     if (k == c->ntanchor)
       continue;
+    jit_once(rs, c->trigger_at, &c->jit_trigger_at);
     rc = pcre2_match(c->trigger_at, (PCRE2_SPTR)text, len, wd->at, opts,
                      rs->md, rs->mctx);
     if (rc != PCRE2_ERROR_NOMATCH)
@@ -1080,23 +1094,26 @@ bool nc_rule_next(const struct nc_rules *rs, size_t i, const char *text,
                   size_t len, bool valid, const struct nc_rule_sketch *sk,
                   size_t *pos, struct nc_rule_match *m)
 {
-  const struct compiled *c = &rs->code[i];
+  struct compiled *c = &rs->code[i];
   uint32_t opts = valid ? PCRE2_NO_UTF_CHECK : 0;
   PCRE2_SIZE *ov;
   int rc, g;
 
   if (*pos == 0 && c->trigger) {
-    if (sk && c->trigger_at && !sk->all)
+    if (sk && c->trigger_at && !sk->all) {
       rc = trigger_at_anchors(rs, c, text, len, opts, sk);
-    else
+    } else {
+      jit_once(rs, c->trigger, &c->jit_trigger);
       rc = pcre2_match(c->trigger, (PCRE2_SPTR)text, len, 0, opts, rs->md,
                        rs->mctx);
+    }
     if (rc < 0) {
       limit_hit(rs, i, rc);
       return false;
     }
   }
   while (*pos <= len) {
+    jit_once(rs, c->code, &c->jit_code);
     rc = pcre2_match(c->code, (PCRE2_SPTR)text, len, *pos, opts, rs->md,
                      rs->mctx);
     if (rc < 0) {
