@@ -1431,8 +1431,9 @@ static bool has_value_type(const struct sent *sv, enum nc_rule_value rv)
   return false;
 }
 
-/* Rule ri on sentence sv.  *sketched tells whether r->sketch already
- * holds the sentence's sketch, made when a rule first needs it. */
+/* Rule ri on sentence sv, which has a mention of the type of its value.
+ * *sketched tells whether r->sketch already holds the sentence's sketch,
+ * made when a rule first needs it. */
 static void apply_rule(struct run *r, struct docctx *d, const struct sent *sv,
                        size_t ri, bool *sketched)
 {
@@ -1442,8 +1443,6 @@ static void apply_rule(struct run *r, struct docctx *d, const struct sent *sv,
   size_t off = sv->s->start, len = sv->s->end - sv->s->start, pos = 0;
   struct nc_rule_match m;
 
-  if (!has_value_type(sv, rule->value))
-    return;
   if (!*sketched) {
     nc_rule_sketch_text(r->ex->rules, t + off, len, &r->sketch);
     *sketched = true;
@@ -2107,7 +2106,8 @@ void nc_claims_extract_inputs(const struct nc_extractor *ex,
                               struct nc_claims *out)
 {
   struct run r;
-  size_t i, j, ri, first = out->n;
+  size_t i, j, ri, nrules, first = out->n;
+  enum nc_rule_value *value; /* of each rule */
 
   memset(&r, 0, sizeof r);
   r.ex = ex;
@@ -2120,12 +2120,17 @@ void nc_claims_extract_inputs(const struct nc_extractor *ex,
     prepare_doc(&r, &r.docs[i], &in[i]);
   }
   people_link(&r.people);
+  nrules = nc_rules_count(ex->rules);
+  value = xcalloc(nrules + 1, sizeof *value);
+  for (ri = 0; ri < nrules; ri++)
+    value[ri] = nc_rules_get(ex->rules, ri)->value;
   for (i = 0; i < n; i++) {
     struct docctx *d = &r.docs[i];
     for (j = 0; j < d->sents->n; j++) {
       bool sketched = false;
-      for (ri = 0; ri < nc_rules_count(ex->rules); ri++)
-        apply_rule(&r, d, &d->sv[j], ri, &sketched);
+      for (ri = 0; ri < nrules; ri++)
+        if (has_value_type(&d->sv[j], value[ri]))
+          apply_rule(&r, d, &d->sv[j], ri, &sketched);
       generic_layer(&r, d, &d->sv[j], j ? &d->sv[j - 1] : NULL);
     }
   }
@@ -2149,6 +2154,7 @@ void nc_claims_extract_inputs(const struct nc_extractor *ex,
   free(r.people.v);
   nc_strmap_free(&r.people.byname);
   nc_rule_sketch_free(&r.sketch);
+  free(value);
   free(r.docs);
 }
 
