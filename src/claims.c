@@ -154,7 +154,7 @@ struct sent {
   size_t countries; /* its country mentions written as names */
   bool looked;   /* quote, hedge and attribution were made (when the
                     sentence made its first claim) */
-  char *quote, *hedge, *attribution;
+  char *quote, *hedge, *attribution; /* kept by the claims set */
 };
 
 struct docctx {
@@ -189,6 +189,7 @@ struct run {
   struct people people;
   struct nc_claims *out;
   struct nc_rule_sketch sketch; /* of the sentence the rules are on */
+  struct nc_strmap rule_ids;    /* rule id -> index in out->kept */
 };
 
 static size_t ntokens(const char *s)
@@ -870,6 +871,29 @@ static void date_value(struct nc_value *v, const struct nc_mention *m)
 
 /* ---- claims ------------------------------------------------------------ */
 
+char *nc_claims_keep(struct nc_claims *cs, char *s)
+{
+  if (s) {
+    nc_grow(&cs->kept, &cs->keptcap, cs->nkept + 1, sizeof *cs->kept);
+    cs->kept[cs->nkept++] = s;
+  }
+  return s;
+}
+
+/* The set's copy of a rule id, made once per run. */
+static char *kept_rule(struct run *r, const char *rule)
+{
+  size_t len = strlen(rule);
+  const size_t *k = nc_strmap_get(&r->rule_ids, rule, len);
+  char *s;
+
+  if (k)
+    return r->out->kept[*k];
+  s = nc_claims_keep(r->out, xstrdup(rule));
+  nc_strmap_put(&r->rule_ids, s, len, r->out->nkept - 1, NULL);
+  return s;
+}
+
 /* Append a claim for sentence sv of document d. */
 static struct nc_claim *add_claim(struct run *r, struct docctx *d,
                                   const struct sent *sv, char *key,
@@ -916,36 +940,33 @@ static struct nc_claim *add_claim(struct run *r, struct docctx *d,
   c->vend = nc_block_offset(b, ve);
   c->quoted = nc_sentence_quoted(sv->s, vs);
   /* quote, hedge and attribution are made only for sentences that make
-   * a claim, which are few, and once for each */
+   * a claim, which are few, and once for each: the set keeps them for all
+   * the sentence's claims */
   {
     struct sent *own = &d->sv[sv - d->sv];
     if (!own->looked) {
       const char *t = b->text + sv->s->start;
       size_t n = sv->s->end - sv->s->start;
-      own->quote = quote_text(t, n);
-      own->hedge = find_hedge(t, n);
-      own->attribution = find_attribution(t, n);
+      own->quote = nc_claims_keep(out, quote_text(t, n));
+      own->hedge = nc_claims_keep(out, find_hedge(t, n));
+      own->attribution = nc_claims_keep(out, find_attribution(t, n));
       own->looked = true;
     }
-    c->quote = xstrdup(own->quote);
-    c->hedge = own->hedge ? xstrdup(own->hedge) : NULL;
-    c->attribution = own->attribution ? xstrdup(own->attribution) : NULL;
+    c->quote = own->quote;
+    c->hedge = own->hedge;
+    c->attribution = own->attribution;
   }
-  c->rule = xstrdup(rule);
+  c->rule = kept_rule(r, rule);
   c->note = note;
   return c;
 }
 
-/* Free what one claim owns. */
+/* Free what one claim owns (not what the set keeps for it). */
 static void claim_release(struct nc_claim *x)
 {
   free(x->key);
   free(x->label);
   nc_value_clear(&x->value);
-  free(x->quote);
-  free(x->hedge);
-  free(x->attribution);
-  free(x->rule);
   free(x->note);
 }
 
@@ -957,6 +978,9 @@ void nc_claims_free(struct nc_claims *c)
   for (i = 0; i < c->nwarnings; i++)
     free(c->warnings[i]);
   free(c->warnings);
+  for (i = 0; i < c->nkept; i++)
+    free(c->kept[i]);
+  free(c->kept);
   free(c->items);
   memset(c, 0, sizeof *c);
 }
@@ -2137,11 +2161,6 @@ void nc_claims_extract_inputs(const struct nc_extractor *ex,
   drop_ambiguous(out, first);
   for (i = 0; i < n; i++) {
     struct docctx *d = &r.docs[i];
-    for (j = 0; j < d->sents->n; j++) {
-      free(d->sv[j].quote);
-      free(d->sv[j].hedge);
-      free(d->sv[j].attribution);
-    }
     free(d->sv);
     free(d->used);
     free(d->main_key);
@@ -2154,6 +2173,7 @@ void nc_claims_extract_inputs(const struct nc_extractor *ex,
   free(r.people.v);
   nc_strmap_free(&r.people.byname);
   nc_rule_sketch_free(&r.sketch);
+  nc_strmap_free(&r.rule_ids);
   free(value);
   free(r.docs);
 }

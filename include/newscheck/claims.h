@@ -39,7 +39,9 @@ struct nc_value {
   bool exhaustive;       /* SET: false after "such as", "including" */
 };
 
-/* One claim of one document. */
+/* One claim of one document.  Its quote, hedge, attribution and rule are
+ * shared with the other claims of its sentence and owned by the set
+ * (nc_claims_keep); its other strings are its own. */
 struct nc_claim {
   char *key;         /* e.g. "rank|kazakhstan|country|join|abraham accord|" */
   char *label;       /* human wording of the key */
@@ -47,7 +49,7 @@ struct nc_claim {
   size_t doc;        /* index of the document in the array given */
   size_t start, end; /* input byte offsets of the sentence (the quote) */
   size_t vstart, vend; /* input byte offsets of the value's text */
-  char *quote;       /* the sentence, whitespace collapsed (owned) */
+  char *quote;       /* the sentence, whitespace collapsed */
   bool quoted;       /* the value sits inside quoted speech */
   char *hedge;       /* "expected to", "reportedly", ... or NULL */
   char *attribution; /* "a U.S. official told Axios", or NULL */
@@ -61,7 +63,13 @@ struct nc_claims {
   char **warnings; /* limits met while extracting, one line each naming
                       the document (owned) */
   size_t nwarnings;
+  char **kept;     /* strings its claims share (owned) */
+  size_t nkept, keptcap;
 };
+
+/* The set takes s (may be NULL), to free it with itself; returns s, for
+ * its claims to point to. */
+char *nc_claims_keep(struct nc_claims *cs, char *s);
 
 /* The claim rules of data/rules, compiled once (PCRE2 with JIT).  Opaque:
  * it holds the compiled patterns. */

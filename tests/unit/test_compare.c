@@ -18,8 +18,8 @@ static void add(struct nc_claims *cs, const char *key, size_t doc,
   c->label = xstrdup(key);
   nc_value_copy(&c->value, v);
   c->doc = doc;
-  c->quote = xstrdup("quote");
-  c->rule = xstrdup("test");
+  c->quote = nc_claims_keep(cs, xstrdup("quote"));
+  c->rule = nc_claims_keep(cs, xstrdup("test"));
 }
 
 static struct nc_value num(double x, enum nc_approx ap)

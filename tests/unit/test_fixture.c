@@ -28,8 +28,8 @@ static void add(struct nc_claims *cs, const char *key, size_t doc, double x)
   c->value.kind = NC_VAL_NUMBER;
   c->value.num = c->value.lo = c->value.hi = x;
   c->doc = doc;
-  c->quote = xstrdup("a sentence");
-  c->rule = xstrdup("test");
+  c->quote = nc_claims_keep(cs, xstrdup("a sentence"));
+  c->rule = nc_claims_keep(cs, xstrdup("test"));
 }
 
 static int setup(void **state)

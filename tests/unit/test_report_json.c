@@ -169,6 +169,8 @@ static void test_report_claims_equal_lines(void **state)
     nc_grow(&cs.items, &cs.cap, cs.n + 1, sizeof *c);
     c = &cs.items[cs.n++];
     init_claim(c, 1.0 / 3.0);
+    nc_claims_keep(&cs, c->quote); /* the set owns what claims share */
+    nc_claims_keep(&cs, c->rule);
     c->start = 10 * i;
     c->end = 10 * i + 9;
     switch (i) {
@@ -190,7 +192,7 @@ static void test_report_claims_equal_lines(void **state)
     case 3: /* text, with a hedge and a note */
       c->value.kind = NC_VAL_TEXT;
       c->value.text = xstrdup("former \"acting\" president");
-      c->hedge = xstrdup("expected to");
+      c->hedge = nc_claims_keep(&cs, xstrdup("expected to"));
       c->note = xstrdup("a note\twith a tab");
       break;
     case 4: /* a set, not exhaustive */
