@@ -5,6 +5,7 @@
  * rule used by their subject and the noun or event they count or date. */
 #include "newscheck/claims.h"
 
+#include <assert.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -123,26 +124,71 @@ static bool word_in(const char *w, size_t n, const char *const *list)
   return false;
 }
 
-/* Words that end a noun phrase. */
+/* Words that end a noun phrase (sorted, for in_sorted). */
 static const char *const stop_words[] = {
-    "in",    "on",     "at",    "later", "earlier", "that",   "which",
-    "who",   "meant",  "to",    "for",   "during",  "after",  "before",
-    "since", "with",   "by",    "and",   "as",      "from",   "is",
-    "are",   "was",    "were",  "will",  "has",     "have",   "had",
-    "but",   "or",     "than",  "this",  "of",      "into",   "over",
-    "under", "across", "about", "would", "could",   "should", "may",
-    "said",  "says",   "if",    "when",  "while",   "amid",   "upon",
-    "be",    "been",   "being", "it",    "its",     "their",  "his",
-    "her",   "they",   "he",    "she",   "we",      "you",    "i",
-    "not",   "no",     "so",    "last",  "next",    "per",    "each",
-    NULL};
+    "about", "across", "after", "amid", "and", "are", "as", "at", "be", "been",
+    "before", "being", "but", "by", "could", "during", "each", "earlier",
+    "for", "from", "had", "has", "have", "he", "her", "his", "i", "if", "in",
+    "into", "is", "it", "its", "last", "later", "may", "meant", "next", "no",
+    "not", "of", "on", "or", "over", "per", "said", "says", "she", "should",
+    "since", "so", "than", "that", "their", "they", "this", "to", "under",
+    "upon", "was", "we", "were", "when", "which", "while", "who", "will",
+    "with", "would", "you",
+};
 
-/* Function words that never are a counted noun. */
+/* Function words that never are a counted noun (sorted). */
 static const char *const function_words[] = {
-    "the", "a", "an", "of", "to", "in", "on", "at", "and", "or", "for",
-    "with", "by", "from", "as", "is", "are", "was", "were", "be", "that",
-    "this", "these", "those", "it", "its", "his", "her", "their", "more",
-    "other", "than", "who", "which", "all", "some", "such", NULL};
+    "a", "all", "an", "and", "are", "as", "at", "be", "by", "for", "from",
+    "her", "his", "in", "is", "it", "its", "more", "of", "on", "or", "other",
+    "some", "such", "than", "that", "the", "their", "these", "this", "those",
+    "to", "was", "were", "which", "who", "with",
+};
+
+#define NWORDS(list) (sizeof list / sizeof *list)
+
+/* w[0..n) in any case against the lower-case word e, as strcmp. */
+static int word_cmp(const char *w, size_t n, const char *e)
+{
+  size_t i;
+  for (i = 0; i < n && e[i]; i++) {
+    int c = nc_ascii_lower((unsigned char)w[i]);
+    if (c != (unsigned char)e[i])
+      return c - (unsigned char)e[i];
+  }
+  return i < n ? 1 : e[i] ? -1 : 0;
+}
+
+/* True when w[0..n) is one of the words of the sorted list[0..count). */
+static bool in_sorted(const char *w, size_t n, const char *const *list,
+                      size_t count)
+{
+  size_t lo = 0, hi = count;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    int c = word_cmp(w, n, list[mid]);
+    if (c == 0)
+      return true;
+    if (c < 0)
+      hi = mid;
+    else
+      lo = mid + 1;
+  }
+  return false;
+}
+
+/* True when list[0..count) is in strictly increasing order. */
+static bool sorted(const char *const *list, size_t count)
+{
+  size_t i;
+  for (i = 1; i < count; i++)
+    if (strcmp(list[i - 1], list[i]) >= 0)
+      return false;
+  return true;
+}
+
+#define IS_STOP_WORD(w, n) in_sorted(w, n, stop_words, NWORDS(stop_words))
+#define IS_FUNCTION_WORD(w, n)                                                \
+  in_sorted(w, n, function_words, NWORDS(function_words))
 
 /* ---- documents and their context -------------------------------------- */
 
@@ -1058,7 +1104,7 @@ static bool title_case(const char *t, size_t a, size_t b)
   size_t p = a, ws, we, words = 0;
   while (next_word_any(t, b, p, &ws, &we)) {
     if (!is_upper((unsigned char)t[ws]) && !nc_is_digit((unsigned char)t[ws])
-        && !word_in(t + ws, we - ws, function_words))
+        && !IS_FUNCTION_WORD(t + ws, we - ws))
       return false;
     words++;
     p = we;
@@ -1088,7 +1134,7 @@ static void resolve_object(const struct docctx *d, const struct sent *sv,
       e++;
     if (e == w)
       break;
-    if (!first && word_in(t + w, e - w, stop_words))
+    if (!first && IS_STOP_WORD(t + w, e - w))
       break;
     first = false;
     if (is_upper((unsigned char)t[w])) {
@@ -1648,8 +1694,8 @@ static char *counted_noun(const struct run *r, const char *t, size_t hi,
   while (n < 4 && next_word(t, hi, p, &ws, &we)) {
     if (ws > p && t[p] != ' ')
       break; /* punctuation between */
-    if (word_in(t + ws, we - ws, function_words) ||
-        word_in(t + ws, we - ws, stop_words) ||
+    if (IS_FUNCTION_WORD(t + ws, we - ws) ||
+        IS_STOP_WORD(t + ws, we - ws) ||
         nc_is_digit((unsigned char)t[ws]))
       break;
     /* a verb after the noun ends it: "one official stated", "an
@@ -1707,8 +1753,8 @@ static char *noun_of(const char *t, size_t lo, size_t start)
   if (ws == NONE || !nc_ascii_eq(t + ws, we - ws, "of"))
     return NULL;
   ws2 = prev_word(t, lo, ws, &we2);
-  if (ws2 == NONE || word_in(t + ws2, we2 - ws2, function_words) ||
-      word_in(t + ws2, we2 - ws2, stop_words))
+  if (ws2 == NONE || IS_FUNCTION_WORD(t + ws2, we2 - ws2) ||
+      IS_STOP_WORD(t + ws2, we2 - ws2))
     return NULL;
   return norm_phrase(t + ws2, we2 - ws2);
 }
@@ -1980,7 +2026,7 @@ static void generic_duration(struct run *r, struct docctx *d,
   if (!next_word(t, hi, m->end, &ws, &we) ||
       !nc_ascii_eq(t + ws, we - ws, "of") ||
       !next_word(t, hi, we, &ws2, &we2) ||
-      word_in(t + ws2, we2 - ws2, function_words))
+      IS_FUNCTION_WORD(t + ws2, we2 - ws2))
     return;
   noun = norm_phrase(t + ws2, we2 - ws2);
   memset(&v, 0, sizeof v);
@@ -2133,6 +2179,8 @@ void nc_claims_extract_inputs(const struct nc_extractor *ex,
   size_t i, j, ri, nrules, first = out->n;
   enum nc_rule_value *value; /* of each rule */
 
+  assert(sorted(stop_words, NWORDS(stop_words)) &&
+         sorted(function_words, NWORDS(function_words)));
   memset(&r, 0, sizeof r);
   r.ex = ex;
   r.out = out;
