@@ -45,22 +45,24 @@ enum nc_date_prec {
 /* One mention.  Offsets are bytes in the text that was searched (for a
  * sentence: the block's text, see nc_mentions_find_sentence). */
 struct nc_mention {
+  /* (the fields are in an order that leaves no padding between them: a
+   * long text holds many mentions) */
   enum nc_mention_type type;
-  size_t start, end;     /* end exclusive */
   enum nc_approx approx;
+  size_t start, end;     /* end exclusive */
   double value, value2;  /* value2: upper end of a range */
   char currency[8];      /* ISO 4217 code, or "" */
   struct nc_date date;   /* NC_M_DATE: the resolved day (or first day) */
   struct nc_date date2;  /* NC_M_DATE range end, when approx is RANGE */
   enum nc_date_prec prec;
-  bool relative;         /* date resolved from the publication day */
   int tolerance_days;    /* relative dates: how far off it may be */
-  char unit;             /* NC_M_DURATION: Y M W D h m s */
   char *name;            /* country / person name (owned) */
   char *title;           /* person: lower-case title, e.g. "former
                             president" (owned), or NULL */
   char *country;         /* person: country qualifier of the title
                             ("United States" for "U.S. President") */
+  bool relative;         /* date resolved from the publication day */
+  char unit;             /* NC_M_DURATION: Y M W D h m s */
   bool demonym;          /* country: written as an adjective ("Kazakh",
                             "Israeli"), not as the name */
   bool alias;            /* country: written as a description or alias
