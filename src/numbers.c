@@ -15,15 +15,80 @@
 
 /* ---- the lexicon: one hash table of lower-case keys ---- */
 
+/* The lexicon's hash reads the lower-cased bytes of a key eight at a
+ * time, as little-endian words (the last padded with zeros), so that the
+ * tokenizer hashes a word of ASCII letters with one step per eight. */
+#define LEX_SEED 0x243F6A8885A308D3ull
+#define LEX_MUL 0x9E3779B97F4A7C15ull
+#define ONES 0x0101010101010101ull
+#define HIGH (ONES * 0x80)
+
+/* s[0..n) as a little-endian word, n <= 8, 0 past n. */
+static inline uint64_t load_part(const unsigned char *s, size_t n)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  uint64_t x;
+  uint32_t lo, hi;
+  if (n >= 8) {
+    memcpy(&x, s, 8);
+    return x;
+  }
+  if (n >= 4) {
+    /* the first four bytes and the last four, which overlap */
+    memcpy(&lo, s, 4);
+    memcpy(&hi, s + n - 4, 4);
+    return lo | (uint64_t)hi << 8 * (n - 4);
+  }
+  if (n == 0)
+    return 0;
+  return s[0] | (uint64_t)s[n / 2] << 8 * (n / 2) |
+         (uint64_t)s[n - 1] << 8 * (n - 1);
+#else
+  uint64_t x = 0;
+  size_t k;
+  for (k = n < 8 ? n : 8; k-- > 0;)
+    x = x << 8 | s[k];
+  return x;
+#endif
+}
+
+/* x with the bytes 'A' to 'Z' in lower case. */
+static inline uint64_t lower8(uint64_t x)
+{
+  uint64_t h7 = x & ONES * 0x7F;
+  uint64_t up =
+      (h7 + ONES * (0x80 - 'A')) & ~(h7 + ONES * (0x80 - 'Z' - 1)) & ~x & HIGH;
+  return x | up >> 2;
+}
+
+/* 0x80 in each byte of x that is an ASCII letter. */
+static inline uint64_t letters8(uint64_t x)
+{
+  uint64_t h7 = (x | ONES * 0x20) & ONES * 0x7F;
+  return (h7 + ONES * (0x80 - 'a')) & ~(h7 + ONES * (0x80 - 'z' - 1)) & ~x &
+         HIGH;
+}
+
+static inline uint64_t lex_mix(uint64_t h, uint64_t chunk)
+{
+  return (h ^ chunk) * LEX_MUL;
+}
+
+/* The hash of a key of n bytes once its chunks are mixed into h. */
+static inline uint32_t lex_end(uint64_t h, size_t n)
+{
+  h ^= h >> 29;
+  return (uint32_t)(((h ^ n) * LEX_MUL) >> 32);
+}
+
 static uint32_t hash_lower(const char *s, size_t n)
 {
-  uint32_t h = NC_LEX_SEED;
+  const unsigned char *u = (const unsigned char *)s;
+  uint64_t h = LEX_SEED;
   size_t i;
-  for (i = 0; i < n; i++) {
-    h ^= (uint32_t)nc_ascii_lower((unsigned char)s[i]);
-    h *= NC_LEX_PRIME;
-  }
-  return h;
+  for (i = 0; i < n; i += 8)
+    h = lex_mix(h, lower8(load_part(u + i, n - i)));
+  return lex_end(h, n);
 }
 
 /* True when the key of e is s[0..n) in lower case. */
@@ -38,6 +103,25 @@ static inline bool key_eq(const struct nc_lexent *e, const char *s,
       return false;
   }
   return true;
+}
+
+/* Key lookup of an ASCII word of n <= 8 letters, `head` its lower case
+ * as in the entries, with h its hash_lower, in a table that is not
+ * empty. */
+static inline const struct nc_lexent *
+numlex_find_short(const struct nc_numlex *lx, uint64_t head, size_t n,
+                  uint32_t h)
+{
+  size_t mask = lx->nslots - 1, k;
+  for (k = h & mask; lx->tags[k]; k = (k + 1) & mask) {
+    const struct nc_lexent *e;
+    if (lx->tags[k] != (h | 1u))
+      continue;
+    e = &lx->ents[lx->slots[k] - 1];
+    if (e->len == n && e->head == head)
+      return e;
+  }
+  return NULL;
 }
 
 /* Key lookup with h, the hash_lower of s[0..n), already known, in a
@@ -100,6 +184,7 @@ static struct nc_lexent *lex_entry(struct nc_numlex *lx, const char *key,
   memset(e, 0, sizeof *e);
   e->key = nc_ascii_lowerdup(key, n);
   e->len = n;
+  e->head = load_part((const unsigned char *)e->key, n);
   e->curmult = 1;
   e->tmult = 1;
   /* a quarter full at most: most probes of a word that is no key end at
@@ -640,7 +725,8 @@ static void mark_kw(struct nc_numlex *lx, const char *word, unsigned kw)
 
 /* Once the lists are read: mark with W_BEGIN the keys at which a value
  * may begin, give the words the rules name their KW_* bits, and fill the
- * table of one-byte keys.  A word that only begins longer keys
+ * table of one-byte keys and the filters of keys outside ASCII
+ * (high_first, high_one).  A word that only begins longer keys
  * (W_PHRASE) begins a value only when one of those has a role that
  * begins one: "is" of "is expected to" does not.  An upper-case word of
  * four letters, "M" and a currency code, is money in millions ("MUSD
@@ -681,6 +767,18 @@ static void mark_begins(struct nc_numlex *lx)
   for (i = 0; i < 128; i++) {
     char c = (char)i;
     lx->ascii[i] = nc_numlex_get(lx, &c, 1);
+  }
+  for (i = 0; i < lx->n; i++) {
+    const struct nc_lexent *e = &lx->ents[i];
+    size_t k;
+    uint32_t cp;
+    for (k = 0; k < e->len && (unsigned char)e->key[k] < 0x80; k++)
+      ;
+    if (k < e->len)
+      lx->high_first[(unsigned char)e->key[0]] = true;
+    /* a text character has the cp and length its key decodes to */
+    if (k == 0 && nc_utf8_decode(e->key, e->len, &cp) == e->len)
+      lx->high_one[(cp >> 6) & 15] |= 1ull << (cp & 63);
   }
 }
 
@@ -1038,68 +1136,107 @@ static bool no_lower(const char *s, size_t n)
   return true;
 }
 
-/* A word token at s[i]: letters, ASCII or not.  The hash of its key is
- * computed on the way, so the lexicon probe does not read it again. */
+/* The ASCII letters that begin s[0..avail), eight at most: returns their
+ * number, with their lower case in *low and the bytes themselves in *raw
+ * (little-endian words, 0 past the letters). */
+static inline size_t ascii_run(const unsigned char *s, size_t avail,
+                               uint64_t *low, uint64_t *raw)
+{
+  uint64_t x = load_part(s, avail), let = letters8(x);
+  uint64_t stops = ~let & HIGH, keep;
+  size_t k;
+  if (!stops) {
+    *low = x | let >> 2;
+    *raw = x;
+    return 8;
+  }
+  k = (size_t)__builtin_ctzll(stops) >> 3;
+  keep = (1ull << (8 * k)) - 1;
+  *low = (x | let >> 2) & keep;
+  *raw = x & keep;
+  return k;
+}
+
+/* True when u[0..avail) begins with a two-byte form of U+00C0 to U+07FF
+ * (Latin, Greek, Cyrillic ...): all letters to letter_cp but the signs
+ * U+00D7 and U+00F7. */
+static inline bool two_byte_letter(const unsigned char *u, size_t avail)
+{
+  return u[0] >= 0xC3 && u[0] <= 0xDF && avail >= 2 && (u[1] & 0xC0) == 0x80 &&
+         !(u[0] == 0xC3 && (u[1] == 0x97 || u[1] == 0xB7));
+}
+
+/* The bytes of the letter at s[i], a byte of 0x80 or more, or 0 when
+ * the character there is no letter. */
+static size_t high_letter(const char *s, size_t len, size_t i)
+{
+  const unsigned char *u = (const unsigned char *)s + i;
+  uint32_t cp;
+  size_t l;
+  if (two_byte_letter(u, len - i))
+    return 2;
+  /* E2 80 to E2 AF, U+2000 to U+2BFF (quotes, dashes, spaces), and any
+   * malformed form of them: no letter to letter_cp */
+  if (u[0] == 0xE2 && len - i >= 2 && u[1] >= 0x80 && u[1] <= 0xAF)
+    return 0;
+  l = decode_high(s, len, i, &cp);
+  return letter_cp(cp) ? l : 0;
+}
+
+/* A word token at s[i]: letters, ASCII or not.  A word of ASCII letters
+ * is read and hashed eight bytes at a time; one with other letters is
+ * hashed again once its end is known. */
 static inline size_t tok_word(struct nc_vscan *sc, size_t i, bool space)
 {
   const unsigned char *s = (const unsigned char *)sc->s;
-  const unsigned char *p = s + i, *end = s + sc->len;
-  uint32_t h = NC_LEX_SEED, cp;
-  unsigned d;
-  size_t n;
+  size_t len = sc->len, j = i, n, k, l;
+  uint64_t h = LEX_SEED, head, first, low, raw;
+  uint32_t hash;
   bool ascii = true;
   struct nc_vtok *t;
 
-  for (;;) {
-    if (i < sc->stop) {
-      /* a byte that stops the run comes before the end */
-      while ((d = letter_low[*p]) != 0) {
-        h = (h ^ d) * NC_LEX_PRIME;
-        p++;
-      }
-    } else {
-      while (p < end && (d = letter_low[*p]) != 0) {
-        h = (h ^ d) * NC_LEX_PRIME;
-        p++;
-      }
-      if (p == end)
+  /* the first eight letters give the short key and `upper` */
+  k = ascii_run(s + i, len - i, &head, &first);
+  h = lex_mix(h, head);
+  j += k;
+  while (k == 8 && (k = ascii_run(s + j, len - j, &low, &raw)) > 0) {
+    h = lex_mix(h, low);
+    j += k;
+  }
+  if (j < len && s[j] >= 0x80 && (l = high_letter(sc->s, len, j)) > 0) {
+    ascii = false;
+    for (j += l;;) {
+      while (j < len && letter_low[s[j]])
+        j++;
+      if (j < len && two_byte_letter(s + j, len - j))
+        j += 2;
+      else if (j < len && s[j] >= 0x80 && (l = high_letter(sc->s, len, j)) > 0)
+        j += l;
+      else
         break;
-    }
-    if (*p < 0x80)
-      break;
-    if (p[0] >= 0xC3 && p[0] <= 0xDF && end - p >= 2 &&
-        (p[1] & 0xC0) == 0x80) {
-      /* two bytes, U+00C0 to U+07FF (Latin, Greek, Cyrillic ...): all
-       * letters to letter_cp but the signs U+00D7 and U+00F7 */
-      if (p[0] == 0xC3 && (p[1] == 0x97 || p[1] == 0xB7))
-        break;
-      h = (h ^ p[0]) * NC_LEX_PRIME;
-      h = (h ^ p[1]) * NC_LEX_PRIME;
-      p += 2;
-      ascii = false;
-    } else {
-      size_t l = decode_high(sc->s, sc->len, (size_t)(p - s), &cp), k;
-      if (!letter_cp(cp))
-        break;
-      for (k = 0; k < l; k++)
-        h = (h ^ p[k]) * NC_LEX_PRIME;
-      p += l;
-      ascii = false;
     }
   }
-  n = (size_t)(p - s) - i;
-  t = tok_new(sc, NC_T_WORD, i, i + n, space);
+  n = j - i;
+  t = tok_new(sc, NC_T_WORD, i, j, space);
   t->cap = s[i] >= 'A' && s[i] <= 'Z';
-  t->w = numlex_find(sc->lx, sc->s + i, n, h);
-  if (ascii)
-    t->hb = (unsigned char)(1 + (h & 63));
+  if (ascii) {
+    hash = lex_end(h, n);
+    t->w = n <= 8 ? numlex_find_short(sc->lx, head, n, hash)
+                  : numlex_find(sc->lx, sc->s + i, n, hash);
+    t->hb = (unsigned char)(1 + (hash & 63));
+  } else if (sc->lx->high_first[letter_low[s[i]] ? letter_low[s[i]] : s[i]]) {
+    /* a word with other letters, whose first byte begins such a key */
+    t->w = numlex_find(sc->lx, sc->s + i, n, hash_lower(sc->s + i, n));
+  }
   /* `upper` is read only of a word in the lexicon (a code, "US" of
-   * "US$") or of four letters ("MUSD") */
+   * "US$") or of four letters ("MUSD"); of ASCII letters, the lower case
+   * ones have bit 0x20 */
   if (t->w || n == 4) {
-    t->upper = no_lower(sc->s + i, n);
+    t->upper =
+        ascii && n <= 8 ? !(first & ONES * 0x20) : no_lower(sc->s + i, n);
     t->begin = t->w && (t->w->flags & W_BEGIN);
   }
-  return i + n;
+  return j;
 }
 
 static void tokenize(struct nc_vscan *sc)
@@ -1178,8 +1315,10 @@ static void tokenize(struct nc_vscan *sc)
       i += clen;
     } else {
       t = tok_new(sc, NC_T_PUNCT, i, i + clen, space);
-      t->w = c < 0x80 ? sc->lx->ascii[c]
-                      : nc_numlex_get(sc->lx, s + i, clen);
+      if (c < 0x80)
+        t->w = sc->lx->ascii[c];
+      else if (sc->lx->high_one[(cp >> 6) & 15] >> (cp & 63) & 1)
+        t->w = nc_numlex_get(sc->lx, s + i, clen);
       t->begin = (t->w && (t->w->flags & W_BEGIN)) ||
                  minus_tok(sc, sc->n - 1);
       i += clen;
@@ -1217,7 +1356,6 @@ const struct nc_lexent *nc_vphrase_long(const struct nc_vscan *sc, size_t i,
   const struct nc_lexent *first, *best = NULL;
   char buf[128];
   size_t n = 0, k, lim;
-  uint32_t h = NC_LEX_SEED;
 
   if (i >= sc->n || !(first = sc->t[i].w))
     return NULL;
@@ -1232,22 +1370,16 @@ const struct nc_lexent *nc_vphrase_long(const struct nc_vscan *sc, size_t i,
   lim = i + (size_t)first->ntok;
   for (k = i; k < lim && k < sc->n; k++) {
     const struct nc_vtok *t = &sc->t[k];
-    size_t l = t->end - t->start, m;
+    size_t l = t->end - t->start;
     const struct nc_lexent *e;
-    if (k > i && t->space) {
+    if (k > i && t->space)
       buf[n++] = ' ';
-      h = (h ^ (uint32_t)' ') * NC_LEX_PRIME;
-    }
     if (n + l + 1 >= sizeof buf)
       break;
-    /* the hash of buf grows with it */
-    for (m = 0; m < l; m++) {
-      unsigned char c = (unsigned char)sc->s[t->start + m];
-      buf[n + m] = (char)c;
-      h = (h ^ (uint32_t)nc_ascii_lower(c)) * NC_LEX_PRIME;
-    }
+    memcpy(buf + n, sc->s + t->start, l);
     n += l;
-    if (k > i && (e = numlex_find(sc->lx, buf, n, h)) && (e->flags & flags)) {
+    if (k > i && (e = numlex_find(sc->lx, buf, n, hash_lower(buf, n))) &&
+        (e->flags & flags)) {
       best = e;
       *next = k + 1;
     }
@@ -2159,21 +2291,21 @@ void nc_values_find(const struct nc_numlex *lx, const char *text,
   sc.local = local;
   sc.t = local;
   sc.cap = NC_VTOK_LOCAL;
-  sc.stop = len;
-  for (i = len; i-- > 0;) {
-    if ((unsigned char)text[i] < 0x80 && !letter_low[(unsigned char)text[i]]) {
-      sc.stop = i;
-      break;
-    }
-  }
   tokenize(&sc);
-  for (i = 0; i < sc.n;) {
+  i = 0;
+  while (i < sc.n) {
     size_t k;
-    /* a value begins at a number, a sign or a word that may start one */
-    if (!sc.t[i].begin ||
-        (sc.t[i].kind == NC_T_PUNCT &&
-         !(sc.t[i].w && (sc.t[i].w->flags & W_BEGIN)) &&
-         !(is_num(&sc, i + 1) && glued(&sc, i + 1)))) {
+    /* a value begins at a number, a sign or a word that may start one,
+     * a few tokens of a sentence: a tight loop passes the others */
+    const struct nc_vtok *t = sc.t + i, *end = sc.t + sc.n;
+    while (t < end && !t->begin)
+      t++;
+    if (t == end)
+      break;
+    i = (size_t)(t - sc.t);
+    if (sc.t[i].kind == NC_T_PUNCT &&
+        !(sc.t[i].w && (sc.t[i].w->flags & W_BEGIN)) &&
+        !(is_num(&sc, i + 1) && glued(&sc, i + 1))) {
       /* (a sign begins a value only before digits, "-3") */
       i++;
       continue;

@@ -83,6 +83,8 @@ enum {
 struct nc_lexent {
   char *key;             /* lower case; words of a phrase joined by ' ' */
   size_t len;            /* bytes of key */
+  uint64_t head;         /* the first 8 bytes of key, little-endian, 0
+                            past its end: one test compares a short key */
   unsigned flags;        /* W_* */
   double num;            /* W_UNIT, W_TEN, W_SCALE, W_SUFFIX, W_MULT */
   double ord;            /* W_ORD */
@@ -114,12 +116,13 @@ struct nc_numlex {
   const struct nc_lexent *ascii[128]; /* the key of each one-byte ASCII
                                          text, or NULL: punctuation is
                                          looked up here, not hashed */
+  bool high_first[256];  /* the first byte of each key with a byte of 0x80
+                            or more: a word with letters outside ASCII is
+                            looked up only when it begins with one */
+  uint64_t high_one[16]; /* bit (cp & 1023) of each key that is one
+                            character outside ASCII ("€"): a character
+                            whose bit is clear is looked up no more */
 };
-
-/* The seed and step of the lexicon's hash (FNV-1a over the lower-cased
- * bytes of a key), which the tokenizer computes while it reads a word. */
-#define NC_LEX_SEED 2166136261u
-#define NC_LEX_PRIME 16777619u
 
 enum nc_tok_kind { NC_T_WORD, NC_T_NUM, NC_T_PUNCT };
 
@@ -155,9 +158,6 @@ struct nc_vscan {
   size_t n, cap;
   struct nc_vtok *local; /* the caller's buffer of NC_VTOK_LOCAL */
   struct nc_mentions *out;
-  size_t stop;           /* a byte that is ASCII and no letter, the last
-                            one (len when none): a run of letters that
-                            starts before it ends by it */
 };
 
 /* Key lookup: s[0..n) compared without case; NULL when absent. */

@@ -5,6 +5,7 @@
 #include <math.h>
 
 #include "mentions_int.h"
+#include "values_int.h"
 
 static struct nc_numlex *lx;
 static struct nc_mentions ms;
@@ -536,6 +537,37 @@ static void test_scan_shortcuts(void **state)
 /* The tokenizer's fast paths: accented and Cyrillic words, signs among
  * letters, web addresses, a text that ends inside a word, long digit
  * runs. */
+/* Words read eight bytes at a time: keys of 8, 9 and more letters, in
+ * any case, cut by the end of the text; keys with letters outside ASCII;
+ * one-character keys outside ASCII beside ones that are no key. */
+static void test_word_chunks(void **state)
+{
+  static const char cut[] = "They paid five hundredfold";
+  struct nc_mention_ctx ctx = {{2025, 11, 6}, true};
+  (void)state;
+  check("EIGHTEEN thousand people came", "EIGHTEEN thousand", NC_M_NUMBER,
+        18000);
+  check("his seventieth birthday", "seventieth", NC_M_ORDINAL, 70);
+  check("It was the SEVENTEENTH try", "SEVENTEENTH", NC_M_ORDINAL, 17);
+  check("five hundred Thousandths", "five hundred Thousandths", NC_M_NUMBER,
+        0.5);
+  check("It cost 500 col\xc3\xb3n in all", "500 col\xc3\xb3n", NC_M_MONEY,
+        500);
+  assert_string_equal(get("500 col\xc3\xb3n")->currency, "CRC");
+  check("They paid 30 \xe5\x85\x83 for it", "30 \xe5\x85\x83", NC_M_MONEY, 30);
+  check("Fees: \xe2\x80\x9c\xe2\x82\xb9 100\xe2\x80\x9d in all",
+        "\xe2\x82\xb9 100", NC_M_MONEY, 100);
+  check("The firm\xe2\x80\x99s 12 stores", "12", NC_M_NUMBER, 12);
+  /* the text ends inside a longer word: "hundred" is read to that end */
+  nc_mentions_clear(&ms);
+  cur_text = cut;
+  nc_values_find(lx, cut, sizeof cut - 5, &ctx, &ms);
+  assert_int_equal(get("five hundred")->type, NC_M_NUMBER);
+  assert_non_null(nc_numlex_get(lx, "Thousand", 8));
+  assert_non_null(nc_numlex_get(lx, "PER CENT", 8));
+  assert_null(nc_numlex_get(lx, "thousands of", 12));
+}
+
 static void test_token_paths(void **state)
 {
   (void)state;
@@ -585,6 +617,7 @@ int main(void)
       cmocka_unit_test(test_decimal_comma),
       cmocka_unit_test(test_scan_shortcuts),
       cmocka_unit_test(test_token_paths),
+      cmocka_unit_test(test_word_chunks),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
