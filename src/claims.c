@@ -195,12 +195,12 @@ static bool sorted(const char *const *list, size_t count)
 struct sent {
   const struct nc_sentence *s;
   size_t m0, m1; /* mentions of this sentence: doc mentions [m0, m1) */
-  bool valid;    /* the sentence is valid UTF-8 (checked once, for PCRE2) */
-  unsigned mtypes;  /* bit 1 << type for each type of mention it has */
   size_t countries; /* its country mentions written as names */
+  char *quote, *hedge, *attribution; /* kept by the claims set */
+  unsigned mtypes;  /* bit 1 << type for each type of mention it has */
+  bool valid;    /* the sentence is valid UTF-8 (checked once, for PCRE2) */
   bool looked;   /* quote, hedge and attribution were made (when the
                     sentence made its first claim) */
-  char *quote, *hedge, *attribution; /* kept by the claims set */
 };
 
 struct docctx {
