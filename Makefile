@@ -72,10 +72,22 @@ $(BUILD)/tests/%: tests/helpers/%.c $(BUILD)/libnewscheck.a
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(TEST_CFLAGS) -o $@ $< \
 	  $(BUILD)/libnewscheck.a $(LDLIBS) $(TEST_LIBS)
 
+# The entity tests again with entities.c built without its SSE2 path, so
+# that the portable path other machines take is tested as well.
+PORTABLE := $(BUILD)/tests/test_entities_portable \
+            $(BUILD)/tests/test_entities_scan_portable
+
+$(BUILD)/tests/%_portable: tests/unit/%.c src/entities.c \
+                           tests/unit/testutil.h tests/unit/testworld.h \
+                           $(BUILD)/libnewscheck.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) -DNC_NO_SSE2 -Itests/unit $(CFLAGS) $(TEST_CFLAGS) \
+	  -o $@ $< src/entities.c $(BUILD)/libnewscheck.a $(LDLIBS) $(TEST_LIBS)
+
 run: all
 	$(BUILD)/newscheck data/articles
 
-check: all $(UNITS) $(HELPERS)
+check: all $(UNITS) $(PORTABLE) $(HELPERS)
 	@sh tests/run-tests.sh $(BUILD)
 
 bench: all $(HELPERS)

@@ -33,6 +33,8 @@ enum { CM_ANY, CM_EXACT, CM_UPPER };
 struct phrase {
   char *text;          /* pattern, words separated by one space */
   unsigned char *mode; /* CM_* for each byte of text */
+  size_t off;          /* of text in the table's pool, until table_build
+                        * sets text and mode */
   size_t len;
   enum pkind kind;
   size_t ref;          /* index into the list its kind refers to */
@@ -56,7 +58,7 @@ struct bucket {
   uint32_t hash;  /* hash_key of it */
   unsigned kinds; /* 1 << pkind of each of its phrases */
   struct entry *e; /* phrases, longest first */
-  size_t n, cap;
+  size_t n;
   struct entry *g; /* the same by next, then longest first */
   size_t nany;     /* how many of them have no next (-1, the first) */
   /* PAIR_BIT of next and next2 of each phrase with a next, or all ones
@@ -64,6 +66,13 @@ struct bucket {
    * bit here needs no search of g[nany..n) ("the" is followed by many
    * words, few of them a country's) */
   uint64_t pairs[4];
+};
+
+/* A slot of a table's hash index: small, so that the index, which has
+ * room to spare, takes little memory to clear. */
+struct slot {
+  uint32_t hash; /* of the key: hash_key (seen_hash in a seenset) */
+  uint32_t b;    /* 1 + the index of the bucket (or seen_ent); 0: empty */
 };
 
 /* The bit of pairs[] for a next and next2 (-1 or a byte). */
@@ -82,14 +91,28 @@ struct bucket {
 struct table {
   struct phrase *ph;
   size_t n, cap;
-  struct bucket *slots;
+  /* the text of each phrase, then its modes, each NUL-ended: one block
+   * for all phrases rather than two allocations each */
+  char *pool;
+  size_t pool_len, pool_cap;
+  struct slot *slots; /* open addressing, a power of two of them */
   size_t nslots;
+  struct bucket *buckets; /* one a key */
+  size_t nbuckets;
+  /* the buckets' keys, each NUL-ended, and their e, then their g */
+  char *keys;
+  struct entry *ents;
   uint64_t filter[FILTER_BITS / 64]; /* FILTER_A and _B of each key */
 };
 
+/* Strings kept in one block: by offset while they are added, then by
+ * pointer (v) once strs_done has run. */
 struct strs {
-  char **v;
+  const char **v;
+  size_t *off;
   size_t n, cap;
+  char *pool;
+  size_t pool_len, pool_cap;
 };
 
 /* For the keys of a table without FIRST_SOLO (or _TSOLO: "the",
@@ -161,6 +184,16 @@ struct tmatches {
 };
 
 /* ---- characters ---- */
+
+/* The first pass takes text a block at a time where SSE2 is there (all
+ * of x86-64), with the GCC builtins for counting zeros; elsewhere, or
+ * built with NC_NO_SSE2 (to test that path), a character at a time. */
+#if defined(__SSE2__) && defined(__GNUC__) && !defined(NC_NO_SSE2)
+#define NC_SSE2 1
+#include <emmintrin.h>
+#else
+#define NC_SSE2 0
+#endif
 
 /* The scan's helpers go inline even where the compiler would not (HOT),
  * and its rare work out of line (COLD), so that its loop keeps its few
@@ -250,21 +283,6 @@ static inline int punct3_at(const unsigned char *u, size_t len, size_t i)
 {
   return u[i] == 0xE2 && len - i >= 3 &&
          (unsigned)(u[i + 1] - 0x80) <= 0x2F && (u[i + 2] & 0xC0) == 0x80;
-}
-
-/* Is there a three-byte word character at u[i] (CJK and the like): a
- * valid sequence (no overlong form, no surrogate) that is_word_cp
- * counts? */
-static inline int word3_at(const unsigned char *u, size_t len, size_t i)
-{
-  uint32_t cp;
-
-  if ((u[i] & 0xF0) != 0xE0 || len - i < 3 || (u[i + 1] & 0xC0) != 0x80 ||
-      (u[i + 2] & 0xC0) != 0x80)
-    return 0;
-  cp = (uint32_t)(u[i] & 0x0F) << 12 | (uint32_t)(u[i + 1] & 0x3F) << 6 |
-       (uint32_t)(u[i + 2] & 0x3F);
-  return cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF) && is_word_cp(cp);
 }
 
 /* Is the character at s[i] (i < len) a word character (is_word_cp)?  Its
@@ -395,72 +413,178 @@ static size_t word_end(const char *s, size_t len, size_t i)
 
 /* ---- phrase tables ---- */
 
-#define HASH_SEED 2166136261u
-#define HASH_PRIME 16777619u
-#define HASH_STEP(h, c)                                                     \
-  (((h) ^ (uint32_t)(unsigned char)nc_ascii_lower((unsigned char)(c))) *   \
-   HASH_PRIME)
-/* HASH_PRIME is odd, so a step can be undone: this times it is 1 (mod
- * 2^32).  The hash of a word without its last byte comes from the
- * word's hash (hash_cut) rather than from a second pass over it. */
-#define HASH_PRIME_INV 0x359C449Bu
+/* The hash of a word: its bytes, ASCII in lower case and the others as
+ * they are, packed eight to a 64-bit chunk (the first byte lowest), each
+ * chunk mixed in by a multiplication; the last chunk, empty or not, is
+ * always mixed in.  The chunks tell the length, as no word or key holds
+ * a NUL (and a collision costs only a probe).  The scan hashes most words from
+ * one or two 8-byte loads (scan_block) rather than a byte at a time.  The high
+ * half of the last product is the hash: it depends on every bit of the word.
+ */
+#define HASH_SEED UINT64_C(0x243F6A8885A308D3)
+#define HASH_MUL UINT64_C(0x9E3779B97F4A7C15)
+
+static inline uint64_t hash_mix(uint64_t acc, uint64_t chunk)
+{
+  return (acc ^ chunk) * HASH_MUL;
+}
+
+static inline uint32_t hash_end(uint64_t acc)
+{
+  return (uint32_t)(acc >> 32);
+}
+
+#define HIGH8 UINT64_C(0x8080808080808080)
+#define ONES8 UINT64_C(0x0101010101010101)
+
+/* The eight bytes at p, the first lowest: one load where the compiler
+ * sees the pattern. */
+static inline uint64_t load_le64(const unsigned char *p)
+{
+  return (uint64_t)p[0] | (uint64_t)p[1] << 8 | (uint64_t)p[2] << 16 |
+         (uint64_t)p[3] << 24 | (uint64_t)p[4] << 32 | (uint64_t)p[5] << 40 |
+         (uint64_t)p[6] << 48 | (uint64_t)p[7] << 56;
+}
+
+/* x with its bytes 'A'..'Z' in lower case (nc_ascii_lower of each): the
+ * bytes are taken below 0x80 so that no sum carries into the next. */
+static inline uint64_t lower8(uint64_t x)
+{
+  uint64_t t = x & ~HIGH8;
+  uint64_t up = (t + (0x80 - 'A') * ONES8) & ~(t + (0x80 - 'Z' - 1) * ONES8) &
+                ~x & HIGH8;
+  return x | up >> 2;
+}
 
 static uint32_t hash_key(const char *s, size_t n)
 {
-  uint32_t h = HASH_SEED;
-  size_t i;
-  for (i = 0; i < n; i++)
-    h = HASH_STEP(h, s[i]);
+  const unsigned char *p = (const unsigned char *)s;
+  uint64_t acc = HASH_SEED, x = 0;
+  size_t k = 0, j;
+
+  for (; n - k >= 8; k += 8)
+    acc = hash_mix(acc, lower8(load_le64(p + k)));
+  for (j = 0; k + j < n; j++)
+    x |= (uint64_t)nc_ascii_lower(p[k + j]) << 8 * j;
+  return hash_end(hash_mix(acc, x));
+}
+
+/* hash_key of the key s[0..n) with an 's' added: its plural. */
+static uint32_t hash_plural(const char *s, size_t n)
+{
+  char buf[64];
+  char *w = n < sizeof buf ? buf : xmalloc(n + 1);
+  uint32_t h;
+
+  memcpy(w, s, n);
+  w[n] = 's';
+  h = hash_key(w, n + 1);
+  if (w != buf)
+    free(w);
   return h;
 }
 
-/* The hash_key of a word without its last byte `last`, from h, the
- * hash_key of the whole word. */
-static inline uint32_t hash_cut(uint32_t h, char last)
+/* The first n bytes of x (n < 8), the others cleared. */
+static inline uint64_t cut_bytes(uint64_t x, size_t n)
 {
-  return (h * HASH_PRIME_INV) ^
-         (uint32_t)(unsigned char)nc_ascii_lower((unsigned char)last);
+  /* clang-format off */
+  static const uint64_t cut[8] = {
+      0, 0xFF, 0xFFFF, 0xFFFFFF, 0xFFFFFFFF, UINT64_C(0xFFFFFFFFFF),
+      UINT64_C(0xFFFFFFFFFFFF), UINT64_C(0xFFFFFFFFFFFFFF)};
+  /* clang-format on */
+  return x & cut[n];
 }
+
+/* hash_key of the word p[0..n), whose ASCII bytes are letters and
+ * digits: those are put in lower case by setting 0x20, eight at a time
+ * (the bytes past ASCII have their top bit set and stay).  p[0..avail)
+ * may be read: the last chunk takes one load when eight bytes are
+ * there. */
+static uint32_t hash_word(const unsigned char *p, size_t n, size_t avail)
+{
+  uint64_t acc = HASH_SEED, x = 0;
+  size_t k = 0, j;
+
+  for (; n - k >= 8; k += 8) {
+    x = load_le64(p + k);
+    acc = hash_mix(acc, x | (~x & HIGH8) >> 2);
+  }
+  if (avail - k >= 8) {
+    x = load_le64(p + k);
+    return hash_end(hash_mix(acc, cut_bytes(x | (~x & HIGH8) >> 2, n - k)));
+  }
+  x = 0;
+  for (j = 0; k + j < n; j++)
+    x |= (uint64_t)(p[k + j] < 0x80 ? p[k + j] | 0x20 : p[k + j]) << 8 * j;
+  return hash_end(hash_mix(acc, x));
+}
+
+/* hash_key of the word p[0..n), n < 32, of ASCII letters and digits and
+ * two-byte letters, with p[0..n / 8 * 8 + 8) readable: its chunks of
+ * eight bytes, the ASCII ones put in lower case by setting 0x20, the last
+ * one cut to the word. */
+static inline uint32_t block_hash(const unsigned char *p, size_t n)
+{
+  uint64_t acc = HASH_SEED, x = load_le64(p);
+  size_t k = 0;
+
+  /* most words are shorter than a chunk */
+  if (n < 8)
+    return hash_end(hash_mix(acc, cut_bytes(x | (~x & HIGH8) >> 2, n)));
+  for (; n - k >= 8; k += 8) {
+    x = load_le64(p + k);
+    acc = hash_mix(acc, x | (~x & HIGH8) >> 2);
+  }
+  x = load_le64(p + k);
+  x = cut_bytes(x | (~x & HIGH8) >> 2, n - k);
+  return hash_end(hash_mix(acc, x));
+}
+
+#if NC_SSE2
+/* A bit for each ASCII letter or digit among the 16 bytes v: 'a'..'z'
+ * once 0x20 is set, and '0'..'9', moved to the bottom of the signed
+ * range, where one comparison tells them. */
+static inline unsigned alnum_bits(__m128i v)
+{
+  __m128i low = _mm_or_si128(v, _mm_set1_epi8(0x20));
+  __m128i let = _mm_cmplt_epi8(_mm_add_epi8(low, _mm_set1_epi8(0x80 - 'a')),
+                               _mm_set1_epi8(-128 + 26));
+  __m128i dig = _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8(0x80 - '0')),
+                               _mm_set1_epi8(-128 + 10));
+  return (unsigned)_mm_movemask_epi8(_mm_or_si128(let, dig));
+}
+#endif
 
 /* A word of the text at word start i: its end (as word_end), and its
  * hash (as hash_key) in *h.  *next is where a scan for the next word
  * goes on: past the byte that ended the word when that is ASCII (a
  * space or punctuation mark, which starts no word), else at the end.
  * ASCII letters and digits take the inner loop, then runs of two-byte
- * letters; other characters are decoded (char_at).  Bytes past ASCII
- * are hashed as they are (HASH_STEP changes only ASCII). */
-static NC_HOT size_t word_hash(const char *s, size_t len, size_t i,
-                               uint32_t *h, size_t *next)
+ * letters; other characters are decoded (char_at).  The word is hashed
+ * once its end is known. */
+static size_t word_hash(const char *s, size_t len, size_t i, uint32_t *h,
+                        size_t *next)
 {
   const unsigned char *u = (const unsigned char *)s;
-  uint32_t x = HASH_SEED;
-  size_t n, k;
-  unsigned w;
+  size_t start = i, n;
 
-  for (;;) {
-    /* ASCII: four bytes a step while four are left, then one by one */
-    while (len - i >= 4 && (w = (unsigned char)ascii_word[u[i]]) != 0) {
-      x = (x ^ w) * HASH_PRIME;
-      if ((w = (unsigned char)ascii_word[u[i + 1]]) == 0) {
-        i += 1;
-        break;
-      }
-      x = (x ^ w) * HASH_PRIME;
-      if ((w = (unsigned char)ascii_word[u[i + 2]]) == 0) {
-        i += 2;
-        break;
-      }
-      x = (x ^ w) * HASH_PRIME;
-      if ((w = (unsigned char)ascii_word[u[i + 3]]) == 0) {
-        i += 3;
-        break;
-      }
-      x = (x ^ w) * HASH_PRIME;
-      i += 4;
+#if NC_SSE2
+  /* a word of ASCII letters and digits ended by an ASCII byte, from one
+   * load of 16 bytes */
+  if (len - i >= 16) {
+    unsigned w =
+        alnum_bits(_mm_loadu_si128((const __m128i *)(const void *)(s + i)));
+    unsigned e = (unsigned)__builtin_ctz(~w);
+    if (e < 16 && u[i + e] < 0x80) {
+      *next = i + e + 1;
+      *h = block_hash(u + i, e);
+      return i + e;
     }
-    if (len - i < 4)
-      for (; i < len && (w = (unsigned char)ascii_word[u[i]]) != 0; i++)
-        x = (x ^ w) * HASH_PRIME;
+  }
+#endif
+  for (;;) {
+    while (i < len && ascii_word[u[i]])
+      i++;
     if (i >= len) {
       *next = i;
       break;
@@ -470,30 +594,18 @@ static NC_HOT size_t word_hash(const char *s, size_t len, size_t i,
       break;
     }
     /* runs of two-byte letters */
-    while (letter2_at(u, len, i)) {
-      x = (x ^ u[i]) * HASH_PRIME;
-      x = (x ^ u[i + 1]) * HASH_PRIME;
+    while (letter2_at(u, len, i))
       i += 2;
-    }
     if (i >= len || u[i] < 0x80)
       continue;
     /* any other character, or a two-byte one that ends the word */
-    if (word3_at(u, len, i)) {
-      x = (x ^ u[i]) * HASH_PRIME;
-      x = (x ^ u[i + 1]) * HASH_PRIME;
-      x = (x ^ u[i + 2]) * HASH_PRIME;
-      i += 3;
-      continue;
-    }
     if (!char_at(s, len, i, &n)) {
       *next = i;
       break;
     }
-    for (k = 0; k < n; k++)
-      x = (x ^ u[i + k]) * HASH_PRIME;
     i += n;
   }
-  *h = x;
+  *h = hash_word(u + start, i - start, len - start);
   return i;
 }
 
@@ -528,10 +640,14 @@ static inline struct bucket *table_find_h(const struct table *t,
     return NULL;
   mask = t->nslots - 1;
   for (i = h & mask;; i = (i + 1) & mask) {
-    struct bucket *b = &t->slots[i];
-    if (!b->key)
+    const struct slot *sl = &t->slots[i];
+    struct bucket *b;
+    if (!sl->b)
       return NULL;
-    if (b->hash != h || b->klen != n)
+    if (sl->hash != h)
+      continue;
+    b = &t->buckets[sl->b - 1];
+    if (b->klen != n)
       continue;
     /* the key is n bytes long and in lower case */
     for (k = 0; k < n; k++)
@@ -552,15 +668,20 @@ static struct bucket *table_find(const struct table *t, const char *s,
 /* Add one pattern.  The case of each word in the data decides how it
  * matches: an acronym (two or more capitals, no small letters) exactly,
  * a capitalised word with a capital first letter, a lower-case word in
- * any case. */
+ * any case.  The phrase's text and mode go to the pool; table_build
+ * points at them once the pool has stopped growing. */
 static struct phrase *table_add(struct table *t, const char *pat,
                                 enum pkind kind, size_t ref)
 {
   struct phrase *p;
   size_t n = strlen(pat), i, w;
-  char *text = xmalloc(n + 1);
+  char *text;
+  unsigned char *mode;
   size_t len = 0;
 
+  if (t->pool_len + 2 * (n + 1) > t->pool_cap)
+    nc_grow(&t->pool, &t->pool_cap, t->pool_len + 2 * (n + 1), 1);
+  text = t->pool + t->pool_len;
   /* collapse runs of spaces */
   for (i = 0; i < n; i++) {
     if (pat[i] == ' ' && (len == 0 || text[len - 1] == ' '))
@@ -569,19 +690,20 @@ static struct phrase *table_add(struct table *t, const char *pat,
   }
   while (len > 0 && text[len - 1] == ' ')
     len--;
-  text[len] = '\0';
-  if (len == 0) {
-    free(text);
+  if (len == 0)
     return NULL;
-  }
-  nc_grow(&t->ph, &t->cap, t->n + 1, sizeof *t->ph);
+  text[len] = '\0';
+  mode = (unsigned char *)text + len + 1;
+  memset(mode, CM_ANY, len + 1);
+  if (t->n == t->cap)
+    nc_grow(&t->ph, &t->cap, t->n + 1, sizeof *t->ph);
   p = &t->ph[t->n++];
   memset(p, 0, sizeof *p);
-  p->text = text;
+  p->off = t->pool_len;
   p->len = len;
   p->kind = kind;
   p->ref = ref;
-  p->mode = xcalloc(len + 1, 1);
+  t->pool_len += 2 * (len + 1);
   for (w = 0; w < len;) {
     size_t e = w, up = 0, low = 0;
     while (e < len && text[e] != ' ') {
@@ -592,20 +714,63 @@ static struct phrase *table_add(struct table *t, const char *pat,
       e++;
     }
     if (up >= 2 && low == 0)
-      memset(p->mode + w, CM_EXACT, e - w);
+      memset(mode + w, CM_EXACT, e - w);
     else if (text[w] >= 'A' && text[w] <= 'Z')
-      p->mode[w] = CM_UPPER;
+      mode[w] = CM_UPPER;
     w = e + 1;
   }
   return p;
 }
 
-static int cmp_len_desc(const void *a, const void *b)
+/* The order of phrases in a table, for qsort of pointers to them:
+ * longest first, then by text, then in the order added (as a stable sort
+ * by length and text would have them).  Pointers, being small, sort
+ * faster than the phrases themselves. */
+static int cmp_phrase(const void *a, const void *b)
 {
-  const struct phrase *x = a, *y = b;
+  const struct phrase *x = *(const struct phrase *const *)a;
+  const struct phrase *y = *(const struct phrase *const *)b;
+  int c;
   if (x->len != y->len)
     return x->len < y->len ? 1 : -1;
-  return strcmp(x->text, y->text);
+  if ((c = strcmp(x->text, y->text)) != 0)
+    return c;
+  return x < y ? -1 : x > y;
+}
+
+/* Put the phrases of t in the order of cmp_phrase: grouped by length
+ * first, in one pass, so that qsort has only the phrases of one length
+ * to order at a time (there are a few dozen lengths). */
+static void sort_phrases(struct table *t)
+{
+  const struct phrase **o = xmalloc(t->n * sizeof *o);
+  struct phrase *ph = xmalloc(t->n * sizeof *ph);
+  size_t i, maxlen = 0, *at;
+
+  for (i = 0; i < t->n; i++)
+    if (t->ph[i].len > maxlen)
+      maxlen = t->ph[i].len;
+  /* at[len]: where the phrases of len go, the longest at 0 */
+  at = xcalloc(maxlen + 2, sizeof *at);
+  for (i = 0; i < t->n; i++)
+    at[maxlen - t->ph[i].len + 1]++;
+  for (i = 1; i <= maxlen + 1; i++)
+    at[i] += at[i - 1];
+  for (i = 0; i < t->n; i++)
+    o[at[maxlen - t->ph[i].len]++] = &t->ph[i];
+  /* at[k] is now the end of group k, the start of group k + 1 */
+  for (i = 0; i <= maxlen; i++) {
+    size_t start = i > 0 ? at[i - 1] : 0;
+    if (at[i] - start > 1)
+      qsort(o + start, at[i] - start, sizeof *o, cmp_phrase);
+  }
+  for (i = 0; i < t->n; i++)
+    ph[i] = *o[i];
+  free(at);
+  free(t->ph);
+  free(o);
+  t->ph = ph;
+  t->cap = t->n;
 }
 
 static int cmp_next(const void *a, const void *b)
@@ -616,18 +781,31 @@ static int cmp_next(const void *a, const void *b)
   return x->idx < y->idx ? -1 : x->idx > y->idx;
 }
 
-/* Sort phrases longest first and index them by first word. */
+/* Sort phrases longest first and index them by first word.  The buckets
+ * are counted first, so that their keys and entries take one block
+ * each. */
 static void table_build(struct table *t)
 {
-  size_t i, mask;
+  size_t i, mask, nkeys = 0, at;
+  size_t *bucket_of;
+  struct entry *tmp;
 
   if (t->n == 0)
     return;
-  qsort(t->ph, t->n, sizeof *t->ph, cmp_len_desc);
+  for (i = 0; i < t->n; i++) {
+    t->ph[i].text = t->pool + t->ph[i].off;
+    t->ph[i].mode = (unsigned char *)t->ph[i].text + t->ph[i].len + 1;
+  }
+  sort_phrases(t);
   t->nslots = 16;
   while (t->nslots < t->n * 2)
     t->nslots *= 2;
   t->slots = xcalloc(t->nslots, sizeof *t->slots);
+  t->buckets = xmalloc(t->n * sizeof *t->buckets);
+  /* no key is longer than its phrase: the texts' bytes are enough */
+  t->keys = xmalloc(t->pool_len / 2 + 1);
+  bucket_of = xmalloc(t->n * sizeof *bucket_of);
+  tmp = xmalloc(t->n * sizeof *tmp);
   mask = t->nslots - 1;
   for (i = 0; i < t->n; i++) {
     struct phrase *p = &t->ph[i];
@@ -650,19 +828,27 @@ static void table_build(struct table *t)
     }
     h = hash_key(s, kn);
     for (j = h & mask;; j = (j + 1) & mask) {
-      b = &t->slots[j];
-      if (!b->key || key_eq(s, kn, b->key))
+      if (!t->slots[j].b || (t->slots[j].hash == h &&
+                             key_eq(s, kn, t->buckets[t->slots[j].b - 1].key)))
         break;
     }
-    if (!b->key) {
+    if (!t->slots[j].b) {
       size_t k;
-      b->key = xstrndup(s, kn);
+      t->slots[j].hash = h;
+      t->slots[j].b = (uint32_t)++t->nbuckets;
+      b = &t->buckets[t->nbuckets - 1];
+      memset(b, 0, sizeof *b);
+      b->key = t->keys + nkeys;
       for (k = 0; k < kn; k++)
-        b->key[k] = (char)nc_ascii_lower((unsigned char)b->key[k]);
+        b->key[k] = (char)nc_ascii_lower((unsigned char)s[k]);
+      b->key[kn] = '\0';
+      nkeys += kn + 1;
       b->klen = kn;
       b->hash = h;
       t->filter[FILTER_A(h) / 64] |= (uint64_t)1 << (FILTER_A(h) % 64);
       t->filter[FILTER_B(h) / 64] |= (uint64_t)1 << (FILTER_B(h) % 64);
+    } else {
+      b = &t->buckets[t->slots[j].b - 1];
     }
     b->kinds |= 1u << p->kind;
     if (next >= 0 && next2 < 0)
@@ -670,20 +856,33 @@ static void table_build(struct table *t)
     else if (next >= 0)
       b->pairs[PAIR_BIT(next, next2) / 64] |=
           (uint64_t)1 << (PAIR_BIT(next, next2) % 64);
-    nc_grow(&b->e, &b->cap, b->n + 1, sizeof *b->e);
-    b->e[b->n].idx = i;
-    b->e[b->n].kind = 1u << p->kind;
-    b->e[b->n].next = next;
-    b->e[b->n].next2 = next2;
     b->n++;
+    bucket_of[i] = t->slots[j].b - 1;
+    tmp[i].idx = i;
+    tmp[i].kind = 1u << p->kind;
+    tmp[i].next = next;
+    tmp[i].next2 = next2;
   }
-  for (i = 0; i < t->nslots; i++) {
-    struct bucket *b = &t->slots[i];
-    if (!b->key)
-      continue;
-    b->g = xmalloc(b->n * sizeof *b->g);
+  /* each bucket's e and g in the one block */
+  t->ents = xmalloc(2 * t->n * sizeof *t->ents);
+  for (i = 0, at = 0; i < t->nbuckets; i++) {
+    struct bucket *b = &t->buckets[i];
+    b->e = t->ents + at;
+    b->g = t->ents + t->n + at;
+    at += b->n;
+    b->n = 0;
+  }
+  for (i = 0; i < t->n; i++) {
+    struct bucket *b = &t->buckets[bucket_of[i]];
+    b->e[b->n++] = tmp[i];
+  }
+  free(tmp);
+  free(bucket_of);
+  for (i = 0; i < t->nbuckets; i++) {
+    struct bucket *b = &t->buckets[i];
     memcpy(b->g, b->e, b->n * sizeof *b->g);
-    qsort(b->g, b->n, sizeof *b->g, cmp_next);
+    if (b->n > 1)
+      qsort(b->g, b->n, sizeof *b->g, cmp_next);
     while (b->nany < b->n && b->g[b->nany].next < 0)
       b->nany++;
   }
@@ -691,18 +890,12 @@ static void table_build(struct table *t)
 
 static void table_free(struct table *t)
 {
-  size_t i;
-  for (i = 0; i < t->n; i++) {
-    free(t->ph[i].text);
-    free(t->ph[i].mode);
-  }
   free(t->ph);
-  for (i = 0; i < t->nslots; i++) {
-    free(t->slots[i].key);
-    free(t->slots[i].e);
-    free(t->slots[i].g);
-  }
+  free(t->pool);
   free(t->slots);
+  free(t->buckets);
+  free(t->keys);
+  free(t->ents);
   memset(t, 0, sizeof *t);
 }
 
@@ -720,7 +913,7 @@ static void first_set(struct nc_entlex *lx, uint32_t h, unsigned bit)
 
 /* Set `bit` in first[] for each key of t with a phrase of a kind in
  * `kinds`, FIRST_PLURAL for the plural of each key with a demonym (the
- * key's hash_key stepped on by an 's'), and FIRST_ANY for each key with
+ * hash_key of the key with an 's' added), and FIRST_ANY for each key with
  * a phrase that may start with a small letter (the others start with a
  * capital that must be there).  Set `solo` for the keys with a phrase
  * that has no next (nany > 0: one word, or a mark after the key), and
@@ -731,13 +924,13 @@ static void first_add(struct nc_entlex *lx, const struct table *t,
 {
   size_t i, k;
 
-  for (i = 0; i < t->nslots; i++) {
-    const struct bucket *b = &t->slots[i];
-    if (!b->key || !(b->kinds & kinds))
+  for (i = 0; i < t->nbuckets; i++) {
+    const struct bucket *b = &t->buckets[i];
+    if (!(b->kinds & kinds))
       continue;
     first_set(lx, b->hash, bit);
     if (b->kinds & (1u << PK_DEMONYM))
-      first_set(lx, HASH_STEP(b->hash, 's'), FIRST_PLURAL);
+      first_set(lx, hash_plural(b->key, b->klen), FIRST_PLURAL);
     for (k = 0; k < b->n; k++) {
       const struct phrase *p = &t->ph[b->e[k].idx];
       if (p->klen == 0 || p->mode[0] == CM_ANY || p->text[0] < 'A' ||
@@ -906,7 +1099,7 @@ static long table_match_h(const struct table *t, const char *s, size_t len,
   /* a plural demonym is filed under its singular: "Israelis" */
   if (!(want & (1u << PK_DEMONYM)) || wn - i < 3 || s[wn - 1] != 's')
     return -1;
-  h = hash_cut(h, s[wn - 1]);
+  h = hash_key(s + i, wn - i - 1);
   b = table_may_have(t, h) ? table_find_h(t, s + i, wn - i - 1, h) : NULL;
   for (k = 0; b && k < b->n; k++) {
     const struct phrase *p = &t->ph[b->e[k].idx];
@@ -979,16 +1172,36 @@ cleanup:
   return st;
 }
 
+/* Where an entry of a lexicon file is, for messages: the top level of
+ * the file (list NULL) or item idx of list ("countries[3].").  Formatted
+ * only for an error. */
+struct at {
+  const char *list;
+  size_t idx;
+};
+
+static const struct at top_level = {NULL, 0};
+
+/* The prefix of a message about a field of the entry at `at`: "" or
+ * "countries[3].". */
+static const char *at_str(const struct at *at, char *buf, size_t size)
+{
+  if (!at->list)
+    return "";
+  snprintf(buf, size, "%s[%zu].", at->list, at->idx);
+  return buf;
+}
+
 /* Check the fields of the object o: each one of `fields` (NULL ended, at
- * most 16) and none twice.  ctx is "" for the top level of a file, where
- * "comment" must be a string, or the entry ("countries[3].") otherwise. */
-static enum nc_status check_fields(const cJSON *o,
-                                   const char *const *fields,
-                                   const char *file, const char *ctx,
+ * most 16) and none twice.  At the top level of a file "comment" must be
+ * a string. */
+static enum nc_status check_fields(const cJSON *o, const char *const *fields,
+                                   const char *file, const struct at *at,
                                    struct nc_error *err)
 {
   int seen[16] = {0};
   const cJSON *it;
+  char cb[64];
 
   cJSON_ArrayForEach(it, o)
   {
@@ -998,21 +1211,20 @@ static enum nc_status check_fields(const cJSON *o,
         break;
     }
     if (k == 16 || !fields[k]) {
-      if (ctx[0] == '\0')
+      if (!at->list)
         return nc_error_set(err, NC_RULE, file, 0,
                             "unknown top-level field \"%s\"", it->string);
       return nc_error_set(err, NC_RULE, file, 0, "%s%s: unknown field",
-                          ctx, it->string);
+                          at_str(at, cb, sizeof cb), it->string);
     }
-    if (seen[k] && ctx[0] == '\0')
+    if (seen[k] && !at->list)
       return nc_error_set(err, NC_RULE, file, 0,
                           "duplicate top-level field \"%s\"", it->string);
     if (seen[k])
-      return nc_error_set(err, NC_RULE, file, 0,
-                          "%s%s: field given twice", ctx, it->string);
+      return nc_error_set(err, NC_RULE, file, 0, "%s%s: field given twice",
+                          at_str(at, cb, sizeof cb), it->string);
     seen[k] = 1;
-    if (ctx[0] == '\0' && strcmp(it->string, "comment") == 0 &&
-        !cJSON_IsString(it))
+    if (!at->list && strcmp(it->string, "comment") == 0 && !cJSON_IsString(it))
       return nc_error_set(err, NC_RULE, file, 0,
                           "comment: expected a string");
   }
@@ -1022,14 +1234,16 @@ static enum nc_status check_fields(const cJSON *o,
 /* A true/false field of an entry: 0 when absent; -1 (error set) when it
  * is not a boolean. */
 static int get_flag(const cJSON *o, const char *field, const char *file,
-                    const char *ctx, struct nc_error *err)
+                    const struct at *at, struct nc_error *err)
 {
   const cJSON *b = cJSON_GetObjectItemCaseSensitive(o, field);
+  char cb[64];
+
   if (!b)
     return 0;
   if (!cJSON_IsBool(b)) {
     nc_error_set(err, NC_RULE, file, 0, "%s%s: expected true or false",
-                 ctx, field);
+                 at_str(at, cb, sizeof cb), field);
     return -1;
   }
   return cJSON_IsTrue(b);
@@ -1037,55 +1251,116 @@ static int get_flag(const cJSON *o, const char *field, const char *file,
 
 /* A phrase already read, for duplicate checks. */
 struct seen_ent {
-  char *key;    /* the phrase, blanks collapsed, maybe folded to lower */
-  char *where;  /* where it was given: "countries[3].aliases[1]" */
+  size_t key;        /* offset of the phrase (blanks collapsed, maybe
+                        folded to lower case) in the set's pool */
+  struct at at;      /* where it was given: at, field, idx (SIZE_MAX: */
+  const char *field; /* none), as "countries[3].aliases[1]" */
+  size_t idx;
   size_t owner; /* the country or entry that gave it */
   int kind;     /* what it is to its owner */
 };
 
+/* How many items the arrays root[fields[0]], root[fields[1]] ... (NULL
+ * ended) hold together, for seen_reserve. */
+static size_t list_sizes(const cJSON *root, const char *const *fields)
+{
+  size_t n = 0;
+  for (; *fields; fields++) {
+    const cJSON *a = cJSON_GetObjectItemCaseSensitive(root, *fields);
+    if (cJSON_IsArray(a))
+      n += (size_t)cJSON_GetArraySize(a);
+  }
+  return n;
+}
+
 /* The phrases of one lexicon file, by text. */
 struct seenset {
-  struct seen_ent *slots; /* open addressing, power-of-two size */
-  size_t cap, n;
+  struct slot *slots; /* open addressing, power-of-two size; b indexes */
+  size_t cap;         /* ents */
+  struct seen_ent *ents;
+  size_t n, ents_cap;
+  char *pool; /* the phrases, each NUL-ended */
+  size_t pool_len, pool_cap;
 };
+
+/* Make room in an empty set for n phrases, so that it need not grow
+ * while they are added. */
+static void seen_reserve(struct seenset *set, size_t n)
+{
+  set->cap = 64;
+  while (set->cap < (n + 1) * 2)
+    set->cap *= 2;
+  set->slots = xcalloc(set->cap, sizeof *set->slots);
+  nc_grow(&set->ents, &set->ents_cap, n, sizeof *set->ents);
+}
 
 static void seen_free(struct seenset *set)
 {
-  size_t i;
-  for (i = 0; i < set->cap; i++) {
-    free(set->slots[i].key);
-    free(set->slots[i].where);
-  }
   free(set->slots);
+  free(set->ents);
+  free(set->pool);
   memset(set, 0, sizeof *set);
 }
 
-/* The slot of key in set (an empty one when it is absent). */
-static struct seen_ent *seen_slot(const struct seenset *set,
-                                  const char *key)
+/* FNV-1a: the seen sets need no hash of the scan's kind. */
+static uint32_t seen_hash(const char *s, size_t n)
+{
+  uint32_t h = 2166136261u;
+  size_t i;
+  for (i = 0; i < n; i++)
+    h = (h ^ (unsigned char)s[i]) * 16777619u;
+  return h;
+}
+
+/* The slot of the phrase key (with seen_hash h) in set, an empty one when
+ * it is absent. */
+static struct slot *seen_slot(const struct seenset *set, const char *key,
+                              uint32_t h)
 {
   size_t mask = set->cap - 1;
-  size_t i = hash_key(key, strlen(key)) & mask;
-  while (set->slots[i].key && strcmp(set->slots[i].key, key) != 0)
+  size_t i = h & mask;
+  while (set->slots[i].b &&
+         (set->slots[i].hash != h ||
+          strcmp(set->pool + set->ents[set->slots[i].b - 1].key, key) != 0))
     i = (i + 1) & mask;
   return &set->slots[i];
 }
 
+/* "countries[3].aliases[1]": where a phrase was given. */
+static const char *where_str(const struct at *at, const char *field,
+                             size_t idx, char *buf, size_t size)
+{
+  char cb[64];
+  const char *ctx = at_str(at, cb, sizeof cb);
+
+  if (idx == SIZE_MAX)
+    snprintf(buf, size, "%s%s", ctx, field);
+  else
+    snprintf(buf, size, "%s%s[%zu]", ctx, field, idx);
+  return buf;
+}
+
 /* Add the phrase s (a leading "[the] " dropped, blanks collapsed, lower
- * case when fold) given at `where`; returns the earlier entry when the
- * phrase was already there, else NULL. */
+ * case when fold) given at <at><field>[idx]; returns the earlier entry
+ * when the phrase was already there, else NULL. */
 static const struct seen_ent *seen_add(struct seenset *set, const char *s,
-                                       int fold, const char *where,
+                                       int fold, const struct at *at,
+                                       const char *field, size_t idx,
                                        size_t owner, int kind)
 {
   size_t n, len = 0, i;
   char *key;
-  struct seen_ent *slot;
+  uint32_t h;
+  struct slot *slot;
+  struct seen_ent *e;
 
   if (strncmp(s, "[the] ", 6) == 0)
     s += 6;
   n = strlen(s);
-  key = xmalloc(n + 1);
+  /* the key goes at the end of the pool, kept there when it is new */
+  if (set->pool_len + n + 1 > set->pool_cap)
+    nc_grow(&set->pool, &set->pool_cap, set->pool_len + n + 1, 1);
+  key = set->pool + set->pool_len;
   for (i = 0; i < n; i++) {
     if (s[i] == ' ' && (len == 0 || key[len - 1] == ' '))
       continue;
@@ -1094,67 +1369,94 @@ static const struct seen_ent *seen_add(struct seenset *set, const char *s,
   while (len > 0 && key[len - 1] == ' ')
     len--;
   key[len] = '\0';
+  h = seen_hash(key, len);
   if ((set->n + 1) * 2 > set->cap) {
-    struct seenset big = {0};
-    big.cap = set->cap ? set->cap * 2 : 64;
-    big.slots = xcalloc(big.cap, sizeof *big.slots);
-    for (i = 0; i < set->cap; i++) {
-      if (set->slots[i].key)
-        *seen_slot(&big, set->slots[i].key) = set->slots[i];
+    struct slot *old = set->slots;
+    size_t cap = set->cap;
+    set->cap = cap ? cap * 2 : 64;
+    set->slots = xcalloc(set->cap, sizeof *set->slots);
+    for (i = 0; i < cap; i++) {
+      if (old[i].b)
+        *seen_slot(set, set->pool + set->ents[old[i].b - 1].key, old[i].hash) =
+            old[i];
     }
-    big.n = set->n;
-    free(set->slots);
-    *set = big;
+    free(old);
   }
-  slot = seen_slot(set, key);
-  if (slot->key) {
-    free(key);
-    return slot;
-  }
-  slot->key = key;
-  slot->where = xstrdup(where);
-  slot->owner = owner;
-  slot->kind = kind;
-  set->n++;
+  slot = seen_slot(set, key, h);
+  if (slot->b)
+    return &set->ents[slot->b - 1];
+  if (set->n == set->ents_cap)
+    nc_grow(&set->ents, &set->ents_cap, set->n + 1, sizeof *set->ents);
+  e = &set->ents[set->n++];
+  slot->hash = h;
+  slot->b = (uint32_t)set->n;
+  e->key = set->pool_len;
+  e->at = *at;
+  e->field = field;
+  e->idx = idx;
+  e->owner = owner;
+  e->kind = kind;
+  set->pool_len += len + 1;
   return NULL;
 }
 
-/* Record the phrase s given at <ctx><field>[idx] (no index when idx is
+/* Record the phrase s given at <at><field>[idx] (no index when idx is
  * SIZE_MAX) by `owner` as `kind`.  It is an error when an earlier phrase
  * equal to it came from another owner, or from the same owner as the same
  * kind. */
 static enum nc_status note(struct seenset *set, const char *s, int fold,
-                           const char *ctx, const char *field, size_t idx,
+                           const struct at *at, const char *field, size_t idx,
                            size_t owner, int kind, const char *file,
                            struct nc_error *err)
 {
-  char where[128];
+  char here[128], there[128];
   const struct seen_ent *prev;
 
-  if (idx == SIZE_MAX)
-    snprintf(where, sizeof where, "%s%s", ctx, field);
-  else
-    snprintf(where, sizeof where, "%s%s[%zu]", ctx, field, idx);
-  prev = seen_add(set, s, fold, where, owner, kind);
+  prev = seen_add(set, s, fold, at, field, idx, owner, kind);
   if (prev && (prev->owner != owner || prev->kind == kind))
-    return nc_error_set(err, NC_RULE, file, 0,
-                        "%s: \"%s\" listed twice (also at %s)", where, s,
-                        prev->where);
+    return nc_error_set(
+        err, NC_RULE, file, 0, "%s: \"%s\" listed twice (also at %s)",
+        where_str(at, field, idx, here, sizeof here), s,
+        where_str(&prev->at, prev->field, prev->idx, there, sizeof there));
   return NC_OK;
 }
 
-static void strs_push(struct strs *l, const char *s)
+/* Append s, in lower case (ASCII) when lower is set. */
+static void strs_push(struct strs *l, const char *s, int lower)
 {
-  nc_grow(&l->v, &l->cap, l->n + 1, sizeof *l->v);
-  l->v[l->n++] = xstrdup(s);
+  size_t n = strlen(s), i;
+  char *d;
+
+  if (l->n == l->cap)
+    nc_grow(&l->off, &l->cap, l->n + 1, sizeof *l->off);
+  if (l->pool_len + n + 1 > l->pool_cap)
+    nc_grow(&l->pool, &l->pool_cap, l->pool_len + n + 1, 1);
+  d = l->pool + l->pool_len;
+  if (lower) {
+    for (i = 0; i < n; i++)
+      d[i] = (char)nc_ascii_lower((unsigned char)s[i]);
+  } else {
+    memcpy(d, s, n);
+  }
+  d[n] = '\0';
+  l->off[l->n++] = l->pool_len;
+  l->pool_len += n + 1;
+}
+
+/* Point v at the strings, now that the pool no longer moves. */
+static void strs_done(struct strs *l)
+{
+  size_t i;
+  l->v = xmalloc((l->n + 1) * sizeof *l->v);
+  for (i = 0; i < l->n; i++)
+    l->v[i] = l->pool + l->off[i];
 }
 
 static void strs_free(struct strs *l)
 {
-  size_t i;
-  for (i = 0; i < l->n; i++)
-    free(l->v[i]);
   free(l->v);
+  free(l->off);
+  free(l->pool);
   memset(l, 0, sizeof *l);
 }
 
@@ -1169,7 +1471,8 @@ static void add_name(struct table *t, const char *s, enum pkind kind,
   }
   table_add(t, s, kind, ref);
   if (the) {
-    nc_buf_printf(&b, "the %s", s);
+    nc_buf_puts(&b, "the ");
+    nc_buf_puts(&b, s);
     table_add(t, b.data, kind, ref);
     nc_buf_free(&b);
   }
@@ -1191,25 +1494,36 @@ enum { A_STRINGS, A_OBJECTS, A_EITHER };
 /* The array obj[field] in *out (NULL when absent and not required); its
  * items are non-blank strings, objects or either, as `items` says. */
 static enum nc_status get_array(const cJSON *obj, const char *field,
-                                const char *file, const char *ctx,
-                                struct nc_error *err, int required,
-                                int items, const cJSON **out)
+                                const char *file, const struct at *at,
+                                struct nc_error *err, int required, int items,
+                                const cJSON **out)
 {
   const cJSON *a = cJSON_GetObjectItemCaseSensitive(obj, field), *e;
   size_t i = 0;
+  char cb[64];
+  const char *ctx;
+
   *out = NULL;
   if (!a) {
     if (required)
-      return nc_error_set(err, NC_RULE, file, 0, "%s%s: missing", ctx,
-                          field);
+      return nc_error_set(err, NC_RULE, file, 0, "%s%s: missing",
+                          at_str(at, cb, sizeof cb), field);
     return NC_OK;
   }
   if (!cJSON_IsArray(a))
     return nc_error_set(err, NC_RULE, file, 0, "%s%s: expected an array",
-                        ctx, field);
+                        at_str(at, cb, sizeof cb), field);
   cJSON_ArrayForEach(e, a)
   {
     int str = cJSON_IsString(e) && !blank_str(e->valuestring);
+    int is_obj = cJSON_IsObject(e);
+    if (items == A_STRINGS   ? str
+        : items == A_OBJECTS ? is_obj
+                             : str || is_obj) {
+      i++;
+      continue; /* the common case, without a message to format */
+    }
+    ctx = at_str(at, cb, sizeof cb);
     if (items == A_STRINGS && !str)
       return nc_error_set(err, NC_RULE, file, 0,
                           "%s%s[%zu]: expected a non-empty string", ctx,
@@ -1230,13 +1544,15 @@ static enum nc_status get_array(const cJSON *obj, const char *field,
 
 /* The name of an entry: a non-blank string field, or NULL (error set). */
 static const char *get_name(const cJSON *o, const char *field,
-                            const char *file, const char *ctx,
+                            const char *file, const struct at *at,
                             struct nc_error *err)
 {
   const cJSON *s = cJSON_GetObjectItemCaseSensitive(o, field);
+  char cb[64];
+
   if (!cJSON_IsString(s) || blank_str(s->valuestring)) {
-    nc_error_set(err, NC_RULE, file, 0, "%s%s: expected a string", ctx,
-                 field);
+    nc_error_set(err, NC_RULE, file, 0, "%s%s: expected a string",
+                 at_str(at, cb, sizeof cb), field);
     return NULL;
   }
   return s->valuestring;
@@ -1248,14 +1564,14 @@ enum { SEEN_NAME, SEEN_DEMONYM, SEEN_BLOCKED };
 
 /* note() for a country's name or alias, and for the "the X" form that
  * add_name also adds for "[the] X" or when `the` is set. */
-static enum nc_status note_name(struct seenset *set, const char *s,
-                                int the, const char *ctx, const char *field,
+static enum nc_status note_name(struct seenset *set, const char *s, int the,
+                                const struct at *at, const char *field,
                                 size_t idx, size_t owner, const char *file,
                                 struct nc_error *err)
 {
   struct nc_buf b = {0};
   enum nc_status st =
-      note(set, s, 1, ctx, field, idx, owner, SEEN_NAME, file, err);
+      note(set, s, 1, at, field, idx, owner, SEEN_NAME, file, err);
 
   if (strncmp(s, "[the] ", 6) == 0) {
     s += 6;
@@ -1263,8 +1579,9 @@ static enum nc_status note_name(struct seenset *set, const char *s,
   }
   if (st != NC_OK || !the)
     return st;
-  nc_buf_printf(&b, "the %s", s);
-  st = note(set, b.data, 1, ctx, field, idx, owner, SEEN_NAME, file, err);
+  nc_buf_puts(&b, "the ");
+  nc_buf_puts(&b, s);
+  st = note(set, b.data, 1, at, field, idx, owner, SEEN_NAME, file, err);
   nc_buf_free(&b);
   return st;
 }
@@ -1286,55 +1603,58 @@ static enum nc_status load_countries(struct nc_entlex *lx, const char *dir,
 
   if (st != NC_OK)
     goto cleanup;
-  st = check_fields(root, top, file, "", err);
+  st = check_fields(root, top, file, &top_level, err);
   if (st == NC_OK)
-    st = get_array(root, "countries", file, "", err, 1, A_OBJECTS, &list);
+    st = get_array(root, "countries", file, &top_level, err, 1, A_OBJECTS,
+                   &list);
   if (st != NC_OK)
     goto cleanup;
   lx->ambiguous = xcalloc((size_t)cJSON_GetArraySize(list) + 1, 1);
+  /* a name, maybe its "the" form, aliases, demonyms: about three
+   * phrases a country */
+  seen_reserve(&seen, 4 * (size_t)cJSON_GetArraySize(list));
   cJSON_ArrayForEach(c, list)
   {
     const char *name;
     const cJSON *arr;
-    char ctx[64];
+    const struct at at = {"countries", i};
     int the, amb;
 
-    snprintf(ctx, sizeof ctx, "countries[%zu].", i);
-    st = check_fields(c, fields, file, ctx, err);
+    st = check_fields(c, fields, file, &at, err);
     if (st != NC_OK)
       goto cleanup;
-    name = get_name(c, "name", file, ctx, err);
-    the = get_flag(c, "the", file, ctx, err);
-    amb = get_flag(c, "ambiguous", file, ctx, err);
+    name = get_name(c, "name", file, &at, err);
+    the = get_flag(c, "the", file, &at, err);
+    amb = get_flag(c, "ambiguous", file, &at, err);
     if (!name || the < 0 || amb < 0) {
       st = NC_RULE;
       goto cleanup;
     }
-    st = note_name(&seen, name, the, ctx, "name", SIZE_MAX, i, file, err);
+    st = note_name(&seen, name, the, &at, "name", SIZE_MAX, i, file, err);
     if (st != NC_OK)
       goto cleanup;
-    strs_push(&lx->countries, name);
+    strs_push(&lx->countries, name, 0);
     lx->ambiguous[i] = (unsigned char)amb;
     add_name(&lx->ents, name, PK_NAME, i, the);
-    st = get_array(c, "aliases", file, ctx, err, 0, A_STRINGS, &arr);
+    st = get_array(c, "aliases", file, &at, err, 0, A_STRINGS, &arr);
     if (st != NC_OK)
       goto cleanup;
     k = 0;
     cJSON_ArrayForEach(e, arr)
     {
-      st = note_name(&seen, e->valuestring, 0, ctx, "aliases", k++, i,
-                     file, err);
+      st = note_name(&seen, e->valuestring, 0, &at, "aliases", k++, i, file,
+                     err);
       if (st != NC_OK)
         goto cleanup;
       add_name(&lx->ents, e->valuestring, PK_ALIAS, i, 0);
     }
-    st = get_array(c, "demonyms", file, ctx, err, 0, A_STRINGS, &arr);
+    st = get_array(c, "demonyms", file, &at, err, 0, A_STRINGS, &arr);
     if (st != NC_OK)
       goto cleanup;
     k = 0;
     cJSON_ArrayForEach(e, arr)
     {
-      st = note(&seen, e->valuestring, 1, ctx, "demonyms", k++, i,
+      st = note(&seen, e->valuestring, 1, &at, "demonyms", k++, i,
                 SEEN_DEMONYM, file, err);
       if (st != NC_OK)
         goto cleanup;
@@ -1342,14 +1662,14 @@ static enum nc_status load_countries(struct nc_entlex *lx, const char *dir,
     }
     i++;
   }
-  st = get_array(root, "blocked", file, "", err, 0, A_STRINGS, &list);
+  st = get_array(root, "blocked", file, &top_level, err, 0, A_STRINGS, &list);
   if (st != NC_OK)
     goto cleanup;
   k = 0;
   cJSON_ArrayForEach(e, list)
   {
-    st = note(&seen, e->valuestring, 1, "", "blocked", k, SIZE_MAX - 1 - k,
-              SEEN_BLOCKED, file, err);
+    st = note(&seen, e->valuestring, 1, &top_level, "blocked", k,
+              SIZE_MAX - 1 - k, SEEN_BLOCKED, file, err);
     if (st != NC_OK)
       goto cleanup;
     table_add(&lx->ents, e->valuestring, PK_BLOCK, 0);
@@ -1376,39 +1696,38 @@ static enum nc_status load_people(struct nc_entlex *lx, const char *dir,
 
   if (st != NC_OK || !root)
     goto cleanup;
-  st = check_fields(root, top, file, "", err);
+  st = check_fields(root, top, file, &top_level, err);
   if (st == NC_OK)
-    st = get_array(root, "people", file, "", err, 0, A_OBJECTS, &list);
+    st = get_array(root, "people", file, &top_level, err, 0, A_OBJECTS, &list);
   if (st != NC_OK)
     goto cleanup;
   cJSON_ArrayForEach(c, list)
   {
     const char *name;
     const cJSON *arr;
-    char ctx[64];
+    const struct at at = {"people", i};
 
-    snprintf(ctx, sizeof ctx, "people[%zu].", i);
-    st = check_fields(c, fields, file, ctx, err);
+    st = check_fields(c, fields, file, &at, err);
     if (st != NC_OK)
       goto cleanup;
-    name = get_name(c, "name", file, ctx, err);
+    name = get_name(c, "name", file, &at, err);
     if (!name) {
       st = NC_RULE;
       goto cleanup;
     }
-    st = note(&names, name, 1, ctx, "name", SIZE_MAX, i, 0, file, err);
+    st = note(&names, name, 1, &at, "name", SIZE_MAX, i, 0, file, err);
     if (st != NC_OK)
       goto cleanup;
-    strs_push(&lx->people, name);
-    st = get_array(c, "variants", file, ctx, err, 1, A_STRINGS, &arr);
+    strs_push(&lx->people, name, 0);
+    st = get_array(c, "variants", file, &at, err, 1, A_STRINGS, &arr);
     if (st != NC_OK)
       goto cleanup;
     k = 0;
     cJSON_ArrayForEach(e, arr)
     {
       /* variants match case-sensitively: "MBZ" and "MbZ" differ */
-      st = note(&variants, e->valuestring, 0, ctx, "variants", k, i, 0,
-                file, err);
+      st = note(&variants, e->valuestring, 0, &at, "variants", k, i, 0, file,
+                err);
       if (st != NC_OK)
         goto cleanup;
       table_add(&lx->ents, e->valuestring, PK_PERSON, lx->people.n - 1);
@@ -1447,34 +1766,34 @@ static enum nc_status load_titles(struct nc_entlex *lx, const char *dir,
 
   if (st != NC_OK)
     goto cleanup;
-  st = check_fields(root, top, file, "", err);
+  st = check_fields(root, top, file, &top_level, err);
   if (st == NC_OK)
-    st = get_array(root, "titles", file, "", err, 1, A_EITHER, &list);
+    st = get_array(root, "titles", file, &top_level, err, 1, A_EITHER, &list);
   if (st != NC_OK)
     goto cleanup;
+  seen_reserve(&seen, list_sizes(root, top + 1));
   cJSON_ArrayForEach(e, list)
   {
     const char *text = e->valuestring, *as;
     int min_name = 1;
     struct phrase *p;
-    char *low;
-    char ctx[64];
+    const struct at at = {"titles", i};
+    char cb[64];
 
-    snprintf(ctx, sizeof ctx, "titles[%zu].", i);
     if (cJSON_IsObject(e)) {
       const cJSON *a = cJSON_GetObjectItemCaseSensitive(e, "as");
       const cJSON *m = cJSON_GetObjectItemCaseSensitive(e, "min_name");
-      st = check_fields(e, fields, file, ctx, err);
+      st = check_fields(e, fields, file, &at, err);
       if (st != NC_OK)
         goto cleanup;
-      text = get_name(e, "title", file, ctx, err);
+      text = get_name(e, "title", file, &at, err);
       if (!text) {
         st = NC_RULE;
         goto cleanup;
       }
       if (a && (!cJSON_IsString(a) || blank_str(a->valuestring))) {
         st = nc_error_set(err, NC_RULE, file, 0, "%sas: expected a string",
-                          ctx);
+                          at_str(&at, cb, sizeof cb));
         goto cleanup;
       }
       if (m && (!cJSON_IsNumber(m) || m->valuedouble < 0 ||
@@ -1483,39 +1802,36 @@ static enum nc_status load_titles(struct nc_entlex *lx, const char *dir,
         st = nc_error_set(err, NC_RULE, file, 0,
                           "%smin_name: expected a whole number from 0 to "
                           "%d",
-                          ctx, MAX_MIN_NAME);
+                          at_str(&at, cb, sizeof cb), MAX_MIN_NAME);
         goto cleanup;
       }
       if (m)
         min_name = m->valueint;
       as = a ? a->valuestring : text;
-      st = note(&seen, text, 1, ctx, "title", SIZE_MAX, serial++, 0, file,
-                err);
+      st =
+          note(&seen, text, 1, &at, "title", SIZE_MAX, serial++, 0, file, err);
     } else {
       as = text;
-      st = note(&seen, text, 1, "", "titles", i, serial++, 0, file, err);
+      st = note(&seen, text, 1, &top_level, "titles", i, serial++, 0, file,
+                err);
     }
     if (st != NC_OK)
       goto cleanup;
-    low = nc_ascii_lowerdup(as, strlen(as));
-    lx->title_as.n++;
-    nc_grow(&lx->title_as.v, &lx->title_as.cap, lx->title_as.n,
-            sizeof *lx->title_as.v);
-    lx->title_as.v[lx->title_as.n - 1] = low;
+    strs_push(&lx->title_as, as, 1);
     p = table_add(&lx->titles, text, PK_TITLE, lx->title_as.n - 1);
     if (p)
       p->min_name = min_name;
     i++;
   }
   for (k = 0; k < sizeof lists / sizeof lists[0]; k++) {
-    st = get_array(root, lists[k].field, file, "", err, 0, A_STRINGS,
+    st = get_array(root, lists[k].field, file, &top_level, err, 0, A_STRINGS,
                    &list);
     if (st != NC_OK)
       goto cleanup;
     i = 0;
     cJSON_ArrayForEach(e, list)
     {
-      st = note(&seen, e->valuestring, 1, "", lists[k].field, i++,
+      st = note(&seen, e->valuestring, 1, &top_level, lists[k].field, i++,
                 serial++, 0, file, err);
       if (st != NC_OK)
         goto cleanup;
@@ -1550,16 +1866,18 @@ static enum nc_status load_names(struct nc_entlex *lx, const char *dir,
 
   if (st != NC_OK || !root)
     goto cleanup;
-  st = check_fields(root, top, file, "", err);
+  st = check_fields(root, top, file, &top_level, err);
+  if (st == NC_OK)
+    seen_reserve(&seen, list_sizes(root, top + 1));
   for (k = 0; st == NC_OK && k < sizeof lists / sizeof lists[0]; k++) {
-    st = get_array(root, lists[k].field, file, "", err, 0, A_STRINGS,
+    st = get_array(root, lists[k].field, file, &top_level, err, 0, A_STRINGS,
                    &list);
     i = 0;
     cJSON_ArrayForEach(e, list)
     {
       if (st != NC_OK)
         break;
-      st = note(&seen, e->valuestring, 1, "", lists[k].field, i++,
+      st = note(&seen, e->valuestring, 1, &top_level, lists[k].field, i++,
                 serial++, 0, file, err);
       if (st == NC_OK)
         table_add(&lx->words, e->valuestring, lists[k].kind, 0);
@@ -1597,6 +1915,9 @@ enum nc_status nc_entlex_load(const char *dir, struct nc_entlex **out,
             &lx->ent_pairs);
   first_add(lx, &lx->titles, K_TITLE_SCAN, FIRST_TITLE, FIRST_TSOLO,
             &lx->title_pairs);
+  strs_done(&lx->countries);
+  strs_done(&lx->people);
+  strs_done(&lx->title_as);
   lx->mods = xcalloc(lx->titles.n + 1, sizeof *lx->mods);
   for (i = 0; i < lx->titles.n; i++)
     if (lx->titles.ph[i].kind == PK_MODIFIER)
@@ -1795,6 +2116,114 @@ static NC_COLD void scan_word(struct scan *sc, size_t i, size_t wn,
   sc->skip = end;
 }
 
+#if NC_SSE2
+/* The bytes scan_block takes at a time, and how many from the start of
+ * them it may read: the hash of a word that starts in the block reads
+ * 32 bytes. */
+#define BLOCK 64
+#define BLOCK_READ (BLOCK + 32)
+
+/* The two-byte letters of the BLOCK bytes at b, as letter2_at has them:
+ * a bit for each byte of each.  A lead byte 0xC3 to 0xDF, then a
+ * continuation byte, but U+00D7 and U+00F7 (0xC3 0x97, 0xC3 0xB7).  The
+ * bytes past ASCII of English text are mostly quotes and dashes, with
+ * no lead byte: then the rest is not worked out. */
+static inline uint64_t letter2_bits(const unsigned char *b)
+{
+  uint64_t lead = 0, cont = 0, c3 = 0, sign = 0, pair;
+  unsigned k;
+
+  for (k = 0; k < BLOCK; k += 16) {
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(b + k));
+    __m128i l = _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8(0x80 - 0xC3)),
+                               _mm_set1_epi8(-128 + 0xDF - 0xC3 + 1));
+    lead |= (uint64_t)(unsigned)_mm_movemask_epi8(l) << k;
+  }
+  if (!lead)
+    return 0;
+  for (k = 0; k < BLOCK; k += 16) {
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(b + k));
+    __m128i c = _mm_cmpeq_epi8(_mm_and_si128(v, _mm_set1_epi8(-64)),
+                               _mm_set1_epi8(-128));
+    __m128i x = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(-0x69)),
+                             _mm_cmpeq_epi8(v, _mm_set1_epi8(-0x49)));
+    cont |= (uint64_t)(unsigned)_mm_movemask_epi8(c) << k;
+    c3 |= (uint64_t)(unsigned)_mm_movemask_epi8(
+              _mm_cmpeq_epi8(v, _mm_set1_epi8(-0x3D)))
+          << k;
+    sign |= (uint64_t)(unsigned)_mm_movemask_epi8(x) << k;
+  }
+  pair = lead & cont >> 1 & ~(c3 & sign >> 1);
+  return pair | pair << 1;
+}
+
+/* The words of the BLOCK bytes at s[i] for the first pass, up to the
+ * first byte past ASCII that is not in a two-byte letter: each one that
+ * ends there is looked up as find_words would, from bit masks of the
+ * word bytes and of the others past ASCII.  The character before i is
+ * no letter or digit.  Returns how far the scan may go on: to the start
+ * of a word that runs past the bytes taken or is long (which the caller
+ * passes to the next block, or to word_hash when it starts at i), or to
+ * that first other byte (*other set). */
+static NC_HOT size_t scan_block(struct scan *sc, size_t i, int *other)
+{
+  const unsigned char *b = (const unsigned char *)sc->s + i;
+  unsigned char pad[BLOCK_READ];
+  uint64_t w = 0, hi = 0, starts;
+  unsigned lim = BLOCK, k;
+
+  /* near the end of the text, a copy padded with NULs (no word bytes)
+   * stands in */
+  if (sc->len - i < BLOCK_READ) {
+    memcpy(pad, b, sc->len - i);
+    memset(pad + (sc->len - i), 0, BLOCK_READ - (sc->len - i));
+    b = pad;
+  }
+  for (k = 0; k < BLOCK; k += 16) {
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(b + k));
+    w |= (uint64_t)alnum_bits(v) << k;
+    hi |= (uint64_t)(unsigned)_mm_movemask_epi8(v) << k;
+  }
+  if (hi) {
+    uint64_t w2 = letter2_bits(b);
+    w |= w2;
+    if (hi & ~w2)
+      lim = (unsigned)__builtin_ctzll(hi & ~w2);
+  }
+  *other = lim < BLOCK;
+  starts = w & ~(w << 1);
+  if (lim < BLOCK)
+    starts &= (UINT64_C(1) << lim) - 1;
+  while (starts) {
+    unsigned a = (unsigned)__builtin_ctzll(starts);
+    uint64_t rest = ~(w >> a);
+    unsigned e = a + (rest ? (unsigned)__builtin_ctzll(rest) : BLOCK);
+    uint32_t h;
+    unsigned f;
+
+    /* a word that runs on past the block or is long, or runs into a
+     * character past ASCII that may be a letter, is word_hash's; one
+     * that ends in a no-break space or a quote, dash or other mark of
+     * the U+2000 block (as char_at has them) is done */
+    if (e - a >= 32 ||
+        (e >= lim &&
+         (e > lim || lim == BLOCK ||
+          !((b[lim] == 0xC2 && b[lim + 1] == 0xA0) ||
+            (b[lim] == 0xE2 && (unsigned)(b[lim + 1] - 0x80) <= 0x2F &&
+             (b[lim + 2] & 0xC0) == 0x80))))) {
+      *other = 0;
+      return a;
+    }
+    h = block_hash(b + a, e - a);
+    f = first_of(sc->lx, h);
+    if (f != 0)
+      scan_word(sc, i + a, i + e, h, f);
+    starts &= starts - 1;
+  }
+  return lim;
+}
+#endif
+
 /* The first pass over the text, one look-up per word: every country and
  * known person (appended), and every title or honorific (kept in tm for
  * the second pass, which looks for their names).  Most words are in no
@@ -1817,6 +2246,23 @@ static void find_words(const struct nc_entlex *lx, const char *s,
     uint32_t h;
     unsigned f;
 
+#if NC_SSE2
+    /* ASCII text a block at a time; a byte past ASCII goes on below.
+     * The block takes a letter or digit at i to start a word: so it does
+     * unless a character past ASCII before it is a letter. */
+    if (i == 0 || (unsigned char)s[i - 1] < 0x80 ||
+        !ascii_word[(unsigned char)s[i]] || nc_word_start(s, i)) {
+      int other;
+      size_t adv = scan_block(&sc, i, &other);
+      if (adv > 0) {
+        i += adv;
+        if (i >= len)
+          break;
+        if (!other)
+          continue;
+      }
+    }
+#endif
     /* to the next letter or digit, or byte past ASCII: one that starts
      * no word (a quote, a dash) is passed over */
     while (i < len && !scan_stop[(unsigned char)s[i]])
