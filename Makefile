@@ -72,17 +72,24 @@ $(BUILD)/tests/%: tests/helpers/%.c $(BUILD)/libnewscheck.a
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(TEST_CFLAGS) -o $@ $< \
 	  $(BUILD)/libnewscheck.a $(LDLIBS) $(TEST_LIBS)
 
-# The entity tests again with entities.c built without its SSE2 path, so
-# that the portable path other machines take is tested as well.
-PORTABLE := $(BUILD)/tests/test_entities_portable \
-            $(BUILD)/tests/test_entities_scan_portable
+# The tests of the files with SSE2 scans (simd.h) again, with those files
+# built without it, so that the portable paths other machines take are
+# tested as well.
+SIMDSRCS := src/util.c src/document.c src/sentences.c src/entities.c
+PORTOBJS := $(SIMDSRCS:src/%.c=$(BUILD)/portable/%.o)
+PORTABLE := $(patsubst %,$(BUILD)/tests/test_%_portable,\
+              util document sentences entities entities_scan)
 
-$(BUILD)/tests/%_portable: tests/unit/%.c src/entities.c \
-                           tests/unit/testutil.h tests/unit/testworld.h \
+$(BUILD)/portable/%.o: src/%.c $(BUILD)/config.mk
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) -DNC_NO_SSE2 $(CFLAGS) -MMD -MP -c -o $@ $<
+
+$(BUILD)/tests/%_portable: tests/unit/%.c tests/unit/testutil.h \
+                           tests/unit/testworld.h $(PORTOBJS) \
                            $(BUILD)/libnewscheck.a
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS) -DNC_NO_SSE2 -Itests/unit $(CFLAGS) $(TEST_CFLAGS) \
-	  -o $@ $< src/entities.c $(BUILD)/libnewscheck.a $(LDLIBS) $(TEST_LIBS)
+	$(CC) $(CPPFLAGS) -Itests/unit $(CFLAGS) $(TEST_CFLAGS) -o $@ $< \
+	  $(PORTOBJS) $(BUILD)/libnewscheck.a $(LDLIBS) $(TEST_LIBS)
 
 run: all
 	$(BUILD)/newscheck data/articles
@@ -102,7 +109,7 @@ format:
 clean:
 	rm -rf build build-*
 
--include $(OBJS:.o=.d)
+-include $(OBJS:.o=.d) $(PORTOBJS:.o=.d)
 
 # --- Reliability (docs/RELIABILITY.md) -----------------------------------
 # `make fuzz`: the libFuzzer entry points of tests/fuzz, built with clang

@@ -10,6 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "simd.h"
+
 /* ------------------------------------------------------------------ */
 /* Blocks and documents                                                */
 
@@ -258,6 +260,9 @@ static size_t space_len_back(const char *s, size_t len)
 {
   size_t k;
 
+  /* the wider spaces all end in a continuation byte */
+  if (len > 0 && (unsigned char)s[len - 1] < 0x80)
+    return nc_is_space((unsigned char)s[len - 1]) ? 1 : 0;
   for (k = 1; k <= 3 && k <= len; k++) {
     if (space_len(s + len - k, k) == k)
       return k;
@@ -302,28 +307,134 @@ static bool is_apostrophe(uint32_t cp)
   return cp == '\'' || cp == 0x2019;
 }
 
-/* Some scans read eight bytes at a time as one 64-bit number, each byte
- * a lane whose top bit answers a question about that byte (SWAR). */
-#define LANES_LOW 0x0101010101010101ULL
-#define LANES_TOP 0x8080808080808080ULL
+/* Some scans classify sixteen bytes at once into bit masks: bit k of a
+ * mask answers a question about byte k.  With SSE2 (every x86-64) each
+ * mask takes a few vector instructions; elsewhere a plain loop gives the
+ * same masks. */
+struct block16 {
+  unsigned alnum; /* ASCII letters and digits */
+  unsigned high;  /* bytes of 0x80 or more (parts of multi-byte forms) */
+  unsigned apos;  /* '\'' */
+  unsigned space; /* ' ' */
+};
 
-/* Top bit of each lane of x (all bytes below 0x80) set when its byte is
- * in [lo, hi]: adding 0x80 - lo carries into the top bit from lo up,
- * adding 0x7F - hi from hi + 1 up, and no lane overflows into the next. */
-static inline uint64_t lanes_in(uint64_t x, unsigned lo, unsigned hi)
+static inline void block16_scan(const unsigned char *p, struct block16 *b)
 {
-  return (x + LANES_LOW * (0x80 - lo)) & ~(x + LANES_LOW * (0x7F - hi)) &
-         LANES_TOP;
+#if NC_SSE2
+  __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+  __m128i l = _mm_or_si128(v, _mm_set1_epi8(0x20)); /* lower case */
+  /* signed compares: bytes of 0x80 or more are negative, so no range of
+   * ASCII takes them */
+  __m128i let = _mm_and_si128(_mm_cmpgt_epi8(l, _mm_set1_epi8('a' - 1)),
+                              _mm_cmplt_epi8(l, _mm_set1_epi8('z' + 1)));
+  __m128i dig = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('0' - 1)),
+                              _mm_cmplt_epi8(v, _mm_set1_epi8('9' + 1)));
+
+  b->alnum = (unsigned)_mm_movemask_epi8(_mm_or_si128(let, dig));
+  b->high = (unsigned)_mm_movemask_epi8(v);
+  b->apos =
+      (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('\'')));
+  b->space =
+      (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')));
+#else
+  unsigned k;
+
+  b->alnum = b->high = b->apos = b->space = 0;
+  for (k = 0; k < 16; k++) {
+    b->alnum |= (unsigned)nc_is_alnum(p[k]) << k;
+    b->high |= (unsigned)(p[k] >= 0x80) << k;
+    b->apos |= (unsigned)(p[k] == '\'') << k;
+    b->space |= (unsigned)(p[k] == ' ') << k;
+  }
+#endif
 }
 
-/* True when the first byte in memory is the low byte of a number. */
-static inline bool little_endian(void)
+/* Masks of the lead bytes C4-DF of two-byte letters (Latin Extended,
+ * Greek, Cyrillic...: every code point they lead is a letter) and of the
+ * continuation bytes 80-BF among p[0..16). */
+static inline void block16_letters2(const unsigned char *p, unsigned *lead,
+                                    unsigned *cont)
 {
-  const uint16_t one = 1;
-  unsigned char b;
+#if NC_SSE2
+  __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+  /* as signed bytes C4-DF are -60..-33 and 80-BF are -128..-65 */
+  __m128i l = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(-61)),
+                            _mm_cmplt_epi8(v, _mm_set1_epi8(-32)));
 
-  memcpy(&b, &one, 1);
-  return b == 1;
+  *lead = (unsigned)_mm_movemask_epi8(l);
+  *cont = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(v, _mm_set1_epi8(-64)));
+#else
+  unsigned k;
+
+  *lead = *cont = 0;
+  for (k = 0; k < 16; k++) {
+    *lead |= (unsigned)(p[k] >= 0xC4 && p[k] <= 0xDF) << k;
+    *cont |= (unsigned)(p[k] >= 0x80 && p[k] <= 0xBF) << k;
+  }
+#endif
+}
+
+/* The bytes of the two-byte letters among p[0..16): each lead byte C4-DF
+ * and the continuation byte right after it (block16_letters2), when both
+ * are there.  Bits of other bytes of 0x80 or more stay clear. */
+static inline unsigned block16_pairs(const unsigned char *p)
+{
+  unsigned lead, cont;
+
+  block16_letters2(p, &lead, &cont);
+  lead &= cont >> 1;
+  return lead | lead << 1;
+}
+
+/* Index of the lowest bit set in x (not 0). */
+static inline unsigned lowest_bit(unsigned x)
+{
+#if defined(__GNUC__)
+  return (unsigned)__builtin_ctz(x);
+#else
+  unsigned k = 0;
+
+  while (!(x >> k & 1))
+    k++;
+  return k;
+#endif
+}
+
+/* Masks of the ASCII letters, the upper-case ones and the bytes of 0x80
+ * or more among p[0..16). */
+static inline void block16_alpha(const unsigned char *p, unsigned *alpha,
+                                 unsigned *upper, unsigned *high)
+{
+#if NC_SSE2
+  __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+  __m128i l = _mm_or_si128(v, _mm_set1_epi8(0x20)); /* lower case */
+
+  *alpha = (unsigned)_mm_movemask_epi8(
+      _mm_and_si128(_mm_cmpgt_epi8(l, _mm_set1_epi8('a' - 1)),
+                    _mm_cmplt_epi8(l, _mm_set1_epi8('z' + 1))));
+  *upper = (unsigned)_mm_movemask_epi8(
+      _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('A' - 1)),
+                    _mm_cmplt_epi8(v, _mm_set1_epi8('Z' + 1))));
+  *high = (unsigned)_mm_movemask_epi8(v);
+#else
+  unsigned k;
+
+  *alpha = *upper = *high = 0;
+  for (k = 0; k < 16; k++) {
+    *alpha |= (unsigned)nc_is_alpha(p[k]) << k;
+    *upper |= (unsigned)(p[k] >= 'A' && p[k] <= 'Z') << k;
+    *high |= (unsigned)(p[k] >= 0x80) << k;
+  }
+#endif
+}
+
+/* Number of bits set in a 16-bit mask. */
+static inline unsigned popcount16(unsigned x)
+{
+  x -= x >> 1 & 0x5555;
+  x = (x & 0x3333) + (x >> 2 & 0x3333);
+  x = (x + (x >> 4)) & 0x0F0F;
+  return (x + (x >> 8)) & 0x1F;
 }
 
 /* ASCII lower case, local so the scanning loops stay tight. */
@@ -525,15 +636,26 @@ static bool any_prefix(const char *s, size_t n, const struct phrase_index *ix)
 }
 
 /* Add to *found the groups (of those in want) of the phrases of ix that
- * s[i..n) starts with. */
-static void phrases_at(const char *s, size_t n, size_t i,
-                       const struct phrase_index *ix, unsigned want,
-                       unsigned *found)
+ * s[i..n) starts with.  Inline up to the quick tests, which turn most
+ * places down. */
+static void phrases_at_slow(const char *s, size_t n, size_t i,
+                            const struct phrase_index *ix, unsigned want,
+                            unsigned *found);
+static inline void phrases_at(const char *s, size_t n, size_t i,
+                              const struct phrase_index *ix, unsigned want,
+                              unsigned *found)
+{
+  if ((ix->cls[(unsigned char)s[i]] & PH_START) &&
+      pair_may_start(s + i, n - i, ix))
+    phrases_at_slow(s, n, i, ix, want, found);
+}
+
+static void phrases_at_slow(const char *s, size_t n, size_t i,
+                            const struct phrase_index *ix, unsigned want,
+                            unsigned *found)
 {
   size_t j, c = (unsigned char)s[i];
 
-  if (!pair_may_start(s + i, n - i, ix))
-    return;
   for (j = ix->first[c]; j < ix->first[c + 1]; j++) {
     if ((want & ~*found & ix->at[j].group) &&
         starts_with_ci(s + i, n - i, ix->at[j].p))
@@ -543,36 +665,44 @@ static void phrases_at(const char *s, size_t n, size_t i,
 
 /* The groups (of those in want) of which a phrase occurs in s[0..n),
  * ignoring case, at word boundaries.  Stops once all are found.  A phrase
- * that opens with a letter or digit must open a word, so the scan stops
- * only at the bytes that are not letters or digits, and looks at each of
- * them and at the byte after it. */
+ * that opens with a letter or digit must open a word, so the places to
+ * look at are the word starts and the bytes that are not letters or
+ * digits; sixteen bytes at a time, their masks give these places. */
 static unsigned phrase_groups(const char *s, size_t n,
                               const struct phrase_index *ix, unsigned want)
 {
   const unsigned char *u = (const unsigned char *)s, *cls = ix->cls;
-  size_t i, end;
-  unsigned found = 0;
+  size_t i = 0, end;
+  unsigned found = 0, carry = 0; /* 1 when byte i - 1 is a letter/digit */
 
   if (n < ix->shortest || want == 0)
     return 0;
   end = n - ix->shortest + 1; /* no phrase fits from here on */
-  /* a word at the very start (the loop finds the other places) */
-  if ((cls[u[0]] & (PH_START | PH_ALNUM)) == (PH_START | PH_ALNUM))
-    phrases_at(s, n, 0, ix, want, &found);
-  for (i = 0; i < end && found != want; i++) {
-    unsigned k = cls[u[i]];
-    if (k & PH_ALNUM)
+  while (i < end && found != want) {
+    unsigned c;
+    if (end - i >= 16) {
+      struct block16 b;
+      unsigned places;
+      block16_scan(u + i, &b);
+      places = b.alnum & ~(b.alnum << 1 | carry); /* word starts */
+      /* the other bytes, but for spaces and the bytes of multi-byte
+       * forms when no phrase starts with one */
+      places |= ~b.alnum & (ix->ascii ? ~b.high : ~0u) &
+                (cls[' '] & PH_START ? ~0u : ~b.space) & 0xFFFF;
+      while (places) {
+        size_t k = lowest_bit(places);
+        places &= places - 1;
+        phrases_at(s, n, i + k, ix, want, &found);
+      }
+      carry = b.alnum >> 15;
+      i += 16;
       continue;
-    if (k & PH_START) {
-      phrases_at(s, n, i, ix, want, &found);
-    } else if (u[i] >= 0x80 && ix->ascii) {
-      /* text in another script: pass over its bytes at once */
-      while (i + 1 < end && u[i + 1] >= 0x80)
-        i++;
     }
-    if (i + 1 < end && (cls[u[i + 1]] & (PH_START | PH_ALNUM)) ==
-                           (PH_START | PH_ALNUM))
-      phrases_at(s, n, i + 1, ix, want, &found);
+    c = cls[u[i]];
+    if ((c & PH_START) && !((c & PH_ALNUM) && carry))
+      phrases_at(s, n, i, ix, want, &found);
+    carry = (c & PH_ALNUM) != 0;
+    i++;
   }
   return found;
 }
@@ -612,14 +742,17 @@ static void line_lists_init(struct line_lists *ll)
 /* Most words of a time stamp line. */
 #define TIMESTAMP_WORDS 12
 
-/* The counts of a line.  On a line that ends with a full stop
- * (ends_period) only words, digitwords, bullet and the ending are set,
- * and words stops at PROSE_WORDS + 1: every test that reads another
- * count wants a line without a final stop (is_all_caps, is_title_case,
- * is_byline, title_like and the deck and kicker rules), and no test of
- * words on such a line goes past PROSE_WORDS.  Body text is mostly such
- * lines, so most of the text is only counted in words, eight bytes at a
- * time (count_words). */
+/* The counts of a line.  No test of words goes past PROSE_WORDS, so
+ * words stops at PROSE_WORDS + 1.  On a line that ends with a full stop
+ * (ends_period) only words, digitwords, bullet and the ending are set:
+ * every test that reads another count wants a line without a final stop
+ * (is_all_caps, is_title_case, is_byline, title_like and the deck and
+ * kicker rules).  Body text is mostly such lines, so most of the text is
+ * only counted in words, sixteen bytes at a time (count_words).  On other
+ * lines the counts of words (longwords, capwords, digitwords,
+ * first_colon_words) also stop with words, as only the tests of lines of
+ * at most 20 words read them; letters and upper cover the whole line, for
+ * is_all_caps (count_letters). */
 struct shape {
   size_t words;      /* runs of letters and digits */
   size_t letters;    /* letters (not digits) */
@@ -775,66 +908,117 @@ static void count_words_exact(const char *s, size_t n, struct shape *sh)
 }
 
 /* The number of words of s[0..n) (see count_words_exact), counting at
- * most PROSE_WORDS + 1.  Eight ASCII bytes without an apostrophe are
- * done at once: the words starting among them are the letters and digits
- * not preceded by one.  Other bytes go one code point at a time. */
+ * most PROSE_WORDS + 1.  The bytes are taken sixteen at a time: up to the
+ * first apostrophe or byte of 0x80 or more that is not part of a two-byte
+ * letter, the words starting among them are the letters and digits not
+ * preceded by one.  That byte goes one code point at a time. */
 static size_t count_words(const char *s, size_t n)
 {
   const unsigned char *u = (const unsigned char *)s;
   size_t i = 0, words = 0;
-  bool inword = false, le = little_endian();
+  unsigned carry = 0; /* 1 when the byte before i is inside a word */
   uint32_t cp;
 
   while (i < n && words <= PROSE_WORDS) {
-    size_t end = n;
-    if (n - i >= 8) {
-      uint64_t x, y;
-      memcpy(&x, u + i, 8);
-      y = x ^ LANES_LOW * '\'';
-      if (!(x & LANES_TOP) && !((y - LANES_LOW) & ~y & LANES_TOP)) {
-        /* letters (either case) and digits */
-        uint64_t a = lanes_in(x | LANES_LOW * 0x20, 'a', 'z') |
-                     lanes_in(x, '0', '9');
-        /* the same for the byte before each one */
-        uint64_t before = le ? a << 8 | (inword ? 0x80 : 0)
-                             : a >> 8 | (inword ? (uint64_t)1 << 63 : 0);
-        uint64_t starts = a & ~before;
-        /* add up the lanes' top bits */
-        words += (size_t)(((starts >> 7) * LANES_LOW) >> 56);
-        inword = le ? (a >> 63) != 0 : (a & 0x80) != 0;
-        i += 8;
+    size_t k;
+    bool w, inword;
+    if (n - i >= 16) {
+      struct block16 b;
+      unsigned a, odd;
+      block16_scan(u + i, &b);
+      a = b.alnum;
+      odd = b.apos | b.high;
+      if (b.high) {
+        unsigned pairs = block16_pairs(u + i);
+        a |= pairs;
+        odd &= ~pairs;
+      }
+      if (!odd) {
+        words += popcount16(a & ~(a << 1 | carry));
+        carry = a >> 15;
+        i += 16;
         continue;
       }
-      end = i + 8;
-    }
-    /* these eight bytes one code point at a time */
-    while (i < end) {
-      size_t k;
-      bool w;
-      if (u[i] < 0x80) {
-        cp = u[i];
-        k = 1;
-        w = nc_is_alnum((int)cp);
-      } else {
-        k = nc_utf8_decode(s + i, n - i, &cp);
-        w = wordish(cp);
+      /* the bytes before the odd one at once (it does not end a pair) */
+      k = lowest_bit(odd);
+      if (k) {
+        a &= (1u << k) - 1;
+        words += popcount16(a & ~(a << 1 | carry));
+        carry = a >> (k - 1) & 1;
+        i += k;
       }
-      if (w) {
-        if (!inword)
-          words++;
-        inword = true;
-      } else if (inword && is_apostrophe(cp) && i + k < n) {
-        /* an apostrophe between letters stays inside the word */
-        uint32_t nx;
-        nc_utf8_decode(s + i + k, n - i - k, &nx);
-        inword = wordish(nx);
-      } else {
-        inword = false;
-      }
-      i += k;
     }
+    /* one code point */
+    inword = carry != 0;
+    if (u[i] < 0x80) {
+      cp = u[i];
+      k = 1;
+      w = nc_is_alnum((int)cp);
+    } else {
+      k = nc_utf8_decode(s + i, n - i, &cp);
+      w = wordish(cp);
+    }
+    if (w) {
+      if (!inword)
+        words++;
+      inword = true;
+    } else if (inword && is_apostrophe(cp) && i + k < n) {
+      /* an apostrophe between letters stays inside the word */
+      uint32_t nx;
+      nc_utf8_decode(s + i + k, n - i - k, &nx);
+      inword = wordish(nx);
+    } else {
+      inword = false;
+    }
+    carry = inword;
+    i += k;
   }
   return words > PROSE_WORDS ? PROSE_WORDS + 1 : words;
+}
+
+/* Add the letters of s[0..n), and of those the upper-case ones, to sh as
+ * measure() counts them, sixteen ASCII bytes at a time. */
+static void count_letters(const char *s, size_t n, struct shape *sh)
+{
+  const unsigned char *u = (const unsigned char *)s;
+  size_t i = 0;
+
+  while (i < n) {
+    uint32_t cp;
+    size_t k;
+    if (n - i >= 16) {
+      unsigned alpha, upper, high, below;
+      block16_alpha(u + i, &alpha, &upper, &high);
+      if (!high) {
+        sh->letters += popcount16(alpha);
+        sh->upper += popcount16(upper);
+        i += 16;
+        continue;
+      }
+      /* the ASCII bytes before the first other one */
+      k = lowest_bit(high);
+      below = (1u << k) - 1;
+      sh->letters += popcount16(alpha & below);
+      sh->upper += popcount16(upper & below);
+      i += k;
+    }
+    if (u[i] < 0x80) {
+      sh->letters += nc_is_alpha(u[i]);
+      sh->upper += (unsigned)(u[i] - 'A') < 26u;
+      i++;
+      continue;
+    }
+    /* a run of other characters (a word in another script) */
+    do {
+      k = nc_utf8_decode(s + i, n - i, &cp);
+      if (wordish(cp)) {
+        /* every word character outside ASCII counts as a letter */
+        sh->letters++;
+        sh->upper += is_upper_cp(cp);
+      }
+      i += k;
+    } while (i < n && u[i] >= 0x80);
+  }
 }
 
 static void measure(const char *s, size_t n, struct shape *sh)
@@ -943,6 +1127,11 @@ static void measure(const char *s, size_t n, struct shape *sh)
     if (cp == ':' && sh->first_colon_words == SIZE_MAX)
       sh->first_colon_words = sh->words;
     i += k;
+    if (sh->words > PROSE_WORDS) {
+      /* only the letters count from here on (see struct shape) */
+      count_letters(s + i, n - i, sh);
+      return;
+    }
   }
   if (inword)
     end_word(sh, wletters, wcap, wdigits);

@@ -12,6 +12,8 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "simd.h"
+
 /* What a phrase of the lexicon stands for. */
 enum pkind {
   PK_NAME,      /* a country's name */
@@ -185,15 +187,8 @@ struct tmatches {
 
 /* ---- characters ---- */
 
-/* The first pass takes text a block at a time where SSE2 is there (all
- * of x86-64), with the GCC builtins for counting zeros; elsewhere, or
- * built with NC_NO_SSE2 (to test that path), a character at a time. */
-#if defined(__SSE2__) && defined(__GNUC__) && !defined(NC_NO_SSE2)
-#define NC_SSE2 1
-#include <emmintrin.h>
-#else
-#define NC_SSE2 0
-#endif
+/* The first pass takes text a block at a time where SSE2 is there
+ * (simd.h); elsewhere a character at a time. */
 
 /* The scan's helpers go inline even where the compiler would not (HOT),
  * and its rare work out of line (COLD), so that its loop keeps its few

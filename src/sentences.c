@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "simd.h"
+
 #include <cjson/cJSON.h>
 
 /* ------------------------------------------------------------------ */
@@ -35,6 +37,7 @@ enum {
 
 struct ab_slot {
   char *word; /* NULL when the slot is free */
+  size_t len; /* strlen(word) */
   unsigned flags;
 };
 
@@ -74,7 +77,7 @@ static struct ab_slot *ab_find(const struct nc_abbrevs *ab, const char *s,
     return NULL;
   i = (size_t)ab_hash(s, n) & (ab->cap - 1);
   while (ab->slots[i].word) {
-    if (strlen(ab->slots[i].word) == n && memcmp(ab->slots[i].word, s, n) == 0)
+    if (ab->slots[i].len == n && memcmp(ab->slots[i].word, s, n) == 0)
       return &ab->slots[i];
     i = (i + 1) & (ab->cap - 1);
   }
@@ -115,6 +118,7 @@ static void ab_insert(struct nc_abbrevs *ab, const char *w, unsigned flags)
   while (ab->slots[i].word)
     i = (i + 1) & (ab->cap - 1);
   ab->slots[i].word = xstrdup(w);
+  ab->slots[i].len = n;
   ab->slots[i].flags = flags;
   ab->n++;
 }
@@ -317,16 +321,14 @@ static bool space_before(const char *t, size_t i, size_t from)
 }
 
 /* Decode at s[i..len); never returns 0 while i < len. */
-static size_t cp_at(const char *s, size_t len, size_t i, uint32_t *cp)
+static inline size_t cp_at(const char *s, size_t len, size_t i, uint32_t *cp)
 {
-  size_t k;
-
   if (i >= len) {
     *cp = 0;
     return 0;
   }
-  k = nc_utf8_decode(s + i, len - i, cp);
-  return k ? k : 1;
+  /* nc_utf8_decode returns 0 only for an empty string */
+  return nc_utf8_decode(s + i, len - i, cp);
 }
 
 static bool is_upper_cp(uint32_t cp)
@@ -370,59 +372,67 @@ static bool is_stop(uint32_t cp)
 }
 
 /* The scanners jump from one byte that may begin an interesting
- * character to the next with memchr, so the bytes in between cost next
- * to nothing.  For quotes these bytes are '"', '\'', 0xC2 (U+00AB/BB) and
- * 0xE2 (U+2018-201E); for stops '.', '!', '?' and 0xE2 (U+2026).  A lead
- * or ASCII byte always begins a code point: the decoder only takes
+ * character to the next, so the bytes in between cost next to nothing.
+ * For quotes these bytes are '"', '\'', 0xC2 (U+00AB/BB) and 0xE2
+ * (U+2018-201E); for stops '.', '!', '?' and 0xE2 (U+2026).  A lead or
+ * ASCII byte always begins a code point: the decoder only takes
  * continuation bytes into one. */
-#define FIND_BYTES 4
 
-struct finder {
-  const char *t;
-  size_t len;
-  unsigned char c[FIND_BYTES];
-  size_t pos[FIND_BYTES]; /* next c[k] at or after the last query, or len */
-};
-
-static size_t find_byte(const char *t, size_t from, size_t len,
-                        unsigned char c)
+#if NC_SSE2
+/* 0xFF in each lane of the sixteen bytes at t that is one of a, b, c,
+ * d; 0 in the others. */
+static inline __m128i match16(const unsigned char *t, unsigned char a,
+                              unsigned char b, unsigned char c,
+                              unsigned char d)
 {
-  const char *p = from < len ? memchr(t + from, c, len - from) : NULL;
+  __m128i v = _mm_loadu_si128((const __m128i *)(const void *)t);
 
-  return p ? (size_t)(p - t) : len;
+  return _mm_or_si128(
+      _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)a)),
+                   _mm_cmpeq_epi8(v, _mm_set1_epi8((char)b))),
+      _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)c)),
+                   _mm_cmpeq_epi8(v, _mm_set1_epi8((char)d))));
 }
+#endif
 
-static void finder_init(struct finder *f, const char *t, size_t len,
-                        const unsigned char *c)
+/* Offset of the first of the bytes a, b, c, d in t[i..len), or len.
+ * Inline, so that the bytes are constants: sixteen bytes at a time with
+ * SSE2, the last sixteen of t read again for the end. */
+static inline size_t find_any(const char *text, size_t i, size_t len,
+                              unsigned char a, unsigned char b,
+                              unsigned char c, unsigned char d)
 {
-  size_t k;
+  const unsigned char *t = (const unsigned char *)text;
 
-  f->t = t;
-  f->len = len;
-  for (k = 0; k < FIND_BYTES; k++) {
-    f->c[k] = c[k];
-    f->pos[k] = find_byte(t, 0, len, c[k]);
+#if NC_SSE2
+  for (; len - i >= 16; i += 16) {
+    unsigned m = (unsigned)_mm_movemask_epi8(match16(t + i, a, b, c, d));
+    if (m)
+      return i + (size_t)__builtin_ctz(m);
   }
-}
-
-/* Offset of the first of the finder's bytes at or after i, or len.  Each
- * byte's position is searched again only once i has passed it, so a whole
- * scan reads the text at most once per byte value. */
-static size_t finder_next(struct finder *f, size_t i)
-{
-  size_t k, best = f->len;
-
-  for (k = 0; k < FIND_BYTES; k++) {
-    if (f->pos[k] < i)
-      f->pos[k] = find_byte(f->t, i, f->len, f->c[k]);
-    if (f->pos[k] < best)
-      best = f->pos[k];
+  if (i < len && len >= 16) {
+    unsigned m =
+        (unsigned)_mm_movemask_epi8(match16(t + len - 16, a, b, c, d)) >>
+        (i - (len - 16));
+    return m ? i + (size_t)__builtin_ctz(m) : len;
   }
-  return best;
+#endif
+  for (; i < len; i++) {
+    if (t[i] == a || t[i] == b || t[i] == c || t[i] == d)
+      return i;
+  }
+  return len;
 }
 
-static const unsigned char quote_bytes[FIND_BYTES] = {'"', '\'', 0xC2, 0xE2};
-static const unsigned char stop_bytes[FIND_BYTES] = {'.', '!', '?', 0xE2};
+static size_t next_quote_byte(const char *t, size_t i, size_t len)
+{
+  return find_any(t, i, len, '"', '\'', 0xC2, 0xE2);
+}
+
+static size_t next_stop_byte(const char *t, size_t i, size_t len)
+{
+  return find_any(t, i, len, '.', '!', '?', 0xE2);
+}
 
 /* The code point that decoding t from its start reads just before i,
  * which must be where a code point begins; 0 when i is 0.  Looks back at
@@ -505,13 +515,11 @@ static void find_quotes(const char *t, size_t len, struct spans *out)
   const size_t none = SIZE_MAX;
   size_t dbl = none, sgl = none, i = 0;
   uint32_t prev, cp, next;
-  struct finder f;
 
-  finder_init(&f, t, len, quote_bytes);
   while (i < len) {
     size_t k;
     /* most bytes cannot begin a quote mark: pass over them at once */
-    i = finder_next(&f, i);
+    i = next_quote_byte(t, i, len);
     if (i >= len)
       break;
     k = cp_at(t, len, i, &cp);
@@ -655,6 +663,13 @@ static void emit(struct nc_sentences *out, const char *t, size_t a, size_t b,
   }
   while (b > a) {
     size_t k;
+    if ((unsigned char)t[b - 1] < 0x80) {
+      /* the wider spaces all end in a continuation byte */
+      if (!nc_is_space((unsigned char)t[b - 1]))
+        break;
+      b--;
+      continue;
+    }
     for (k = 1; k <= 3 && k <= b - a; k++) {
       if (space_len(t + b - k, k) == k)
         break;
@@ -692,12 +707,10 @@ void nc_sentences_split_text(const struct nc_abbrevs *ab, const char *text,
   struct spans q = {0};
   size_t from = 0, i = 0, qp = 0;
   uint32_t cp;
-  struct finder stops;
 
   if (!text || len == 0)
     return;
   find_quotes(text, len, &q);
-  finder_init(&stops, text, len, stop_bytes);
   while (i < len) {
     size_t k, j, stop, nx;
     bool single_dot;
@@ -716,7 +729,7 @@ void nc_sentences_split_text(const struct nc_abbrevs *ab, const char *text,
        * limit; from there on the loop goes one code point at a time */
       size_t lim = len - from > MAX_SENTENCE ? from + MAX_SENTENCE : len;
       size_t b = i;
-      i = finder_next(&stops, i);
+      i = next_stop_byte(text, i, lim);
       if (i >= lim) {
         if (lim == len)
           break; /* no stop left: the block's last sentence */

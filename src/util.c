@@ -13,6 +13,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "simd.h"
+
 static void oom(size_t n)
 {
   fprintf(stderr, "newscheck: error: out of memory (%zu bytes)\n", n);
@@ -148,18 +150,38 @@ enum nc_status nc_read_file(const char *path, size_t max, char **data,
   int fd = is_stdin ? STDIN_FILENO : open(path, O_RDONLY);
   const char *name = is_stdin ? "<stdin>" : path;
   struct stat st;
-  struct nc_buf b = {0};
-  char chunk[65536];
+  char *buf;
+  size_t n = 0, cap = 65536;
 
   if (fd < 0)
     return nc_error_set(err, NC_IO, name, 0, "%s", strerror(errno));
-  if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
-    if (!is_stdin)
-      close(fd);
-    return nc_error_set(err, NC_IO, name, 0, "is a directory");
+  if (fstat(fd, &st) == 0) {
+    if (S_ISDIR(st.st_mode)) {
+      if (!is_stdin)
+        close(fd);
+      return nc_error_set(err, NC_IO, name, 0, "is a directory");
+    }
+    /* a regular file is read into one buffer of its size, with room for
+     * the NUL and one byte more, so that the read that finds the end
+     * needs no growing; a pipe (or a file that grows meanwhile) takes
+     * the doubling path below */
+    if (S_ISREG(st.st_mode) && (uintmax_t)st.st_size > max) {
+      if (!is_stdin)
+        close(fd);
+      return nc_error_set(err, NC_LIMIT, name, 0,
+                          "file is larger than the limit of %zu bytes", max);
+    }
+    if (S_ISREG(st.st_mode) && st.st_size > 0)
+      cap = (size_t)st.st_size + 2;
   }
+  buf = xmalloc(cap);
   for (;;) {
-    ssize_t r = read(fd, chunk, sizeof chunk);
+    ssize_t r;
+    if (cap - n < 2) {
+      cap *= 2;
+      buf = xrealloc(buf, cap);
+    }
+    r = read(fd, buf + n, cap - n - 1);
     if (r < 0) {
       if (errno == EINTR)
         continue;
@@ -168,22 +190,23 @@ enum nc_status nc_read_file(const char *path, size_t max, char **data,
     }
     if (r == 0)
       break;
-    if (b.len + (size_t)r > max) {
+    if (n + (size_t)r > max) {
       nc_error_set(err, NC_LIMIT, name, 0,
                    "file is larger than the limit of %zu bytes", max);
       goto fail;
     }
-    nc_buf_append(&b, chunk, (size_t)r);
+    n += (size_t)r;
   }
   if (!is_stdin)
     close(fd);
-  *len = b.len;
-  *data = nc_buf_take(&b);
+  buf[n] = '\0';
+  *len = n;
+  *data = buf;
   return NC_OK;
 fail:
   if (!is_stdin)
     close(fd);
-  nc_buf_free(&b);
+  free(buf);
   return err ? err->status : NC_IO;
 }
 
@@ -246,11 +269,48 @@ fail:
   return NC_IO;
 }
 
+/* Where the second byte of a sequence led by byte c must lie, so that the
+ * sequence is neither overlong, a surrogate nor past U+10FFFF (Unicode
+ * table 3-7); other continuation bytes are 0x80-0xBF. */
+static inline bool second_ok(unsigned c, unsigned b)
+{
+  switch (c) {
+  case 0xE0:
+    return b >= 0xA0 && b <= 0xBF;
+  case 0xED:
+    return b >= 0x80 && b <= 0x9F;
+  case 0xF0:
+    return b >= 0x90 && b <= 0xBF;
+  case 0xF4:
+    return b >= 0x80 && b <= 0x8F;
+  default:
+    return (b & 0xC0) == 0x80;
+  }
+}
+
+/* Byte length of the well-formed sequence led by s[0] (a byte of 0x80 or
+ * more) in s[0..len), or 0 when it is not one: the lead byte is not
+ * C2-F4, the sequence is cut short, or a later byte is out of range. */
+static inline size_t utf8_seq_len(const unsigned char *s, size_t len)
+{
+  unsigned c = s[0];
+
+  if (c >= 0xC2 && c <= 0xDF)
+    return len >= 2 && (s[1] & 0xC0) == 0x80 ? 2 : 0;
+  if (c >= 0xE0 && c <= 0xEF)
+    return len >= 3 && second_ok(c, s[1]) && (s[2] & 0xC0) == 0x80 ? 3 : 0;
+  if (c >= 0xF0 && c <= 0xF4)
+    return len >= 4 && second_ok(c, s[1]) && (s[2] & 0xC0) == 0x80 &&
+                   (s[3] & 0xC0) == 0x80
+               ? 4
+               : 0;
+  return 0;
+}
+
 size_t nc_utf8_decode_multi(const char *str, size_t len, uint32_t *cp)
 {
   const unsigned char *s = (const unsigned char *)str;
-  uint32_t c;
-  size_t n, i;
+  size_t n;
 
   if (len == 0) {
     *cp = 0xFFFD;
@@ -259,70 +319,187 @@ size_t nc_utf8_decode_multi(const char *str, size_t len, uint32_t *cp)
   if (s[0] < 0x80) {
     *cp = s[0];
     return 1;
-  } else if ((s[0] & 0xE0) == 0xC0) {
-    n = 2;
-    c = s[0] & 0x1F;
-  } else if ((s[0] & 0xF0) == 0xE0) {
-    n = 3;
-    c = s[0] & 0x0F;
-  } else if ((s[0] & 0xF8) == 0xF0) {
-    n = 4;
-    c = s[0] & 0x07;
-  } else {
+  }
+  n = utf8_seq_len(s, len);
+  switch (n) {
+  case 2:
+    *cp = (uint32_t)(s[0] & 0x1F) << 6 | (s[1] & 0x3F);
+    break;
+  case 3:
+    *cp = (uint32_t)(s[0] & 0x0F) << 12 | (uint32_t)(s[1] & 0x3F) << 6 |
+          (s[2] & 0x3F);
+    break;
+  case 4:
+    *cp = (uint32_t)(s[0] & 0x07) << 18 | (uint32_t)(s[1] & 0x3F) << 12 |
+          (uint32_t)(s[2] & 0x3F) << 6 | (s[3] & 0x3F);
+    break;
+  default:
     *cp = 0xFFFD;
     return 1;
   }
-  if (n > len) {
-    *cp = 0xFFFD;
-    return 1;
-  }
-  for (i = 1; i < n; i++) {
-    if ((s[i] & 0xC0) != 0x80) {
-      *cp = 0xFFFD;
-      return 1;
-    }
-    c = (c << 6) | (s[i] & 0x3F);
-  }
-  /* Reject overlong forms, surrogates and values past U+10FFFF. */
-  if ((n == 2 && c < 0x80) || (n == 3 && c < 0x800) ||
-      (n == 4 && c < 0x10000) || c > 0x10FFFF ||
-      (c >= 0xD800 && c <= 0xDFFF)) {
-    *cp = 0xFFFD;
-    return 1;
-  }
-  *cp = c;
   return n;
 }
 
-bool nc_utf8_valid(const char *s, size_t len, size_t *bad)
-{
-  size_t i = 0;
+#if NC_SSE2
+/* The kinds of the sixteen bytes at p, bit k for byte k: 0x80 or more,
+ * lead bytes C2-DF, lead bytes E1-EC or EE-EF, continuation bytes. */
+struct utf8_masks {
+  unsigned high, lead2, lead3, cont;
+};
 
-  while (i < len) {
-    uint32_t cp;
-    size_t n;
-    uint64_t w;
-    /* eight ASCII bytes at a time */
-    if (i + 8 <= len) {
-      memcpy(&w, s + i, 8);
-      if (!(w & 0x8080808080808080ull)) {
-        i += 8;
-        continue;
-      }
-    }
-    if ((unsigned char)s[i] < 0x80) {
-      i++;
+static inline void utf8_masks16(const unsigned char *p, struct utf8_masks *m)
+{
+  __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+
+  m->high = (unsigned)_mm_movemask_epi8(v);
+  if (!m->high) {
+    m->lead2 = m->lead3 = m->cont = 0;
+    return;
+  }
+  /* as signed bytes, C2-DF are -62..-33, E1-EF -31..-17 and the
+   * continuation bytes 80-BF -128..-65 */
+  m->lead2 = (unsigned)_mm_movemask_epi8(
+      _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(-63)),
+                    _mm_cmplt_epi8(v, _mm_set1_epi8(-32))));
+  m->lead3 = (unsigned)_mm_movemask_epi8(
+      _mm_andnot_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xED)),
+                       _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(-32)),
+                                     _mm_cmplt_epi8(v, _mm_set1_epi8(-16)))));
+  m->cont = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(v, _mm_set1_epi8(-64)));
+}
+
+/* The bits of the continuation bytes that the leads of m call for, with
+ * `carry` those called for by earlier leads; bits 16 and 17 fall past
+ * the sixteen bytes. */
+static inline unsigned utf8_wanted(const struct utf8_masks *m, unsigned carry)
+{
+  return (m->lead2 | m->lead3) << 1 | m->lead3 << 2 | carry;
+}
+
+/* The bytes from i on that hold only ASCII, two-byte forms (whole scripts:
+ * Latin, Greek, Cyrillic...) and the three-byte forms led by E1-EC or
+ * EE-EF (punctuation, CJK: every continuation byte is allowed after them)
+ * are valid; they are checked sixteen at a time, the last sixteen bytes of
+ * s read again for the end.  Returns where they stop, at the start of a
+ * character (len when all are valid). */
+static size_t utf8_run(const unsigned char *s, size_t len, size_t i)
+{
+  /* bits of the next sixteen bytes that must be continuation bytes, for
+   * the sequences begun before byte i */
+  unsigned carry = 0, want;
+  struct utf8_masks m;
+
+  while (len - i >= 16) {
+    utf8_masks16(s + i, &m);
+    if (!(m.high | carry)) {
+      i += 16; /* ASCII, the usual case */
       continue;
     }
-    n = nc_utf8_decode(s + i, len - i, &cp);
-    if (cp == 0xFFFD && n == 1) {
-      if (bad)
-        *bad = i;
-      return false;
-    }
-    i += n;
+    /* the continuation bytes are exactly those the leads call for */
+    want = utf8_wanted(&m, carry);
+    if ((m.lead2 | m.lead3 | m.cont) != m.high || (want & 0xFFFF) != m.cont)
+      break;
+    carry = want >> 16;
+    i += 16;
   }
-  return true;
+  if (i < len && len >= 16 && len - i < 16) {
+    /* the last sixteen bytes, less the o already checked */
+    unsigned o = (unsigned)(i - (len - 16)), keep = 0xFFFFu << o & 0xFFFF;
+    utf8_masks16(s + len - 16, &m);
+    m.high &= keep;
+    m.lead2 &= keep;
+    m.lead3 &= keep;
+    m.cont &= keep;
+    want = utf8_wanted(&m, carry << o);
+    if ((m.lead2 | m.lead3 | m.cont) == m.high && want == m.cont)
+      return len;
+  }
+  if (carry) {
+    do /* back to the lead byte, checked above */
+      i--;
+    while ((s[i] & 0xC0) == 0x80);
+  }
+  return i;
+}
+#else
+/* The eight bytes at p as one number whose low byte is p[0], whatever the
+ * machine's byte order (compilers make this one load), so that shifting
+ * it left moves each byte's bits towards the byte after it. */
+static inline uint64_t load_le64(const unsigned char *p)
+{
+  return (uint64_t)p[0] | (uint64_t)p[1] << 8 | (uint64_t)p[2] << 16 |
+         (uint64_t)p[3] << 24 | (uint64_t)p[4] << 32 | (uint64_t)p[5] << 40 |
+         (uint64_t)p[6] << 48 | (uint64_t)p[7] << 56;
+}
+
+#define BYTES_LOW 0x0101010101010101ull
+#define BYTES_TOP 0x8080808080808080ull
+
+/* As above, eight bytes at a time as one 64-bit number: in each byte's
+ * lane, the top bits of w, w << 1, w << 2 and w << 3 are its bits 7, 6,
+ * 5 and 4. */
+static size_t utf8_run(const unsigned char *s, size_t len, size_t i)
+{
+  /* top bits of the lanes of the next eight bytes that must be
+   * continuation bytes, for the sequences begun before byte i */
+  uint64_t carry = 0;
+
+  while (len - i >= 8) {
+    uint64_t w = load_le64(s + i), lead, cont, lead2, lead3, lo, ok;
+    if (!((w & BYTES_TOP) | carry)) {
+      i += 8; /* ASCII, the usual case */
+      continue;
+    }
+    lead = w & w << 1 & BYTES_TOP;    /* 11xxxxxx */
+    cont = w & ~(w << 1) & BYTES_TOP; /* 10xxxxxx */
+    /* 110xxxxx with bits 1-4 not all zero: C2-DF (adding 0x7E to bits
+     * 1-4 carries into the top bit unless they are zero) */
+    lead2 = lead & ~(w << 2) & ((w & BYTES_LOW * 0x1E) + BYTES_LOW * 0x7E);
+    /* 1110xxxx whose low four bits are neither 0 nor 0xD */
+    lo = w & BYTES_LOW * 0x0F;
+    ok =
+        (lo + BYTES_LOW * 0x7F) & ((lo ^ BYTES_LOW * 0x0D) + BYTES_LOW * 0x7F);
+    lead3 = lead & w << 2 & ~(w << 3) & ok;
+    /* every lead one of those, and the continuation bytes exactly the
+     * bytes after them */
+    if ((lead2 | lead3) != lead ||
+        cont != ((lead2 | lead3) << 8 | lead3 << 16 | carry))
+      break;
+    carry = (lead2 | lead3) >> 56 | lead3 >> 48;
+    i += 8;
+  }
+  if (carry) {
+    do /* back to the lead byte, checked above */
+      i--;
+    while ((s[i] & 0xC0) == 0x80);
+  }
+  return i;
+}
+#endif
+
+bool nc_utf8_valid(const char *str, size_t len, size_t *bad)
+{
+  const unsigned char *s = (const unsigned char *)str;
+  size_t i = 0;
+
+  for (;;) {
+    /* the bytes where utf8_run stopped (or the last few), one character
+     * at a time; this also finds the offset of the first bad byte */
+    size_t end;
+    i = utf8_run(s, len, i);
+    end = len - i >= 16 ? i + 16 : len;
+    while (i < end) {
+      size_t n = s[i] < 0x80 ? 1 : utf8_seq_len(s + i, len - i);
+      if (n == 0) {
+        if (bad)
+          *bad = i;
+        return false;
+      }
+      i += n;
+    }
+    if (i >= len)
+      return true;
+  }
 }
 
 /* Howard Hinnant's days_from_civil / civil_from_days. */
