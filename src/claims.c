@@ -7,6 +7,7 @@
 
 #include <assert.h>
 #include <math.h>
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -189,6 +190,19 @@ static bool sorted(const char *const *list, size_t count)
 #define IS_STOP_WORD(w, n) in_sorted(w, n, stop_words, NWORDS(stop_words))
 #define IS_FUNCTION_WORD(w, n)                                                \
   in_sorted(w, n, function_words, NWORDS(function_words))
+
+/* Append each string to b, up to PUT_END (none of them may be NULL):
+ * keys and labels are made many times, and printf costs more. */
+#define PUT_END ((const char *)NULL)
+static void put_all(struct nc_buf *b, ...)
+{
+  va_list ap;
+  const char *s;
+  va_start(ap, b);
+  while ((s = va_arg(ap, const char *)) != NULL)
+    nc_buf_puts(b, s);
+  va_end(ap);
+}
 
 /* ---- documents and their context -------------------------------------- */
 
@@ -1930,8 +1944,8 @@ static void generic_date(struct run *r, struct docctx *d,
     return;
   }
   date_value(&v, m);
-  nc_buf_printf(&kb, "when|%s|%s", skey, ev);
-  nc_buf_printf(&lb, "%s: date of %s", slabel, ev);
+  put_all(&kb, "when|", skey, "|", ev, PUT_END);
+  put_all(&lb, slabel, ": date of ", ev, PUT_END);
   add_claim(r, d, sv, nc_buf_take(&kb), nc_buf_take(&lb), &v, m->start,
             m->end, "generic:date", NULL);
   nc_value_clear(&v);
@@ -1974,12 +1988,12 @@ static void generic_count(struct run *r, struct docctx *d,
       free(noun);
       return;
     }
-    nc_buf_printf(&kb, "%s|%s", kind, noun);
-    nc_buf_printf(&lb, "%s of %s", m->type == NC_M_NUMBER ? "number" : kind,
-                  noun);
+    put_all(&kb, kind, "|", noun, PUT_END);
+    put_all(&lb, m->type == NC_M_NUMBER ? "number" : kind, " of ", noun,
+            PUT_END);
     if (ev) {
-      nc_buf_printf(&kb, "|%s", ev);
-      nc_buf_printf(&lb, " (%s)", ev);
+      put_all(&kb, "|", ev, PUT_END);
+      put_all(&lb, " (", ev, ")", PUT_END);
     }
   } else {
     size_t k;
@@ -1991,12 +2005,12 @@ static void generic_count(struct run *r, struct docctx *d,
     k = nearest_before(r, d, sv, m->start, NC_M_COUNTRY, NULL);
     if (k != NONE) {
       skey = mention_key(r, &d->ms->items[k], &slabel);
-      nc_buf_printf(&kb, "%s|%s|%s", kind, skey, noun);
-      nc_buf_printf(&lb, "%s: %s", slabel, noun);
+      put_all(&kb, kind, "|", skey, "|", noun, PUT_END);
+      put_all(&lb, slabel, ": ", noun, PUT_END);
     } else {
-      nc_buf_printf(&kb, "%s|%s", kind, noun);
-      nc_buf_printf(&lb, "%s of %s", m->type == NC_M_NUMBER ? "number" : kind,
-                    noun);
+      put_all(&kb, kind, "|", noun, PUT_END);
+      put_all(&lb, m->type == NC_M_NUMBER ? "number" : kind, " of ", noun,
+              PUT_END);
     }
   }
   number_value(&v, m);
@@ -2036,8 +2050,8 @@ static void generic_duration(struct run *r, struct docctx *d,
                                         : m->unit == 'W' ? "weeks"
                                         : m->unit == 'D' ? "days"
                                                          : u);
-  nc_buf_printf(&kb, "duration|%s", noun);
-  nc_buf_printf(&lb, "duration of %s", noun);
+  put_all(&kb, "duration|", noun, PUT_END);
+  put_all(&lb, "duration of ", noun, PUT_END);
   add_claim(r, d, sv, nc_buf_take(&kb), nc_buf_take(&lb), &v, m->start,
             m->end, "generic:duration", NULL);
   nc_value_clear(&v);
@@ -2054,8 +2068,8 @@ static void generic_title(struct run *r, struct docctx *d,
   memset(&v, 0, sizeof v);
   v.kind = NC_VAL_TEXT;
   v.text = xstrdup(m->title);
-  nc_buf_printf(&kb, "title|%s", key);
-  nc_buf_printf(&lb, "%s: title", label);
+  put_all(&kb, "title|", key, PUT_END);
+  put_all(&lb, label, ": title", PUT_END);
   add_claim(r, d, sv, nc_buf_take(&kb), nc_buf_take(&lb), &v, m->start,
             m->end, "generic:title", NULL);
   nc_value_clear(&v);
