@@ -17,12 +17,23 @@ static void add_str(cJSON *o, const char *k, const char *v)
   cJSON_AddItemToObjectCS(o, k, v ? cJSON_CreateString(v) : cJSON_CreateNull());
 }
 
-/* ISO 8601 duration: "P33Y", "P6M", "P2W", "P3D", "PT5H". */
-static void iso_duration(char *buf, size_t size, double v, char unit)
+/* ISO 8601 duration as a JSON string: "P33Y", "P6M", "P2W", "P3D",
+ * "PT5H"; the number as "%.15g" writes it (whole numbers without
+ * printf). */
+static void put_duration(struct nc_buf *b, double v, char unit)
 {
   bool time = unit == 'h' || unit == 'm' || unit == 's';
   char u = unit == 'h' ? 'H' : unit == 'm' ? 'M' : unit == 's' ? 'S' : unit;
-  snprintf(buf, size, "P%s%.15g%c", time ? "T" : "", v, u);
+  nc_buf_puts(b, time ? "\"PT" : "\"P");
+  if (v == floor(v) && fabs(v) < 1e15) {
+    nc_buf_put_whole(b, v);
+  } else {
+    char tmp[32];
+    snprintf(tmp, sizeof tmp, "%.15g", v);
+    nc_buf_puts(b, tmp);
+  }
+  nc_buf_putc(b, u);
+  nc_buf_putc(b, '"');
 }
 
 /* JSON Lines are written by hand rather than through cJSON trees: extract
@@ -440,12 +451,14 @@ void nc_report_mention_line(struct nc_buf *out, const struct nc_doc *doc,
       nc_buf_puts(out, ",\"relative\":true");
     break;
   case NC_M_DURATION:
-    iso_duration(buf, sizeof buf, m->value, m->unit);
     if (range) {
-      iso_duration(b2, sizeof b2, m->value2, m->unit);
-      nc_buf_printf(out, "[\"%s\",\"%s\"]", buf, b2);
+      nc_buf_putc(out, '[');
+      put_duration(out, m->value, m->unit);
+      nc_buf_putc(out, ',');
+      put_duration(out, m->value2, m->unit);
+      nc_buf_putc(out, ']');
     } else {
-      nc_buf_printf(out, "\"%s\"", buf);
+      put_duration(out, m->value, m->unit);
     }
     break;
   case NC_M_COUNTRY:
