@@ -137,6 +137,24 @@ static void put_json_num(struct nc_buf *b, double x)
   put_number(b, x, true);
 }
 
+/* A byte offset, as put_json_num writes it, without going through a
+ * double while it is below 10^15. */
+static void put_offset(struct nc_buf *b, size_t x)
+{
+  char tmp[24];
+  size_t i = sizeof tmp;
+
+  if (x >= (size_t)1000000000000000u) {
+    put_json_num(b, (double)x);
+    return;
+  }
+  do {
+    tmp[--i] = (char)('0' + x % 10);
+    x /= 10;
+  } while (x);
+  nc_buf_append(b, tmp + i, sizeof tmp - i);
+}
+
 /* The normalized value: integers for counts, ordinals and years,
  * "YYYY-MM-DD" (or "YYYY-MM", "YYYY") for dates, lower-case text, sorted
  * arrays for sets, [low, high] for ranges.  Numbers follow cJSON's rule,
@@ -221,13 +239,13 @@ static void put_claim_fields(struct nc_buf *b, const char *doc_id,
   nc_buf_puts(b, ",\"quote\":");
   put_json_cstr(b, c->quote);
   nc_buf_puts(b, ",\"start\":");
-  put_json_num(b, (double)c->start);
+  put_offset(b, c->start);
   nc_buf_puts(b, ",\"end\":");
-  put_json_num(b, (double)c->end);
+  put_offset(b, c->end);
   nc_buf_puts(b, ",\"value_start\":");
-  put_json_num(b, (double)c->vstart);
+  put_offset(b, c->vstart);
   nc_buf_puts(b, ",\"value_end\":");
-  put_json_num(b, (double)c->vend);
+  put_offset(b, c->vend);
   nc_buf_puts(b, c->quoted ? ",\"quoted\":true" : ",\"quoted\":false");
   nc_buf_puts(b, ",\"hedge\":");
   put_json_cstr(b, c->hedge);
@@ -404,9 +422,9 @@ void nc_report_mention_line(struct nc_buf *out, const struct nc_doc *doc,
   nc_buf_puts(out, ",\"text\":");
   put_json_str(out, b->text + m->start, m->end - m->start);
   nc_buf_puts(out, ",\"start\":");
-  put_json_num(out, (double)s);
+  put_offset(out, s);
   nc_buf_puts(out, ",\"end\":");
-  put_json_num(out, (double)e);
+  put_offset(out, e);
   nc_buf_puts(out, ",\"value\":");
   switch (m->type) {
   case NC_M_NUMBER:
