@@ -11,6 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "simd.h"
+
 /* Bounds on the work one match may do, so that a catastrophic pattern in
  * a user's rule file cannot hang the tool. */
 #define MATCH_LIMIT 200000
@@ -353,22 +355,6 @@ static uint64_t letters8(uint64_t x)
   return ge_a & ~gt_z & ~x & high;
 }
 
-/* The index of the lowest byte of x that has its high bit set (x has
- * only high bits set, and one at least). */
-static size_t low_byte(uint64_t x)
-{
-#if defined(__GNUC__) || defined(__clang__)
-  return (size_t)__builtin_ctzll(x) / 8;
-#else
-  size_t k = 0;
-  while (!(x & 0x80)) {
-    x >>= 8;
-    k++;
-  }
-  return k;
-#endif
-}
-
 /* Record the word at t[i] (a letter after a byte that is none) when its
  * first three letters hash to a bit some rule's anchors use. */
 static void sketch_word(const struct nc_rules *rs, const unsigned char *t,
@@ -402,19 +388,13 @@ void nc_rule_sketch_text(const struct nc_rules *rs, const char *text,
   /* a word and the byte after it: at most len / 2 + 1 words */
   nc_grow(&s->words, &s->cap, len / 2 + 1, sizeof *s->words);
   for (i = 0; i < len; i += 8) {
-    uint64_t x = 0, l, starts;
     size_t n = len - i < 8 ? len - i : 8;
-    if (n == 8)
-      memcpy(&x, t + i, 8); /* little-endian: byte k is bits 8k..8k+7 */
-    else
-      memcpy(&x, t + i, n);
-    l = letters8(x);
-    if (n < 8)
-      l &= ((uint64_t)1 << (8 * n)) - 1;
+    uint64_t x = nc_load8(text + i, n), l, starts;
+    l = letters8(x); /* the zeros past n are no letters */
     starts = l & ~((l << 8) | prev);
     prev = l >> 56;
     for (; starts; starts &= starts - 1)
-      sketch_word(rs, t, len, i + low_byte(starts), s);
+      sketch_word(rs, t, len, i + nc_low_byte(starts), s);
     /* Caseless PCRE2 matches 's' with U+017F (C5 BF) and 'k' with the
      * Kelvin sign U+212A (E2 84 AA), which no ASCII sketch sees. */
     if (x & 0x8080808080808080u) {

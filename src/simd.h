@@ -1,9 +1,15 @@
-/* simd.h: whether the byte scans use SSE2.  Every x86-64 processor has
- * it, and the scans of util.c, document.c, sentences.c and entities.c
- * then take 16 bytes at a time (with the GCC builtins that count zero
- * bits).  Elsewhere, or built with -DNC_NO_SSE2 (as `make check` builds
- * their tests a second time), they take portable paths that give the same
- * results. */
+/* simd.h: helpers for scanning bytes many at a time.
+ *
+ * Whether the byte scans use SSE2: every x86-64 processor has it, and the
+ * scans of util.c, document.c, sentences.c and entities.c then take 16
+ * bytes at a time (with the GCC builtins that count zero bits).
+ * Elsewhere, or built with -DNC_NO_SSE2 (as `make check` builds their
+ * tests a second time), they take portable paths that give the same
+ * results.
+ *
+ * And, in plain C for any machine, eight bytes in a 64-bit word: a mask
+ * with 0x80 in each byte that passes a test, walked from its lowest
+ * byte. */
 #ifndef NC_SIMD_H
 #define NC_SIMD_H
 
@@ -13,5 +19,51 @@
 #else
 #define NC_SSE2 0
 #endif
+
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+/* s[0..n) as a little-endian 64-bit word, zeros past n (n may exceed
+ * 8). */
+static inline uint64_t nc_load8(const char *s, size_t n)
+{
+  uint64_t w = 0;
+  if (n >= 8) {
+    memcpy(&w, s, 8);
+  } else {
+    unsigned char b[8] = {0};
+    memcpy(b, s, n);
+    memcpy(&w, b, 8);
+  }
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+  w = __builtin_bswap64(w);
+#endif
+  return w;
+}
+
+/* 0x80 in each byte of w that equals c. */
+static inline uint64_t nc_bytes_eq(uint64_t w, unsigned char c)
+{
+  const uint64_t low7 = 0x7F7F7F7F7F7F7F7Fu;
+  uint64_t x = w ^ (0x0101010101010101u * c);
+  return ~(((x & low7) + low7) | x | low7);
+}
+
+/* The index of the lowest byte of m with its high bit set (m holds only
+ * high bits, one at least). */
+static inline size_t nc_low_byte(uint64_t m)
+{
+#if defined(__GNUC__) || defined(__clang__)
+  return (size_t)__builtin_ctzll(m) / 8;
+#else
+  size_t k = 0;
+  while (!(m & 0x80)) {
+    m >>= 8;
+    k++;
+  }
+  return k;
+#endif
+}
 
 #endif
