@@ -677,7 +677,8 @@ static char *find_attribution(const char *t, size_t n)
                              'a');
     for (; a; a &= a - 1) {
       const char *p = t + i + nc_low_byte(a);
-      if (p + 13 <= t + n && nc_ascii_eq(p, 13, "according to ")) {
+      if (p + 13 <= t + n && (p[1] | 0x20) == 'c' &&
+          nc_ascii_eq(p, 13, "according to ")) {
         e = p + 13;
         while (e < t + n && *e != ',' && *e != '.' && *e != ';')
           e++;
@@ -693,6 +694,7 @@ static char *find_attribution(const char *t, size_t n)
       const char *p = t + i + nc_low_byte(sp), *s;
       for (k = 0; k < bestk; k++)
         if ((size_t)(t + n - p) >= markers[k].n &&
+            p[1] == markers[k].w[1] &&
             memcmp(p, markers[k].w, markers[k].n) == 0)
           break;
       if (k < bestk && (s = speaker(t, p)) != NULL) {
