@@ -186,7 +186,7 @@ static bool past_at(const struct nc_vscan *sc, size_t j)
     return !(word_is(sc, j, "won") && glued(sc, j + 1));
   if (t->w && (t->w->flags & W_EDX))
     return false;
-  return n >= 5 && !t->cap && sc->s[t->end - 2] == 'e' &&
+  return n >= 5 && !nc_vcap(sc, t) && sc->s[t->end - 2] == 'e' &&
          sc->s[t->end - 1] == 'd';
 }
 
@@ -563,7 +563,7 @@ static size_t weekday(struct nc_vscan *sc, size_t st, size_t k, int dir)
   if (r == after)
     r = end;
   if ((e->flags & W_AMBIG) &&
-      !(sc->t[k].cap &&
+      !(nc_vcap(sc, &sc->t[k]) &&
         (nc_vpunct(sc, k + 1, '.') || nc_vpunct(sc, k + 1, ','))) &&
       !((e->flags & W_ABBR) && k > 0 && word_is(sc, k - 1, "on")))
     return r > end ? r : st;
@@ -603,7 +603,8 @@ static size_t modified(struct nc_vscan *sc, size_t i)
       return i;
     return weekday(sc, i, k, dir);
   }
-  if (nc_vis(sc, k, W_MONTH) && sc->t[k].cap && !word_is(sc, i, "past")) {
+  if (nc_vis(sc, k, W_MONTH) && nc_vcap(sc, &sc->t[k]) &&
+      !word_is(sc, i, "past")) {
     struct nc_date d;
     if (dir == 0)
       d = ymd(sc->ctx->ref.y, sc->t[k].w->month, 1);
@@ -853,7 +854,7 @@ static struct nc_date month_spec(struct nc_vscan *sc, size_t k,
   if (!word_is(sc, k, "of"))
     return first;
   if (nc_vis(sc, k + 1, W_MONTH) && sc->t[k + 1].kind == NC_T_WORD &&
-      !(sc->t[k + 1].w->flags & W_AMBIG && !sc->t[k + 1].cap)) {
+      !(sc->t[k + 1].w->flags & W_AMBIG && !nc_vcap(sc, &sc->t[k + 1]))) {
     *end = k + 2;
     return month_date(sc, sc->t[k + 1].w->month, 0, false, k + 1);
   }
@@ -1118,7 +1119,7 @@ static size_t month_led(struct nc_vscan *sc, size_t st, size_t i)
     /* "Jan first", "October, 1st", "jan twenty two, 2018": a day in
      * words ends the phrase or is followed by the year (a month that is
      * also a word, "may", needs a capital or the year) */
-    bool sure = !(e->flags & W_AMBIG) || sc->t[i].cap;
+    bool sure = !(e->flags & W_AMBIG) || nc_vcap(sc, &sc->t[i]);
     size_t k2 = k;
     bool ord = true;
     if ((nc_vpunct(sc, k2, ',') && is_num(sc, k2 + 1)) ||
@@ -1148,13 +1149,14 @@ static size_t month_led(struct nc_vscan *sc, size_t st, size_t i)
     k++;
   else if (nc_vpunct(sc, k, ',') && year_tok(sc, k + 1, &y))
     k++;
-  if (year_tok(sc, k, &y) && !(e->flags & W_AMBIG && !sc->t[i].cap)) {
+  if (year_tok(sc, k, &y) &&
+      !(e->flags & W_AMBIG && !nc_vcap(sc, &sc->t[i]))) {
     push_date(sc, st, k + 1, ymd(y, e->month, 1), NC_PREC_MONTH, false,
               TOL_DAY);
     return k + 1;
   }
   /* the month alone, after "in", "since", "by", "mid-" ... */
-  if (!has_ref(sc) || !sc->t[i].cap || i == 0 || st != i)
+  if (!has_ref(sc) || !nc_vcap(sc, &sc->t[i]) || i == 0 || st != i)
     return st;
   if (!(nc_vis(sc, i - 1, W_MONTHCTX) && sc->t[i - 1].kind == NC_T_WORD) &&
       !(sc->t[i - 1].kind == NC_T_PUNCT && glued(sc, i) &&
@@ -1320,7 +1322,7 @@ static bool counted_after(const struct nc_vscan *sc, size_t k)
                               W_SUFFIX)))
     return true;
   n = t->end - t->start;
-  return !t->cap && n > 3 && sc->s[t->end - 1] == 's' &&
+  return !nc_vcap(sc, t) && n > 3 && sc->s[t->end - 1] == 's' &&
          sc->s[t->end - 2] != 's' && !(t->w && (t->w->flags & W_PAST));
 }
 

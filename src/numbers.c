@@ -17,7 +17,10 @@
 
 /* The lexicon's hash reads the lower-cased bytes of a key eight at a
  * time, as little-endian words (the last padded with zeros), so that the
- * tokenizer hashes a word of ASCII letters with one step per eight. */
+ * tokenizer hashes a word of ASCII letters with one step per eight; a key
+ * of eight bytes at most, as most words are, takes one multiplication.
+ * A table slot comes from the top bits of the hash, on which every byte
+ * of a short key acts. */
 #define LEX_SEED 0x243F6A8885A308D3ull
 #define LEX_MUL 0x9E3779B97F4A7C15ull
 #define ONES 0x0101010101010101ull
@@ -74,11 +77,24 @@ static inline uint64_t lex_mix(uint64_t h, uint64_t chunk)
   return (h ^ chunk) * LEX_MUL;
 }
 
-/* The hash of a key of n bytes once its chunks are mixed into h. */
+/* The hash of a key of more than eight bytes once its chunks are mixed
+ * into h. */
 static inline uint32_t lex_end(uint64_t h, size_t n)
 {
   h ^= h >> 29;
   return (uint32_t)(((h ^ n) * LEX_MUL) >> 32);
+}
+
+/* The hash of a key of eight bytes at most, `chunk` its lower case. */
+static inline uint32_t lex_short(uint64_t chunk)
+{
+  return (uint32_t)((chunk * LEX_MUL) >> 32);
+}
+
+/* The first slot to probe for hash h in a table of nslots. */
+static inline size_t lex_slot(uint32_t h, size_t nslots)
+{
+  return (size_t)(((uint64_t)h * nslots) >> 32);
 }
 
 static uint32_t hash_lower(const char *s, size_t n)
@@ -86,6 +102,8 @@ static uint32_t hash_lower(const char *s, size_t n)
   const unsigned char *u = (const unsigned char *)s;
   uint64_t h = LEX_SEED;
   size_t i;
+  if (n <= 8)
+    return lex_short(lower8(load_part(u, n)));
   for (i = 0; i < n; i += 8)
     h = lex_mix(h, lower8(load_part(u + i, n - i)));
   return lex_end(h, n);
@@ -113,7 +131,7 @@ numlex_find_short(const struct nc_numlex *lx, uint64_t head, size_t n,
                   uint32_t h)
 {
   size_t mask = lx->nslots - 1, k;
-  for (k = h & mask; lx->tags[k]; k = (k + 1) & mask) {
+  for (k = lex_slot(h, lx->nslots); lx->tags[k]; k = (k + 1) & mask) {
     const struct nc_lexent *e;
     if (lx->tags[k] != (h | 1u))
       continue;
@@ -133,7 +151,7 @@ static inline const struct nc_lexent *numlex_find(const struct nc_numlex *lx,
   size_t mask = lx->nslots - 1, k;
   /* a tag of 0 is an empty slot; most probes end at one, or at a tag
    * that differs, without comparing keys */
-  for (k = h & mask; lx->tags[k]; k = (k + 1) & mask) {
+  for (k = lex_slot(h, lx->nslots); lx->tags[k]; k = (k + 1) & mask) {
     const struct nc_lexent *e;
     if (lx->tags[k] != (h | 1u))
       continue;
@@ -163,7 +181,7 @@ static void rehash(struct nc_numlex *lx, size_t nslots)
   for (i = 0; i < lx->n; i++) {
     const struct nc_lexent *e = &lx->ents[i];
     uint32_t h = hash_lower(e->key, e->len);
-    size_t k = h & mask;
+    size_t k = lex_slot(h, nslots);
     while (lx->slots[k])
       k = (k + 1) & mask;
     lx->slots[k] = (uint32_t)(i + 1);
@@ -194,7 +212,7 @@ static struct nc_lexent *lex_entry(struct nc_numlex *lx, const char *key,
   else {
     size_t mask = lx->nslots - 1;
     uint32_t h = hash_lower(e->key, n);
-    size_t k = h & mask;
+    size_t k = lex_slot(h, lx->nslots);
     while (lx->slots[k])
       k = (k + 1) & mask;
     lx->slots[k] = (uint32_t)lx->n;
@@ -852,20 +870,24 @@ static void tok_grow(struct nc_vscan *sc)
   nc_grow(&sc->t, &sc->cap, sc->n + 1, sizeof *sc->t);
 }
 
+/* The next token, to be filled by the caller. */
+static inline struct nc_vtok *tok_slot(struct nc_vscan *sc)
+{
+  if (sc->n == sc->cap)
+    tok_grow(sc);
+  return &sc->t[sc->n++];
+}
+
 static inline struct nc_vtok *tok_new(struct nc_vscan *sc,
                                       enum nc_tok_kind k, size_t start,
                                       size_t end, bool space)
 {
-  struct nc_vtok *t;
-  if (sc->n == sc->cap)
-    tok_grow(sc);
-  t = &sc->t[sc->n++];
-  memset(t, 0, sizeof *t);
-  t->kind = k;
-  t->start = start;
-  t->end = end;
-  t->space = space;
-  t->begin = k == NC_T_NUM;
+  struct nc_vtok *t = tok_slot(sc);
+  *t = (struct nc_vtok){.start = start,
+                        .end = end,
+                        .kind = k,
+                        .space = space,
+                        .begin = k == NC_T_NUM};
   return t;
 }
 
@@ -1080,7 +1102,7 @@ static const unsigned char letter_low[256] = {
     ['y'] = 'y', ['z'] = 'z'};
 
 /* True when s[0..n) begins a web address ("http://", "www."). */
-static bool url_len(const char *s, size_t n)
+static inline bool url_len(const char *s, size_t n)
 {
   /* most words stop at the second letter */
   if (n < 5 || (letter_low[(unsigned char)s[1]] != 't' &&
@@ -1136,25 +1158,13 @@ static bool no_lower(const char *s, size_t n)
   return true;
 }
 
-/* The ASCII letters that begin s[0..avail), eight at most: returns their
- * number, with their lower case in *low and the bytes themselves in *raw
- * (little-endian words, 0 past the letters). */
-static inline size_t ascii_run(const unsigned char *s, size_t avail,
-                               uint64_t *low, uint64_t *raw)
+/* True when token t is a word with no lower-case ASCII letter that is in
+ * the lexicon (a code, "US" of "US$") or of four letters ("MUSD"), a web
+ * address aside: the only words whose case a rule asks. */
+static bool tok_upper(const struct nc_vscan *sc, const struct nc_vtok *t)
 {
-  uint64_t x = load_part(s, avail), let = letters8(x);
-  uint64_t stops = ~let & HIGH, keep;
-  size_t k;
-  if (!stops) {
-    *low = x | let >> 2;
-    *raw = x;
-    return 8;
-  }
-  k = (size_t)__builtin_ctzll(stops) >> 3;
-  keep = (1ull << (8 * k)) - 1;
-  *low = (x | let >> 2) & keep;
-  *raw = x & keep;
-  return k;
+  return t->kind == NC_T_WORD && !t->url && (t->w || t->end - t->start == 4) &&
+         no_lower(sc->s + t->start, t->end - t->start);
 }
 
 /* True when u[0..avail) begins with a two-byte form of U+00C0 to U+07FF
@@ -1183,60 +1193,134 @@ static size_t high_letter(const char *s, size_t len, size_t i)
   return letter_cp(cp) ? l : 0;
 }
 
-/* A word token at s[i]: letters, ASCII or not.  A word of ASCII letters
- * is read and hashed eight bytes at a time; one with other letters is
- * hashed again once its end is known. */
-static inline size_t tok_word(struct nc_vscan *sc, size_t i, bool space)
+/* A word token from s[i] whose letters go on at s[j], after one outside
+ * ASCII, to the end of the letters of any kind: looked up only when its
+ * first byte begins a key with a byte of 0x80 or more (high_first). */
+static size_t tok_accented(struct nc_vscan *sc, size_t i, size_t j, bool space)
 {
   const unsigned char *s = (const unsigned char *)sc->s;
-  size_t len = sc->len, j = i, n, k, l;
-  uint64_t h = LEX_SEED, head, first, low, raw;
-  uint32_t hash;
-  bool ascii = true;
+  size_t len = sc->len, n, l;
   struct nc_vtok *t;
 
-  /* the first eight letters give the short key and `upper` */
-  k = ascii_run(s + i, len - i, &head, &first);
-  h = lex_mix(h, head);
-  j += k;
-  while (k == 8 && (k = ascii_run(s + j, len - j, &low, &raw)) > 0) {
-    h = lex_mix(h, low);
-    j += k;
-  }
-  if (j < len && s[j] >= 0x80 && (l = high_letter(sc->s, len, j)) > 0) {
-    ascii = false;
-    for (j += l;;) {
-      while (j < len && letter_low[s[j]])
-        j++;
-      if (j < len && two_byte_letter(s + j, len - j))
-        j += 2;
-      else if (j < len && s[j] >= 0x80 && (l = high_letter(sc->s, len, j)) > 0)
-        j += l;
-      else
-        break;
-    }
+  while (j < len) {
+    if (letter_low[s[j]])
+      j++;
+    else if (two_byte_letter(s + j, len - j))
+      j += 2;
+    else if (s[j] >= 0x80 && (l = high_letter(sc->s, len, j)) > 0)
+      j += l;
+    else
+      break;
   }
   n = j - i;
   t = tok_new(sc, NC_T_WORD, i, j, space);
-  t->cap = s[i] >= 'A' && s[i] <= 'Z';
-  if (ascii) {
-    hash = lex_end(h, n);
-    t->w = n <= 8 ? numlex_find_short(sc->lx, head, n, hash)
-                  : numlex_find(sc->lx, sc->s + i, n, hash);
-    t->hb = (unsigned char)(1 + (hash & 63));
-  } else if (sc->lx->high_first[letter_low[s[i]] ? letter_low[s[i]] : s[i]]) {
-    /* a word with other letters, whose first byte begins such a key */
+  if (sc->lx->high_first[letter_low[s[i]] ? letter_low[s[i]] : s[i]]) {
     t->w = numlex_find(sc->lx, sc->s + i, n, hash_lower(sc->s + i, n));
-  }
-  /* `upper` is read only of a word in the lexicon (a code, "US" of
-   * "US$") or of four letters ("MUSD"); of ASCII letters, the lower case
-   * ones have bit 0x20 */
-  if (t->w || n == 4) {
-    t->upper =
-        ascii && n <= 8 ? !(first & ONES * 0x20) : no_lower(sc->s + i, n);
     t->begin = t->w && (t->w->flags & W_BEGIN);
   }
   return j;
+}
+
+/* The rest of a word of ASCII letters whose first eight bytes at p are
+ * letters: mixes its chunks into *h, returns its length and sets *next to
+ * the byte after it (0 at the end of the text). */
+static size_t long_word(const unsigned char *p, const unsigned char *end,
+                        uint64_t *h, unsigned char *next)
+{
+  size_t n = 8;
+  for (;;) {
+    uint64_t x = load_part(p + n, (size_t)(end - p) - n), let = letters8(x);
+    uint64_t stops = ~let & HIGH;
+    size_t k;
+    if (!stops) {
+      *h = lex_mix(*h, x | let >> 2);
+      n += 8;
+      continue;
+    }
+    k = (size_t)__builtin_ctzll(stops) >> 3;
+    /* hash_lower mixes no empty chunk */
+    if (k > 0)
+      *h = lex_mix(*h, (x | let >> 2) & ((1ull << 8 * k) - 1));
+    *next = (unsigned char)(x >> 8 * k);
+    return n + k;
+  }
+}
+
+/* The words from s[i], an ASCII letter that begins no web address, on,
+ * each but the last followed by one space, as most of a text is.  A word
+ * of ASCII letters is read, hashed and looked up eight bytes at a time
+ * with the scanner's state in locals; tok_accented reads one that goes
+ * on with other letters.  What only a few rules ask of a word is left to
+ * them (see struct nc_vtok).  Stops before a web address and after a word
+ * that no space and ASCII letter follow; sets *space as tokenize keeps
+ * it.  Returns where it stopped. */
+static size_t tok_words(struct nc_vscan *sc, size_t i, bool *space)
+{
+  const unsigned char *base = (const unsigned char *)sc->s;
+  const unsigned char *p = base + i, *end = base + sc->len;
+  struct nc_vtok *t = sc->t + sc->n, *tend = sc->t + sc->cap;
+  bool sp = *space;
+  uint64_t x = load_part(p, (size_t)(end - p)), let = letters8(x);
+
+  for (;;) {
+    /* x and let are of the eight bytes at p, an ASCII letter */
+    uint64_t stops = ~let & HIGH, low = x | let >> 2, h;
+    size_t n = (size_t)__builtin_ctzll(stops | 1ull << 63) >> 3, l;
+    uint32_t hash;
+    const struct nc_lexent *w;
+    /* the byte after the word; 0 past the end of the text */
+    unsigned char next = (unsigned char)(x >> 8 * n), c;
+
+    if (stops) {
+      low &= (1ull << 8 * n) - 1;
+      hash = lex_short(low);
+    } else {
+      /* eight letters or more: the first eight are the short key */
+      h = lex_mix(LEX_SEED, low);
+      n = long_word(p, end, &h, &next);
+      hash = n <= 8 ? lex_short(low) : lex_end(h, n);
+    }
+    if (next >= 0x80 &&
+        (l = high_letter((const char *)base, (size_t)(end - base),
+                         (size_t)(p - base) + n)) > 0) {
+      /* a word that goes on with other letters */
+      sc->n = (size_t)(t - sc->t);
+      p = base +
+          tok_accented(sc, (size_t)(p - base), (size_t)(p - base) + n + l, sp);
+      t = sc->t + sc->n;
+      tend = sc->t + sc->cap;
+      next = p < end ? *p : 0;
+    } else {
+      w = n <= 8 ? numlex_find_short(sc->lx, low, n, hash)
+                 : numlex_find(sc->lx, (const char *)p, n, hash);
+      if (t == tend) {
+        sc->n = (size_t)(t - sc->t);
+        tok_grow(sc);
+        t = sc->t + sc->n;
+        tend = sc->t + sc->cap;
+      }
+      *t++ = (struct nc_vtok){.start = (size_t)(p - base),
+                              .end = (size_t)(p - base) + n,
+                              .kind = NC_T_WORD,
+                              .space = sp,
+                              .w = w,
+                              .begin = w && (w->flags & W_BEGIN)};
+      p += n;
+    }
+    sp = next == ' ';
+    if (!sp)
+      break;
+    p++;
+    x = load_part(p, (size_t)(end - p));
+    let = letters8(x);
+    c = (unsigned char)(x | 0x20);
+    if (!(let & 0x80) || ((c == 'h' || c == 'w') &&
+                          url_len((const char *)p, (size_t)(end - p))))
+      break;
+  }
+  sc->n = (size_t)(t - sc->t);
+  *space = sp;
+  return (size_t)(p - base);
 }
 
 static void tokenize(struct nc_vscan *sc)
@@ -1254,23 +1338,27 @@ static void tokenize(struct nc_vscan *sc)
 
     if (c < 0x80) {
       unsigned l = letter_low[c];
-      if (l && space && (l == 'h' || l == 'w') &&
-          url_len(s + i, len - i)) {
+      if (l && !(space && (l == 'h' || l == 'w') && url_len(s + i, len - i))) {
+        /* a word of ASCII letters and the words after it */
+        i = tok_words(sc, i, &space);
+        continue;
+      }
+      if (l) {
         /* a web address: one opaque word ("%2D" in it is no percent) */
         size_t j = i;
         while (j < len && !nc_is_space((unsigned char)s[j]))
           j++;
-        tok_new(sc, NC_T_WORD, i, j, space);
+        tok_new(sc, NC_T_WORD, i, j, space)->url = true;
         i = j;
         space = false;
         continue;
       }
-      if (!l && (c == ' ' || nc_is_space(c))) {
+      if (c == ' ' || nc_is_space(c)) {
         space = true;
         i++;
         continue;
       }
-      word = l != 0;
+      word = false;
     } else {
       clen = decode_high(s, len, i, &cp);
       if (space_cp(cp)) {
@@ -1281,7 +1369,8 @@ static void tokenize(struct nc_vscan *sc)
       word = letter_cp(cp);
     }
     if (word) {
-      i = tok_word(sc, i, space);
+      /* a word that begins with a letter outside ASCII */
+      i = tok_accented(sc, i, i + clen, space);
       /* the one space after most words */
       space = i < len && s[i] == ' ';
       i += space;
@@ -1350,12 +1439,35 @@ bool nc_vdash(const struct nc_vscan *sc, size_t i, bool spaced)
   return !sc->t[i].space && !sc->t[i + 1].space;
 }
 
+/* When token t is a word of ASCII letters only, as the tokenizer hashes:
+ * sets *h to the hash of its key and returns true. */
+static bool letters_hash(const struct nc_vscan *sc, const struct nc_vtok *t,
+                         uint32_t *h)
+{
+  const unsigned char *s = (const unsigned char *)sc->s + t->start;
+  size_t n = t->end - t->start, k;
+  uint64_t mix = LEX_SEED, low = 0;
+  if (t->kind != NC_T_WORD || t->url)
+    return false;
+  for (k = 0; k < n; k += 8) {
+    uint64_t x = load_part(s + k, n - k), let = letters8(x);
+    /* every byte of the chunk a letter, none past it */
+    if ((~let & HIGH) != (n - k < 8 ? HIGH << 8 * (n - k) : 0))
+      return false;
+    low = x | let >> 2;
+    mix = lex_mix(mix, low);
+  }
+  *h = n <= 8 ? lex_short(low) : lex_end(mix, n);
+  return true;
+}
+
 const struct nc_lexent *nc_vphrase_long(const struct nc_vscan *sc, size_t i,
                                         unsigned flags, size_t *next)
 {
   const struct nc_lexent *first, *best = NULL;
   char buf[128];
   size_t n = 0, k, lim;
+  uint32_t h;
 
   if (i >= sc->n || !(first = sc->t[i].w))
     return NULL;
@@ -1364,8 +1476,8 @@ const struct nc_lexent *nc_vphrase_long(const struct nc_vscan *sc, size_t i,
     *next = i + 1;
   }
   /* a longer key goes on with a word whose hash bit `next` has */
-  if (i + 1 < sc->n && sc->t[i + 1].hb &&
-      !(first->next & (1ull << (sc->t[i + 1].hb - 1))))
+  if (i + 1 < sc->n && letters_hash(sc, &sc->t[i + 1], &h) &&
+      !(first->next & (1ull << (h & 63))))
     return best;
   lim = i + (size_t)first->ntok;
   for (k = i; k < lim && k < sc->n; k++) {
@@ -1476,8 +1588,10 @@ static bool qty_digits(const struct nc_vscan *sc, size_t i, struct qty *q)
       q->end = j + 1;
       return true;
     }
-    if (e && (((e->flags & W_CODE) && sc->t[j].upper) ||
-              (e->flags & W_CURSYM)) && !neg) {
+    if (e &&
+        (((e->flags & W_CODE) && tok_upper(sc, &sc->t[j])) ||
+         (e->flags & W_CURSYM)) &&
+        !neg) {
       q->v = v; /* "115.5USD", "100元" */
       q->end = j;
       return true;
@@ -1876,9 +1990,9 @@ static const struct nc_lexent *code_word(const struct nc_vscan *sc,
   t = &sc->t[k];
   n = t->end - t->start;
   if (n == 3 && t->w && (t->w->flags & W_CODE) &&
-      (t->upper || (t->w->flags & W_CURNAME)))
+      (tok_upper(sc, t) || (t->w->flags & W_CURNAME)))
     return t->w;
-  if (n == 4 && t->upper && sc->s[t->start] == 'M' &&
+  if (n == 4 && tok_upper(sc, t) && sc->s[t->start] == 'M' &&
       (e = nc_numlex_get(sc->lx, sc->s + t->start + 1, 3)) &&
       (e->flags & W_CODE)) {
     *mult = 1e6;
@@ -1904,9 +2018,8 @@ static size_t money_prefix(const struct nc_vscan *sc, size_t i,
    * are no common word ("a $5 bill") */
   if (nc_vis(sc, i, W_CURPFX) && sc->t[i].kind == NC_T_WORD &&
       nc_vis(sc, i + 1, W_CURSYM) && sc->t[i + 1].kind == NC_T_PUNCT &&
-      ((sc->t[i].upper && glued(sc, i + 1)) ||
-       !(word_is(sc, i, "a") || word_is(sc, i, "s") ||
-         word_is(sc, i, "r")))) {
+      ((tok_upper(sc, &sc->t[i]) && glued(sc, i + 1)) ||
+       !(word_is(sc, i, "a") || word_is(sc, i, "s") || word_is(sc, i, "r")))) {
     *cur = sc->t[i].w;
     return i + 2;
   }

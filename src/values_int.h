@@ -126,14 +126,16 @@ struct nc_numlex {
 
 enum nc_tok_kind { NC_T_WORD, NC_T_NUM, NC_T_PUNCT };
 
-/* A token of the scanned text. */
+/* A token of the scanned text.  What only a few rules ask of a word
+ * (nc_vcap, its case, its hash) is worked out when they ask, not for
+ * every word. */
 struct nc_vtok {
   size_t start, end;          /* bytes, end exclusive */
   enum nc_tok_kind kind;
   bool space;                 /* whitespace between it and the token
                                  before */
-  bool cap;                   /* word: begins with an upper-case letter */
-  bool upper;                 /* word: all upper case */
+  bool url;                   /* word: a web address, no word of the
+                                 lexicon */
   const struct nc_lexent *w;  /* word/punct: its lexicon key or NULL */
   double num;                 /* number: its value */
   int ndig;                   /* number: digits before any '.' */
@@ -141,8 +143,6 @@ struct nc_vtok {
   bool comma;                 /* number: has thousands separators */
   bool begin;                 /* a number, a sign or a W_BEGIN word:
                                  scanning tries a value here */
-  unsigned char hb;           /* word of ASCII letters: 1 + (the hash of
-                                 its key & 63); 0 for other tokens */
 };
 
 /* Tokens kept on the stack before the array moves to the heap. */
@@ -159,6 +159,14 @@ struct nc_vscan {
   struct nc_vtok *local; /* the caller's buffer of NC_VTOK_LOCAL */
   struct nc_mentions *out;
 };
+
+/* True when token t is a word that begins with an upper-case ASCII
+ * letter, a web address aside. */
+static inline bool nc_vcap(const struct nc_vscan *sc, const struct nc_vtok *t)
+{
+  unsigned char c = (unsigned char)sc->s[t->start];
+  return t->kind == NC_T_WORD && !t->url && c >= 'A' && c <= 'Z';
+}
 
 /* Key lookup: s[0..n) compared without case; NULL when absent. */
 const struct nc_lexent *nc_numlex_get(const struct nc_numlex *lx,

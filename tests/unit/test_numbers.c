@@ -586,6 +586,34 @@ static void test_token_paths(void **state)
         "123,456,789,012,345 dollars", NC_M_MONEY, 123456789012345.0);
 }
 
+/* What a rule asks of a word when it asks: its capital ("in May", not
+ * "in may"), its case ("115.5USD", not "115.5usd"), the hash that
+ * filters longer keys ("in excess of", "seventeen thousand dollars"),
+ * none of it of a web address; words of eight and more letters, and
+ * words cut by a quote or a letter outside ASCII. */
+static void test_word_facts(void **state)
+{
+  (void)state;
+  run("They met in May.");
+  assert_int_equal(get("May")->type, NC_M_DATE);
+  assert_int_equal(run("They met in may."), 0);
+  check("Revenue was 115.5USD", "115.5USD", NC_M_MONEY, 115.5);
+  run("Revenue was 115.5usd");
+  assert_false(has_span("115.5usd"));
+  check("It rose in excess of 30 points", "in excess of 30", NC_M_NUMBER, 30);
+  check("It cost seventeen thousand dollars", "seventeen thousand dollars",
+        NC_M_MONEY, 17000);
+  check("Fees rose by five hundredths", "five hundredths", NC_M_NUMBER, 0.05);
+  check("The firm\xe2\x80\x99s 12 stores and US$ 12", "US$ 12", NC_M_MONEY,
+        12);
+  check("us $ 13 and HK $ 14", "HK $ 14", NC_M_MONEY, 14);
+  run("Thousands gathered");
+  assert_int_equal(get("Thousands")->type, NC_M_VAGUE);
+  check("r\xc3\xa9sum\xc3\xa9 fees of 5 col\xc3\xb3n", "5 col\xc3\xb3n",
+        NC_M_MONEY, 5);
+  assert_int_equal(run("See WWW.MAY.ORG or HTTP://MUSD.ORG/5"), 0);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -618,6 +646,7 @@ int main(void)
       cmocka_unit_test(test_scan_shortcuts),
       cmocka_unit_test(test_token_paths),
       cmocka_unit_test(test_word_chunks),
+      cmocka_unit_test(test_word_facts),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
