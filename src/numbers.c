@@ -984,6 +984,19 @@ static size_t exponent(const char *s, size_t len, size_t j)
   return num_ends(s, len, k) && k - j <= 4 ? k : j;
 }
 
+/* The exponent s[a..k) that exponent() found: a sign and up to three
+ * digits, read within the token (strtod would read on past k). */
+static double exponent_value(const char *s, size_t a, size_t k)
+{
+  bool neg = false;
+  double v = 0;
+  if (s[a] == '+' || s[a] == '-')
+    neg = s[a++] == '-';
+  for (; a < k; a++)
+    v = v * 10 + (s[a] - '0');
+  return neg ? -v : v;
+}
+
 /* A number token at s[i]: digits with thousands separators and one
  * decimal part.  A run like "192.168.1.2" is no decimal: it becomes
  * numbers and dots. */
@@ -1056,11 +1069,11 @@ static size_t tok_number(struct nc_vscan *sc, size_t i, bool space)
   t->num = digits_value(s + i, j - i);
   if (k > j && s[j] == '^') {
     /* "10^6", "2.5^-1" */
-    t->num = pow(t->num, strtod(s + j + 1, NULL));
+    t->num = pow(t->num, exponent_value(s, j + 1, k));
     dec = true;
   } else if (k > j) {
     /* "1.3e6" */
-    t->num *= pow(10, strtod(s + j + 1, NULL));
+    t->num *= pow(10, exponent_value(s, j + 1, k));
     dec = true;
   }
   t->ndig = ndig;

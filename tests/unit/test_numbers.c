@@ -614,6 +614,30 @@ static void test_word_facts(void **state)
   assert_int_equal(run("See WWW.MAY.ORG or HTTP://MUSD.ORG/5"), 0);
 }
 
+/* An exponent that ends the text is read within it: the bytes after the
+ * text (here more digits) do not change it. */
+static void test_exponent_at_end(void **state)
+{
+  static const char *const texts[] = {"10^6", "1.3e6", "2E-3"};
+  static const double want[] = {1e6, 1.3e6, 2e-3};
+  struct nc_mention_ctx ctx = {{2025, 11, 6}, true};
+  size_t k;
+  (void)state;
+
+  for (k = 0; k < 3; k++) {
+    size_t n = strlen(texts[k]);
+    char *buf = xmalloc(n + 4);
+    memcpy(buf, texts[k], n);
+    memcpy(buf + n, "5.5", 4); /* after the text, not part of it */
+    nc_mentions_clear(&ms);
+    nc_values_find(lx, buf, n, &ctx, &ms);
+    assert_int_equal(ms.n, 1);
+    assert_int_equal(ms.items[0].end, n);
+    assert_true(fabs(ms.items[0].value - want[k]) <= 1e-9 * want[k]);
+    free(buf);
+  }
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -647,6 +671,7 @@ int main(void)
       cmocka_unit_test(test_token_paths),
       cmocka_unit_test(test_word_chunks),
       cmocka_unit_test(test_word_facts),
+      cmocka_unit_test(test_exponent_at_end),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
