@@ -29,7 +29,7 @@ static bool is_upper(int c)
  * curly apostrophes made straight, and ends trimmed. */
 static char *fold(const char *s, size_t n)
 {
-  struct nc_buf b = {0};
+  char *q = xmalloc(n + 1), *o = q; /* the copy is never longer */
   size_t i = 0;
   bool sp = false;
 
@@ -44,17 +44,18 @@ static char *fold(const char *s, size_t n)
       continue;
     }
     if (sp)
-      nc_buf_putc(&b, ' ');
+      *o++ = ' ';
     sp = false;
     if (c == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
         (unsigned char)s[i + 2] == 0x99) {
-      nc_buf_putc(&b, '\'');
+      *o++ = '\'';
       i += 2;
       continue;
     }
-    nc_buf_putc(&b, (char)nc_ascii_lower(c));
+    *o++ = (char)nc_ascii_lower(c);
   }
-  return nc_buf_take(&b);
+  *o = '\0';
+  return q;
 }
 
 /* The sentence as a quote: runs of whitespace folded to one space and
@@ -105,11 +106,9 @@ static char *norm_phrase(const char *s, size_t n)
              p[l - 2] != 'u' && p[l - 2] != 'i') {
     l--;
   }
-  {
-    char *r = xstrndup(p, l);
-    free(f);
-    return r;
-  }
+  memmove(f, p, l);
+  f[l] = '\0';
+  return f;
 }
 
 /* True when w[0..n) is one of the (lower-case) words of list. */
