@@ -1506,23 +1506,22 @@ static bool rule_value(struct run *r, struct docctx *d, const struct sent *sv,
 
 /* A rule can only make a claim from a sentence that holds a mention of
  * the type its value needs (two countries for a list): checking that
- * first spares most pattern matching. */
-static bool has_value_type(const struct sent *sv, enum nc_rule_value rv)
+ * first spares most pattern matching.  The value types a sentence can
+ * give, as bits 1 << enum nc_rule_value. */
+static unsigned value_types(const struct sent *sv)
 {
-  switch (rv) {
-  case NC_RV_ORDINAL:
-    return sv->mtypes & (1u << NC_M_ORDINAL);
-  case NC_RV_NUMBER:
-    return sv->mtypes & (1u << NC_M_NUMBER);
-  case NC_RV_YEAR:
-  case NC_RV_DATE:
-    return sv->mtypes & (1u << NC_M_DATE);
-  case NC_RV_SINCE:
-    return sv->mtypes & (1u << NC_M_DURATION);
-  case NC_RV_COUNTRIES:
-    return sv->countries >= 2;
-  }
-  return false;
+  unsigned v = 0;
+  if (sv->mtypes & (1u << NC_M_ORDINAL))
+    v |= 1u << NC_RV_ORDINAL;
+  if (sv->mtypes & (1u << NC_M_NUMBER))
+    v |= 1u << NC_RV_NUMBER;
+  if (sv->mtypes & (1u << NC_M_DATE))
+    v |= 1u << NC_RV_YEAR | 1u << NC_RV_DATE;
+  if (sv->mtypes & (1u << NC_M_DURATION))
+    v |= 1u << NC_RV_SINCE;
+  if (sv->countries >= 2)
+    v |= 1u << NC_RV_COUNTRIES;
+  return v;
 }
 
 /* Rule ri on sentence sv, which has a mention of the type of its value.
@@ -2224,8 +2223,9 @@ void nc_claims_extract_inputs(const struct nc_extractor *ex,
     struct docctx *d = &r.docs[i];
     for (j = 0; j < d->sents->n; j++) {
       bool sketched = false;
-      for (ri = 0; ri < nrules; ri++)
-        if (has_value_type(&d->sv[j], value[ri]))
+      unsigned types = value_types(&d->sv[j]);
+      for (ri = 0; types && ri < nrules; ri++)
+        if (types & (1u << value[ri]))
           apply_rule(&r, d, &d->sv[j], ri, &sketched);
       generic_layer(&r, d, &d->sv[j], j ? &d->sv[j - 1] : NULL);
     }
