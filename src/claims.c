@@ -610,35 +610,53 @@ static const struct {
 #undef HEDGE
 };
 
-/* The first hedge word in the sentence, or NULL.  A word is compared in
- * full only with the hedges that begin with its first letter, and only
- * when some hedge does. */
+/* 0x80 in each byte of w that is an ASCII letter, and in each that is an
+ * ASCII letter or digit. */
+static uint64_t letters8(uint64_t w)
+{
+  const uint64_t ones = 0x0101010101010101u, high = ones * 0x80;
+  uint64_t t = (w | ones * 0x20) & ~high;
+  return (t + ones * (0x80 - 'a')) & ~(t + ones * (0x80 - 'z' - 1)) & ~w &
+         high;
+}
+
+static uint64_t alnums8(uint64_t w)
+{
+  const uint64_t ones = 0x0101010101010101u, high = ones * 0x80;
+  uint64_t t = w & ~high;
+  uint64_t digit = (t + ones * (0x80 - '0')) & ~(t + ones * (0x80 - '9' - 1));
+  return (letters8(w) | digit) & ~w & high;
+}
+
+/* The first hedge word in the sentence, or NULL.  Only the ASCII letters
+ * that begin a word are looked at (found eight bytes at a time), and a
+ * word is compared in full only with the hedges that begin with its first
+ * letter. */
 static char *find_hedge(const char *t, size_t n)
 {
   const size_t nh = sizeof hedges / sizeof *hedges;
   uint32_t first = 0; /* bit c - 'a': a hedge begins with c */
-  size_t i = 0, k;
+  uint64_t prev = 0;  /* 0x80 when the byte before the block is alnum */
+  size_t i, k;
 
   for (k = 0; k < nh; k++)
     first |= 1u << (hedges[k].w[0] - 'a');
-  while (i < n) {
-    int c = nc_ascii_lower((unsigned char)t[i]);
-    size_t w = i + 1;
-    if (c < 'a' || c > 'z' || !nc_word_start(t, i)) {
-      i++;
-      continue;
-    }
-    if (first & (1u << (c - 'a')))
+  for (i = 0; i < n; i += 8) {
+    uint64_t w = nc_load8(t + i, n - i), an = alnums8(w);
+    uint64_t starts = letters8(w) & ~((an << 8) | prev);
+    prev = an >> 56;
+    for (; starts; starts &= starts - 1) {
+      size_t at = i + nc_low_byte(starts);
+      int c = nc_ascii_lower((unsigned char)t[at]);
+      if (!(first & (1u << (c - 'a'))) || !nc_word_start(t, at))
+        continue;
       for (k = 0; k < nh; k++) {
         size_t l = hedges[k].n;
-        if (hedges[k].w[0] == c && i + l <= n && nc_word_end(t, n, i + l) &&
-            nc_ascii_eq(t + i, l, hedges[k].w))
+        if (hedges[k].w[0] == c && at + l <= n && nc_word_end(t, n, at + l) &&
+            nc_ascii_eq(t + at, l, hedges[k].w))
           return xstrdup(hedges[k].w);
       }
-    /* no other word starts before the end of this run of letters */
-    while (w < n && nc_is_alnum((unsigned char)t[w]))
-      w++;
-    i = w;
+    }
   }
   return NULL;
 }
