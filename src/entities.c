@@ -994,16 +994,14 @@ static int phrase_rest(const struct phrase *p, const char *s, size_t len,
     }
     if (t >= len)
       return 0;
-    if (loose || p->mode[k] == CM_ANY) {
-      if (nc_ascii_lower((unsigned char)s[t]) !=
-          nc_ascii_lower((unsigned char)pc))
-        return 0;
-    } else if (p->mode[k] == CM_EXACT) {
-      if (s[t] != pc)
-        return 0;
-    } else if (s[t] != pc) {
-      return 0; /* CM_UPPER: the capital itself */
-    }
+    /* the same byte matches in every mode; another only in a letter
+     * compared without regard to case (CM_EXACT and CM_UPPER want the
+     * byte itself) */
+    if (s[t] != pc &&
+        (!(loose || p->mode[k] == CM_ANY) ||
+         nc_ascii_lower((unsigned char)s[t]) !=
+             nc_ascii_lower((unsigned char)pc)))
+      return 0;
     t++;
   }
   if (is_word_cp((unsigned char)p->text[p->len - 1]) ||
@@ -1039,6 +1037,26 @@ static int phrase_after_key(const struct phrase *p, const char *s,
       if (p->mode[k] != CM_ANY && s[i + k] != p->text[k])
         return 0;
   return phrase_rest(p, s, len, p->klen, i + p->klen, 0, end);
+}
+
+/* Does phrase p, one word that equals s[i..wn) in letters without regard
+ * to case, match there, ending at wn?  Most phrases the scan meets are
+ * one word ("Israel", "President"): then only the capitals the pattern
+ * asks for and the end of the word need a look, which phrase_rest would
+ * give the same answer for (a word ended at wn is no plural: no 's'
+ * follows).  When this says no, phrase_after_key decides. */
+static inline int key_only(const struct phrase *p, const char *s,
+                           size_t len, size_t i, size_t wn)
+{
+  size_t k;
+
+  if (p->klen == 0 || p->klen != p->len || !nc_word_end(s, len, wn))
+    return 0;
+  if (!p->key_any)
+    for (k = 0; k < p->klen; k++)
+      if (p->mode[k] != CM_ANY && s[i + k] != p->text[k])
+        return 0;
+  return 1;
 }
 
 /* The longest phrase of `t` (of a kind accepted by `want`, a bit set of
@@ -1086,8 +1104,13 @@ static long table_match_h(const struct table *t, const char *s, size_t len,
         e = &b->g[a++];
       else
         e = &b->g[x++];
-      if ((want & e->kind) && (e->next2 < 0 || e->next2 == next2) &&
-          phrase_after_key(&t->ph[e->idx], s, len, i, end))
+      if (!(want & e->kind) || (e->next2 >= 0 && e->next2 != next2))
+        continue;
+      if (key_only(&t->ph[e->idx], s, len, i, wn)) {
+        *end = wn;
+        return (long)e->idx;
+      }
+      if (phrase_after_key(&t->ph[e->idx], s, len, i, end))
         return (long)e->idx;
     }
   }
@@ -1118,6 +1141,10 @@ static long table_match(const struct table *t, const char *s, size_t len,
     wn = i + n;
     h = hash_key(s + i, n);
   }
+  /* no key has hash h (the filter tells most words): only a plural
+   * demonym, filed under its singular, may still start here */
+  if (!(want & (1u << PK_DEMONYM)) && !table_may_have(t, h))
+    return -1;
   return table_match_h(t, s, len, i, wn, h, want, end);
 }
 
@@ -1980,9 +2007,11 @@ static int word_is(const struct table *t, const char *s, size_t len,
   return i < len && table_match(t, s, len, i, kinds, &end) >= 0;
 }
 
-static int is_capital_at(const char *s, size_t len, size_t i)
+static inline int is_capital_at(const char *s, size_t len, size_t i)
 {
   size_t n;
+  if (i < len && (unsigned char)s[i] < 0x80)
+    return s[i] >= 'A' && s[i] <= 'Z';
   return i < len && is_upper_cp(cp_at(s, len, i, &n));
 }
 
@@ -2170,8 +2199,10 @@ static NC_HOT size_t scan_block(struct scan *sc, size_t i, int *other)
   /* near the end of the text, a copy padded with NULs (no word bytes)
    * stands in */
   if (sc->len - i < BLOCK_READ) {
+    /* clearing all of it takes a few stores of constant size, where
+     * clearing the part past the text took a call */
+    memset(pad, 0, sizeof pad);
     memcpy(pad, b, sc->len - i);
-    memset(pad + (sc->len - i), 0, BLOCK_READ - (sc->len - i));
     b = pad;
   }
   for (k = 0; k < BLOCK; k += 16) {
@@ -2331,7 +2362,13 @@ static size_t name_word(const char *s, size_t len, size_t i, int *poss)
   if (!is_capital_at(s, len, i))
     return i;
   while (t < len) {
-    uint32_t cp = cp_at(s, len, t, &n);
+    uint32_t cp;
+    /* ASCII letters, most of a name, without decoding (is_letter_cp) */
+    while (t < len && nc_is_alpha((unsigned char)s[t]))
+      t++;
+    if (t >= len)
+      break;
+    cp = cp_at(s, len, t, &n);
     if (is_letter_cp(cp)) {
       t += n;
       continue;
@@ -2429,23 +2466,25 @@ static int parse_name(const struct nc_entlex *lx, const struct cmatches *cm,
   return nm->words > 0;
 }
 
-/* Copy s[a..b) with each run of spaces made one space. */
+/* Copy s[a..b) with each run of spaces made one space.  The copy is no
+ * longer than s[a..b), so one allocation of that size holds it. */
 static char *squeeze(const char *s, size_t a, size_t b)
 {
-  struct nc_buf buf = {0};
-  size_t i = a, n;
+  char *out = xmalloc(b - a + 1);
+  size_t i = a, o = 0, n;
 
   while (i < b) {
     if ((n = space_at(s, b, i)) > 0) {
       while ((n = space_at(s, b, i)) > 0)
         i += n;
-      nc_buf_putc(&buf, ' ');
+      out[o++] = ' ';
       continue;
     }
-    nc_buf_putc(&buf, s[i]);
+    out[o++] = s[i];
     i++;
   }
-  return nc_buf_take(&buf);
+  out[o] = '\0';
+  return out;
 }
 
 /* The canonical person for a name written as a known short form. */
@@ -2567,22 +2606,32 @@ static void push_person(const struct nc_entlex *lx, const char *s,
 {
   struct nc_mention *m = nc_mentions_push(out, NC_M_PERSON, start, end);
   const char *known = known_person(lx, s, len, nm);
-  struct nc_buf title = {0};
-  size_t k;
+  const char *as;
+  size_t k, n, at, aslen;
+  char *title;
 
   m->name = known ? xstrdup(known) : squeeze(s, nm->start, nm->end);
   if (p->kind == PK_HONORIFIC)
     return;
+  /* the modifiers in lower case, each but a '-' one with a space after
+   * it, then the reported form: measured first, for one allocation */
+  as = lx->title_as.v[p->ref];
+  aslen = strlen(as);
+  n = aslen + 1;
+  for (k = 0; k < bf->nmods; k++)
+    n += bf->mods[k]->len + 1;
+  title = xmalloc(n);
+  at = 0;
   for (k = bf->nmods; k > 0; k--) {
     const struct phrase *mod = bf->mods[k - 1];
-    char *low = nc_ascii_lowerdup(mod->text, mod->len);
-    nc_buf_puts(&title, low);
+    size_t j;
+    for (j = 0; j < mod->len; j++)
+      title[at++] = (char)nc_ascii_lower((unsigned char)mod->text[j]);
     if (mod->text[mod->len - 1] != '-')
-      nc_buf_putc(&title, ' ');
-    free(low);
+      title[at++] = ' ';
   }
-  nc_buf_puts(&title, lx->title_as.v[p->ref]);
-  m->title = nc_buf_take(&title);
+  memcpy(title + at, as, aslen + 1);
+  m->title = title;
   if (qual)
     m->country = xstrdup(lx->countries.v[qual->country]);
 }
