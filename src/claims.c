@@ -631,16 +631,18 @@ static uint64_t alnums8(uint64_t w)
 /* The first hedge word in the sentence, or NULL.  Only the ASCII letters
  * that begin a word are looked at (found eight bytes at a time), and a
  * word is compared in full only with the hedges that begin with its first
- * letter. */
+ * letter, in the order of the list. */
 static char *find_hedge(const char *t, size_t n)
 {
-  const size_t nh = sizeof hedges / sizeof *hedges;
-  uint32_t first = 0; /* bit c - 'a': a hedge begins with c */
-  uint64_t prev = 0;  /* 0x80 when the byte before the block is alnum */
+  enum { NH = sizeof hedges / sizeof *hedges };
+  unsigned char by[26][NH], nby[26] = {0}; /* hedges by first letter */
+  uint64_t prev = 0; /* 0x80 when the byte before the block is alnum */
   size_t i, k;
 
-  for (k = 0; k < nh; k++)
-    first |= 1u << (hedges[k].w[0] - 'a');
+  for (k = 0; k < NH; k++) {
+    int l = hedges[k].w[0] - 'a';
+    by[l][nby[l]++] = (unsigned char)k;
+  }
   for (i = 0; i < n; i += 8) {
     uint64_t w = nc_load8(t + i, n - i), an = alnums8(w);
     uint64_t starts = letters8(w) & ~((an << 8) | prev);
@@ -648,13 +650,14 @@ static char *find_hedge(const char *t, size_t n)
     for (; starts; starts &= starts - 1) {
       size_t at = i + nc_low_byte(starts);
       int c = nc_ascii_lower((unsigned char)t[at]);
-      if (!(first & (1u << (c - 'a'))) || !nc_word_start(t, at))
+      if (!nby[c - 'a'] || !nc_word_start(t, at))
         continue;
-      for (k = 0; k < nh; k++) {
-        size_t l = hedges[k].n;
-        if (hedges[k].w[0] == c && at + l <= n && nc_word_end(t, n, at + l) &&
-            nc_ascii_eq(t + at, l, hedges[k].w))
-          return xstrdup(hedges[k].w);
+      for (k = 0; k < nby[c - 'a']; k++) {
+        const char *h = hedges[by[c - 'a'][k]].w;
+        size_t l = hedges[by[c - 'a'][k]].n;
+        if (at + l <= n && nc_word_end(t, n, at + l) &&
+            nc_ascii_eq(t + at, l, h))
+          return xstrdup(h);
       }
     }
   }
