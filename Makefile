@@ -80,6 +80,8 @@ PORTOBJS := $(SIMDSRCS:src/%.c=$(BUILD)/portable/%.o)
 PORTABLE := $(patsubst %,$(BUILD)/tests/test_%_portable,\
               util document sentences entities entities_scan)
 
+.SECONDARY: $(PORTOBJS)
+
 $(BUILD)/portable/%.o: src/%.c $(BUILD)/config.mk
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) -DNC_NO_SSE2 $(CFLAGS) -MMD -MP -c -o $@ $<
