@@ -428,13 +428,20 @@ static inline void block16_alpha(const unsigned char *p, unsigned *alpha,
 #endif
 }
 
-/* Number of bits set in a 16-bit mask. */
+/* Number of bits set in a 16-bit mask: the popcnt instruction is not in
+ * every x86-64 (nor used without -mpopcnt), and two look-ups in a table
+ * of the counts of each byte cost less than adding up the bits. */
 static inline unsigned popcount16(unsigned x)
 {
-  x -= x >> 1 & 0x5555;
-  x = (x & 0x3333) + (x >> 2 & 0x3333);
-  x = (x + (x >> 4)) & 0x0F0F;
-  return (x + (x >> 8)) & 0x1F;
+#define B2(n) n, n + 1, n + 1, n + 2
+#define B4(n) B2(n), B2(n + 1), B2(n + 1), B2(n + 2)
+#define B6(n) B4(n), B4(n + 1), B4(n + 1), B4(n + 2)
+  static const unsigned char bits8[256] = {B6(0), B6(1), B6(1), B6(2)};
+#undef B6
+#undef B4
+#undef B2
+
+  return (unsigned)bits8[x & 0xFF] + bits8[x >> 8 & 0xFF];
 }
 
 /* ASCII lower case, local so the scanning loops stay tight. */
@@ -504,10 +511,11 @@ struct phrase_index {
   /* per byte: PH_START when a phrase starts with it, PH_ALNUM for ASCII
    * letters and digits */
   unsigned char cls[256];
-  /* bit ((a & 63) << 6 | (b & 63)) set for the first two bytes a, b of
-   * each phrase (lower case): a quick "no" for most places where a word
-   * starts with the right letter */
-  uint64_t pairs[64];
+  /* bit ((a & 31) << 5 | (b & 31)) set for the first two bytes a, b of
+   * each phrase: a quick "no" for most places where a word starts with
+   * the right letter.  An ASCII letter has the same five low bits in
+   * either case, so the text needs no lowering. */
+  uint64_t pairs[16];
   bool ascii; /* no phrase starts with a byte outside ASCII */
 };
 
@@ -546,7 +554,7 @@ static void index_phrases(struct phrase_index *ix,
       if (p->len < 2) {
         memset(ix->pairs, 0xFF, sizeof ix->pairs); /* no filter */
       } else {
-        size_t h = (c & 63) << 6 | ((unsigned char)p->s[1] & 63);
+        size_t h = (c & 31) << 5 | ((unsigned char)p->s[1] & 31);
         ix->pairs[h >> 6] |= (uint64_t)1 << (h & 63);
       }
     }
@@ -593,8 +601,8 @@ static inline bool pair_may_start(const char *s, size_t n,
 
   if (n < 2)
     return true;
-  h = ((size_t)lower((unsigned char)s[0]) & 63) << 6 |
-      ((size_t)lower((unsigned char)s[1]) & 63);
+  h = ((size_t)(unsigned char)s[0] & 31) << 5 |
+      ((size_t)(unsigned char)s[1] & 31);
   return (ix->pairs[h >> 6] >> (h & 63) & 1) != 0;
 }
 
@@ -667,7 +675,8 @@ static void phrases_at_slow(const char *s, size_t n, size_t i,
  * ignoring case, at word boundaries.  Stops once all are found.  A phrase
  * that opens with a letter or digit must open a word, so the places to
  * look at are the word starts and the bytes that are not letters or
- * digits; sixteen bytes at a time, their masks give these places. */
+ * digits; sixteen bytes at a time (the last ones read again from the
+ * last sixteen of the line), their masks give these places. */
 static unsigned phrase_groups(const char *s, size_t n,
                               const struct phrase_index *ix, unsigned want)
 {
@@ -680,15 +689,26 @@ static unsigned phrase_groups(const char *s, size_t n,
   end = n - ix->shortest + 1; /* no phrase fits from here on */
   while (i < end && found != want) {
     unsigned c;
-    if (end - i >= 16) {
+    if (n >= 16) {
       struct block16 b;
       unsigned places;
-      block16_scan(u + i, &b);
+      if (n - i >= 16) {
+        block16_scan(u + i, &b);
+      } else {
+        /* the last sixteen bytes of s, moved down to start at i */
+        unsigned sh = (unsigned)(i - (n - 16));
+        block16_scan(u + n - 16, &b);
+        b.alnum >>= sh;
+        b.high >>= sh;
+        b.space >>= sh;
+      }
       places = b.alnum & ~(b.alnum << 1 | carry); /* word starts */
       /* the other bytes, but for spaces and the bytes of multi-byte
        * forms when no phrase starts with one */
       places |= ~b.alnum & (ix->ascii ? ~b.high : ~0u) &
                 (cls[' '] & PH_START ? ~0u : ~b.space) & 0xFFFF;
+      if (end - i < 16)
+        places &= (1u << (end - i)) - 1; /* no phrase fits after end */
       while (places) {
         size_t k = lowest_bit(places);
         places &= places - 1;
@@ -751,8 +771,9 @@ static void line_lists_init(struct line_lists *ll)
  * only counted in words, sixteen bytes at a time (count_words).  On other
  * lines the counts of words (longwords, capwords, digitwords,
  * first_colon_words) also stop with words, as only the tests of lines of
- * at most 20 words read them; letters and upper cover the whole line, for
- * is_all_caps (count_letters). */
+ * at most 20 words read them; letters and upper cover the line, for
+ * is_all_caps, up to where the rest of it could no longer make it mostly
+ * capitals (count_letters). */
 struct shape {
   size_t words;      /* runs of letters and digits */
   size_t letters;    /* letters (not digits) */
@@ -907,11 +928,36 @@ static void count_words_exact(const char *s, size_t n, struct shape *sh)
   }
 }
 
+/* For count_words, the masks of p[0..16): *a of the bytes in words that
+ * need no decoding (ASCII letters and digits, two-byte letters), *odd of
+ * those to take one code point at a time (apostrophes and the other
+ * bytes of 0x80 or more). */
+static inline void word_masks(const unsigned char *p, unsigned *a,
+                              unsigned *odd)
+{
+  struct block16 b;
+
+  block16_scan(p, &b);
+  *a = b.alnum;
+  *odd = b.apos | b.high;
+  if (b.high) {
+    unsigned pairs = block16_pairs(p);
+    *a |= pairs;
+    *odd &= ~pairs;
+  }
+}
+
+/* Number of bits set in a 32-bit mask. */
+static inline unsigned popcount32(uint32_t x)
+{
+  return popcount16(x & 0xFFFF) + popcount16(x >> 16);
+}
+
 /* The number of words of s[0..n) (see count_words_exact), counting at
- * most PROSE_WORDS + 1.  The bytes are taken sixteen at a time: up to the
+ * most PROSE_WORDS + 1.  The bytes are taken up to 32 at a time: up to the
  * first apostrophe or byte of 0x80 or more that is not part of a two-byte
- * letter, the words starting among them are the letters and digits not
- * preceded by one.  That byte goes one code point at a time. */
+ * letter (word_masks), the words starting among them are the letters and
+ * digits not preceded by one.  That byte goes one code point at a time. */
 static size_t count_words(const char *s, size_t n)
 {
   const unsigned char *u = (const unsigned char *)s;
@@ -923,27 +969,29 @@ static size_t count_words(const char *s, size_t n)
     size_t k;
     bool w, inword;
     if (n - i >= 16) {
-      struct block16 b;
-      unsigned a, odd;
-      block16_scan(u + i, &b);
-      a = b.alnum;
-      odd = b.apos | b.high;
-      if (b.high) {
-        unsigned pairs = block16_pairs(u + i);
-        a |= pairs;
-        odd &= ~pairs;
+      /* sixteen bytes, and sixteen more when the first hold no odd one */
+      uint32_t a, odd;
+      unsigned a1, odd1, got = 16;
+      word_masks(u + i, &a1, &odd1);
+      a = a1;
+      odd = odd1;
+      if (!odd && n - i >= 32) {
+        word_masks(u + i + 16, &a1, &odd1);
+        a |= (uint32_t)a1 << 16;
+        odd |= (uint32_t)odd1 << 16;
+        got = 32;
       }
       if (!odd) {
-        words += popcount16(a & ~(a << 1 | carry));
-        carry = a >> 15;
-        i += 16;
+        words += popcount32(a & ~(a << 1 | carry));
+        carry = a >> (got - 1) & 1;
+        i += got;
         continue;
       }
       /* the bytes before the odd one at once (it does not end a pair) */
-      k = lowest_bit(odd);
+      k = (size_t)lowest_bit(odd);
       if (k) {
-        a &= (1u << k) - 1;
-        words += popcount16(a & ~(a << 1 | carry));
+        a &= ((uint32_t)1 << k) - 1;
+        words += popcount32(a & ~(a << 1 | carry));
         carry = a >> (k - 1) & 1;
         i += k;
       }
@@ -977,7 +1025,11 @@ static size_t count_words(const char *s, size_t n)
 }
 
 /* Add the letters of s[0..n), and of those the upper-case ones, to sh as
- * measure() counts them, sixteen ASCII bytes at a time. */
+ * measure() counts them, sixteen ASCII bytes at a time.  Only is_all_caps
+ * reads these counts, and it wants four capitals to one other letter: it
+ * stops once the lower-case letters so far are too many for the rest of
+ * s to bring that about (one letter a byte at most), as then the counts
+ * already say no. */
 static void count_letters(const char *s, size_t n, struct shape *sh)
 {
   const unsigned char *u = (const unsigned char *)s;
@@ -986,6 +1038,8 @@ static void count_letters(const char *s, size_t n, struct shape *sh)
   while (i < n) {
     uint32_t cp;
     size_t k;
+    if ((sh->letters - sh->upper) * 4 > sh->upper + (n - i))
+      return;
     if (n - i >= 16) {
       unsigned alpha, upper, high, below;
       block16_alpha(u + i, &alpha, &upper, &high);
@@ -1010,6 +1064,15 @@ static void count_letters(const char *s, size_t n, struct shape *sh)
     }
     /* a run of other characters (a word in another script) */
     do {
+      if ((unsigned)u[i] - 0xC4 < 0x1C && i + 1 < n &&
+          (u[i + 1] & 0xC0) == 0x80) {
+        /* a two-byte letter (lead C4-DF), the usual case */
+        cp = (uint32_t)(u[i] & 0x1F) << 6 | (u[i + 1] & 0x3F);
+        sh->letters++;
+        sh->upper += is_upper_cp(cp);
+        i += 2;
+        continue;
+      }
       k = nc_utf8_decode(s + i, n - i, &cp);
       if (wordish(cp)) {
         /* every word character outside ASCII counts as a letter */
@@ -1021,11 +1084,109 @@ static void count_letters(const char *s, size_t n, struct shape *sh)
   }
 }
 
+/* Masks for measure() of p[0..16): the ASCII letters, the upper-case
+ * ones, the letters and digits, and the odd bytes that it takes one code
+ * point at a time (0x80 or more, apostrophes and colons). */
+static inline void block16_shape(const unsigned char *p, unsigned *alpha,
+                                 unsigned *upper, unsigned *alnum,
+                                 unsigned *odd)
+{
+#if NC_SSE2
+  __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+  __m128i l = _mm_or_si128(v, _mm_set1_epi8(0x20)); /* lower case */
+  /* signed compares: bytes of 0x80 or more are negative, so no range of
+   * ASCII takes them */
+  __m128i let = _mm_and_si128(_mm_cmpgt_epi8(l, _mm_set1_epi8('a' - 1)),
+                              _mm_cmplt_epi8(l, _mm_set1_epi8('z' + 1)));
+  __m128i up = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('A' - 1)),
+                             _mm_cmplt_epi8(v, _mm_set1_epi8('Z' + 1)));
+  __m128i dig = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('0' - 1)),
+                              _mm_cmplt_epi8(v, _mm_set1_epi8('9' + 1)));
+  __m128i odd_v =
+      _mm_or_si128(v, _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\'')),
+                                   _mm_cmpeq_epi8(v, _mm_set1_epi8(':'))));
+
+  *alpha = (unsigned)_mm_movemask_epi8(let);
+  *upper = (unsigned)_mm_movemask_epi8(up);
+  *alnum = (unsigned)_mm_movemask_epi8(_mm_or_si128(let, dig));
+  *odd = (unsigned)_mm_movemask_epi8(odd_v);
+#else
+  unsigned k;
+
+  *alpha = *upper = *alnum = *odd = 0;
+  for (k = 0; k < 16; k++) {
+    *alpha |= (unsigned)nc_is_alpha(p[k]) << k;
+    *upper |= (unsigned)(p[k] >= 'A' && p[k] <= 'Z') << k;
+    *alnum |= (unsigned)nc_is_alnum(p[k]) << k;
+    *odd |= (unsigned)(p[k] >= 0x80 || p[k] == '\'' || p[k] == ':') << k;
+  }
+#endif
+}
+
+/* What measure() does with the bytes of p[0..16) before the first odd
+ * one (block16_shape), at once, given its counts so far in sh and the
+ * word it may be in (*inword, with its *wletters, *wcap and *wdigits).
+ * Returns how many bytes it took: 0 when p[0] is odd, or SIZE_MAX (and
+ * nothing done) when the words that may end among them could take the
+ * line past PROSE_WORDS, where measure() stops counting words. */
+static inline size_t measure16(const unsigned char *p, struct shape *sh,
+                               bool *inword, size_t *wletters, bool *wcap,
+                               bool *wdigits)
+{
+  unsigned alpha, upper, alnum, odd, lim, starts, run;
+
+  block16_shape(p, &alpha, &upper, &alnum, &odd);
+  lim = odd ? lowest_bit(odd) : 16;
+  if (lim == 0)
+    return 0;
+  if (lim < 16) {
+    unsigned keep = (1u << lim) - 1;
+    alpha &= keep;
+    upper &= keep;
+    alnum &= keep;
+  }
+  starts = alnum & ~(alnum << 1 | (unsigned)*inword);
+  if (sh->words + popcount16(starts) + *inword > PROSE_WORDS)
+    return SIZE_MAX;
+  sh->letters += popcount16(alpha);
+  sh->upper += popcount16(upper);
+  if (*inword) {
+    /* the open word goes on up to the first byte that is not a letter
+     * or digit (~alnum has every bit from lim on) */
+    unsigned m;
+    run = lowest_bit(~alnum);
+    m = alpha & ((1u << run) - 1);
+    if (m)
+      *wdigits = false;
+    *wletters += popcount16(m);
+    if (run < lim) {
+      end_word(sh, *wletters, *wcap, *wdigits);
+      *inword = false;
+    }
+  }
+  while (starts) {
+    unsigned b = lowest_bit(starts), m;
+    starts &= starts - 1;
+    run = b + lowest_bit(~alnum >> b);
+    m = alpha & ((1u << run) - 1) & ~((1u << b) - 1);
+    if (run < lim) {
+      end_word(sh, popcount16(m), (upper >> b & 1) != 0, m == 0);
+    } else {
+      *inword = true; /* the word goes on after p[lim - 1] */
+      *wletters = popcount16(m);
+      *wcap = (upper >> b & 1) != 0;
+      *wdigits = m == 0;
+    }
+  }
+  return lim;
+}
+
 static void measure(const char *s, size_t n, struct shape *sh)
 {
   const unsigned char *u = (const unsigned char *)s;
   size_t i = 0, wletters = 0;
   bool inword = false, wcap = false, wdigits = true, seen_letter = false;
+  bool fast = true; /* measure16 may take the next bytes */
   uint32_t cp;
 
   memset(sh, 0, sizeof *sh);
@@ -1049,6 +1210,19 @@ static void measure(const char *s, size_t n, struct shape *sh)
     unsigned c = u[i];
     size_t k;
     bool w;
+    if (seen_letter && fast && n - i >= 16 &&
+        !(nc_load8(s + i, 8) & 0x8080808080808080u)) {
+      /* after the first letter, sixteen ASCII bytes at a time (when at
+       * least the next eight are ASCII: not worth the masks in another
+       * script) */
+      size_t got = measure16(u + i, sh, &inword, &wletters, &wcap, &wdigits);
+      if (got == SIZE_MAX) {
+        fast = false; /* near PROSE_WORDS: byte by byte from here */
+      } else if (got) {
+        i += got;
+        continue;
+      }
+    }
     if (c - 'a' < 26 || c - 'A' < 26) {
       /* ASCII letters, the bulk of any text: one letter and the run of
        * lower-case letters after it are counted at once */
@@ -1081,6 +1255,21 @@ static void measure(const char *s, size_t n, struct shape *sh)
         wcap = false;
       }
       i++;
+      continue;
+    }
+    if (c - 0xC4 < 0x1C && inword && seen_letter && i + 1 < n &&
+        (u[i + 1] & 0xC0) == 0x80) {
+      /* inside a word, a run of two-byte letters (lead bytes C4-DF:
+       * Cyrillic, Greek...), counted as the general case below would */
+      wdigits = false;
+      do {
+        cp = (uint32_t)(c & 0x1F) << 6 | (u[i + 1] & 0x3F);
+        wletters++;
+        sh->letters++;
+        sh->upper += is_upper_cp(cp);
+        i += 2;
+      } while (i + 1 < n && (c = u[i]) - 0xC4 < 0x1C &&
+               (u[i + 1] & 0xC0) == 0x80);
       continue;
     }
     if (c < 0x80) {

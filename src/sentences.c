@@ -304,19 +304,24 @@ static inline size_t space_len(const char *s, size_t len)
 }
 
 /* True when white space ends just before t[i] (not looking before
- * t[from]). */
+ * t[from]), as space_len sees it: by the last byte, which names the one
+ * form that may end there. */
 static bool space_before(const char *t, size_t i, size_t from)
 {
-  size_t k;
+  const unsigned char *u = (const unsigned char *)t;
+  unsigned c;
 
-  /* after an ASCII byte only that byte can be the space: the wider
-   * spaces all end in a continuation byte */
-  if (i > from && (unsigned char)t[i - 1] < 0x80)
-    return nc_is_space((unsigned char)t[i - 1]);
-  for (k = 1; k <= 3 && k <= i - from; k++) {
-    if (space_len(t + i - k, k) == k)
-      return true;
-  }
+  if (i == from)
+    return false;
+  c = u[i - 1];
+  if (c < 0x80)
+    return nc_is_space(c);
+  if (c == 0xA0) /* U+00A0 */
+    return i - from >= 2 && u[i - 2] == 0xC2;
+  if (c == 0xBF) /* U+FEFF */
+    return i - from >= 3 && u[i - 3] == 0xEF && u[i - 2] == 0xBB;
+  if (c <= 0x8B || c == 0xA8 || c == 0xA9 || c == 0xAF) /* U+20xx */
+    return i - from >= 3 && u[i - 3] == 0xE2 && u[i - 2] == 0x80;
   return false;
 }
 
@@ -374,64 +379,143 @@ static bool is_stop(uint32_t cp)
 /* The scanners jump from one byte that may begin an interesting
  * character to the next, so the bytes in between cost next to nothing.
  * For quotes these bytes are '"', '\'', 0xC2 (U+00AB/BB) and 0xE2
- * (U+2018-201E); for stops '.', '!', '?' and 0xE2 (U+2026).  A lead or
- * ASCII byte always begins a code point: the decoder only takes
- * continuation bytes into one. */
+ * (U+2018-201E); for stops '.', '!', '?' and 0xE2 (U+2026), and 0xC2
+ * too, as one test (byte | 0x20 == 0xE2) takes both lead bytes: a
+ * scanner turns down any character it does not want.  A lead or ASCII
+ * byte always begins a code point: the decoder only takes continuation
+ * bytes into one. */
+
+/* Both scans look at the same bytes, so one pass over a block marks
+ * them all: bit i % 64 of quote[i / 64] is set when t[i] may begin a
+ * quote mark, and of stop[i / 64] when it may begin a stop.  The scans
+ * then walk these bits, 64 bytes at a time. */
+struct marks {
+  uint64_t *quote, *stop;
+};
+
+/* Words of marks kept on the stack: blocks of up to 4 KiB. */
+#define MARK_LOCAL_WORDS 64
+
+static inline bool quote_byte(unsigned char c)
+{
+  return c == '"' || c == '\'' || c == 0xC2 || c == 0xE2;
+}
+
+static inline bool stop_byte(unsigned char c)
+{
+  return c == '.' || c == '!' || c == '?' || c == 0xC2 || c == 0xE2;
+}
 
 #if NC_SSE2
-/* 0xFF in each lane of the sixteen bytes at t that is one of a, b, c,
- * d; 0 in the others. */
-static inline __m128i match16(const unsigned char *t, unsigned char a,
-                              unsigned char b, unsigned char c,
-                              unsigned char d)
+/* The masks of the quote and stop bytes among the sixteen at t. */
+static inline void marks16(const unsigned char *t, unsigned *quote,
+                           unsigned *stop)
 {
   __m128i v = _mm_loadu_si128((const __m128i *)(const void *)t);
+  /* 0xC2 and 0xE2 */
+  __m128i lead = _mm_cmpeq_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)),
+                                _mm_set1_epi8((char)0xE2));
+  __m128i q =
+      _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')),
+                                _mm_cmpeq_epi8(v, _mm_set1_epi8('\''))),
+                   lead);
+  __m128i s =
+      _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('.')),
+                                _mm_cmpeq_epi8(v, _mm_set1_epi8('!'))),
+                   _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('?')), lead));
 
-  return _mm_or_si128(
-      _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)a)),
-                   _mm_cmpeq_epi8(v, _mm_set1_epi8((char)b))),
-      _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)c)),
-                   _mm_cmpeq_epi8(v, _mm_set1_epi8((char)d))));
+  *quote = (unsigned)_mm_movemask_epi8(q);
+  *stop = (unsigned)_mm_movemask_epi8(s);
 }
 #endif
 
-/* Offset of the first of the bytes a, b, c, d in t[i..len), or len.
- * Inline, so that the bytes are constants: sixteen bytes at a time with
- * SSE2, the last sixteen of t read again for the end. */
-static inline size_t find_any(const char *text, size_t i, size_t len,
-                              unsigned char a, unsigned char b,
-                              unsigned char c, unsigned char d)
+/* Fill m (len / 64 + 1 words each) for t[0..len).  With SSE2, sixteen
+ * bytes at a time, a word of marks gathered in registers; the last bytes
+ * are taken from the last sixteen of the block, or from a copy when the
+ * block is shorter. */
+static void marks_fill(const char *text, size_t len, const struct marks *m)
 {
   const unsigned char *t = (const unsigned char *)text;
+  size_t i = 0;
 
 #if NC_SSE2
-  for (; len - i >= 16; i += 16) {
-    unsigned m = (unsigned)_mm_movemask_epi8(match16(t + i, a, b, c, d));
-    if (m)
-      return i + (size_t)__builtin_ctz(m);
+  unsigned q, s;
+
+  for (; len - i >= 64; i += 64) {
+    uint64_t qw = 0, sw = 0;
+    size_t k;
+    for (k = 0; k < 64; k += 16) {
+      marks16(t + i + k, &q, &s);
+      qw |= (uint64_t)q << k;
+      sw |= (uint64_t)s << k;
+    }
+    m->quote[i / 64] = qw;
+    m->stop[i / 64] = sw;
   }
-  if (i < len && len >= 16) {
-    unsigned m =
-        (unsigned)_mm_movemask_epi8(match16(t + len - 16, a, b, c, d)) >>
-        (i - (len - 16));
-    return m ? i + (size_t)__builtin_ctz(m) : len;
+  m->quote[i / 64] = m->stop[i / 64] = 0;
+  for (; len - i >= 16; i += 16) {
+    marks16(t + i, &q, &s);
+    m->quote[i / 64] |= (uint64_t)q << i % 64;
+    m->stop[i / 64] |= (uint64_t)s << i % 64;
+  }
+  if (i < len) {
+    size_t r = len - i; /* 1 to 15, within the word of i */
+    if (len >= 16) {
+      marks16(t + len - 16, &q, &s);
+      q >>= 16 - r;
+      s >>= 16 - r;
+    } else {
+      unsigned char b[16] = {0}; /* zeros mark nothing */
+      memcpy(b, t, len);
+      marks16(b, &q, &s);
+    }
+    m->quote[i / 64] |= (uint64_t)q << i % 64;
+    m->stop[i / 64] |= (uint64_t)s << i % 64;
+  }
+#else
+  memset(m->quote, 0, (len / 64 + 1) * sizeof *m->quote);
+  memset(m->stop, 0, (len / 64 + 1) * sizeof *m->stop);
+  for (; i < len; i++) {
+    if (quote_byte(t[i]))
+      m->quote[i / 64] |= (uint64_t)1 << i % 64;
+    if (stop_byte(t[i]))
+      m->stop[i / 64] |= (uint64_t)1 << i % 64;
   }
 #endif
-  for (; i < len; i++) {
-    if (t[i] == a || t[i] == b || t[i] == c || t[i] == d)
-      return i;
+}
+
+/* Index of the lowest bit set in x (not 0). */
+static inline size_t lowest_bit64(uint64_t x)
+{
+#if defined(__GNUC__)
+  return (size_t)__builtin_ctzll(x);
+#else
+  size_t k = 0;
+
+  while (!(x >> k & 1))
+    k++;
+  return k;
+#endif
+}
+
+/* The first marked offset in [i, lim) of bits, or lim. */
+static inline size_t next_mark(const uint64_t *bits, size_t i, size_t lim)
+{
+  size_t w;
+  uint64_t m;
+
+  if (i >= lim)
+    return lim;
+  w = i / 64;
+  m = bits[w] & (~(uint64_t)0 << i % 64);
+  while (!m) {
+    w++;
+    if (w * 64 >= lim)
+      return lim;
+    m = bits[w];
   }
-  return len;
-}
-
-static size_t next_quote_byte(const char *t, size_t i, size_t len)
-{
-  return find_any(t, i, len, '"', '\'', 0xC2, 0xE2);
-}
-
-static size_t next_stop_byte(const char *t, size_t i, size_t len)
-{
-  return find_any(t, i, len, '.', '!', '?', 0xE2);
+  i = w * 64 + lowest_bit64(m);
+  return i < lim ? i : lim;
 }
 
 /* The code point that decoding t from its start reads just before i,
@@ -510,7 +594,8 @@ static bool opens_after(uint32_t prev)
  * players’ union") are left alone.  A double quote still open at the end
  * of the block runs to its end: in news style the quote goes on in the
  * next paragraph. */
-static void find_quotes(const char *t, size_t len, struct spans *out)
+static void find_quotes(const char *t, size_t len, const struct marks *m,
+                        struct spans *out)
 {
   const size_t none = SIZE_MAX;
   size_t dbl = none, sgl = none, i = 0;
@@ -519,7 +604,7 @@ static void find_quotes(const char *t, size_t len, struct spans *out)
   while (i < len) {
     size_t k;
     /* most bytes cannot begin a quote mark: pass over them at once */
-    i = next_quote_byte(t, i, len);
+    i = next_mark(m->quote, i, len);
     if (i >= len)
       break;
     k = cp_at(t, len, i, &cp);
@@ -590,17 +675,22 @@ static bool starter_at(const struct nc_abbrevs *ab, const char *t,
 static bool period_ends(const struct nc_abbrevs *ab, const char *t,
                         size_t len, size_t from, size_t dot, size_t k)
 {
-  char word[AB_MAX_WORD + 2];
   size_t ws = dot, n, i, letters = 0, dots = 0;
   uint32_t cp, next;
   struct ab_slot *hit;
   bool dotted = true;
 
   /* the word before the dot, at most AB_MAX_WORD bytes back */
-  while (ws > from && dot - ws < AB_MAX_WORD &&
-         !space_before(t, ws, from) &&
-         !(t[ws - 1] == '(' || t[ws - 1] == '"' || t[ws - 1] == '['))
+  while (ws > from && dot - ws < AB_MAX_WORD) {
+    unsigned char c = (unsigned char)t[ws - 1];
+    /* an ASCII byte is a space by itself (space_before); every ASCII
+     * space is at most ' ' */
+    if (c < 0x80
+            ? (c <= ' ' ? nc_is_space(c) : c == '(' || c == '"' || c == '[')
+            : space_before(t, ws, from))
+      break;
     ws--;
+  }
   if (ws > from && dot - ws >= AB_MAX_WORD)
     return true; /* a long token: no abbreviation */
   /* drop curly opening quotes glued to the word */
@@ -609,11 +699,9 @@ static bool period_ends(const struct nc_abbrevs *ab, const char *t,
   n = dot - ws;
   if (n == 0)
     return true;
-  memcpy(word, t + ws, n);
-  word[n] = '.';
-  word[n + 1] = '\0';
   cp_at(t, len, k, &next);
-  hit = ab_find(ab, word, n + 1);
+  /* the word and its dot, as listed: "Mr." */
+  hit = ab_find(ab, t + ws, n + 1);
   if (hit && (hit->flags & AB_NEVER))
     return false;
   if (hit && (hit->flags & AB_NUMBER)) {
@@ -680,7 +768,8 @@ static void emit(struct nc_sentences *out, const char *t, size_t a, size_t b,
   }
   if (a >= b)
     return;
-  nc_grow(&out->items, &out->cap, out->n + 1, sizeof *out->items);
+  if (out->n == out->cap)
+    nc_grow(&out->items, &out->cap, out->n + 1, sizeof *out->items);
   s = &out->items[out->n++];
   memset(s, 0, sizeof *s);
   s->block = block;
@@ -688,12 +777,17 @@ static void emit(struct nc_sentences *out, const char *t, size_t a, size_t b,
   s->end = b;
   while (*qp < q->n && q->v[*qp].end <= a)
     (*qp)++;
+  /* the spans from *qp on that start before b all overlap [a, b) (they
+   * are disjoint and in order, and the first ends after a): one
+   * allocation holds them */
+  for (j = *qp; j < q->n && q->v[j].start < b; j++)
+    ;
+  if (j == *qp)
+    return;
+  s->quotes = xmalloc((j - *qp) * sizeof *s->quotes); /* all set below */
   for (j = *qp; j < q->n && q->v[j].start < b; j++) {
     size_t qs = q->v[j].start > a ? q->v[j].start : a;
     size_t qe = q->v[j].end < b ? q->v[j].end : b;
-    if (qs >= qe)
-      continue;
-    s->quotes = xrealloc(s->quotes, (s->nquotes + 1) * sizeof *s->quotes);
     s->quotes[s->nquotes].start = qs;
     s->quotes[s->nquotes].end = qe;
     s->nquotes++;
@@ -705,12 +799,23 @@ void nc_sentences_split_text(const struct nc_abbrevs *ab, const char *text,
                              struct nc_sentences *out)
 {
   struct spans q = {0};
-  size_t from = 0, i = 0, qp = 0;
+  size_t from = 0, i = 0, qp = 0, nmarks;
   uint32_t cp;
+  uint64_t local[2 * MARK_LOCAL_WORDS], *heap = NULL;
+  struct marks marks;
 
   if (!text || len == 0)
     return;
-  find_quotes(text, len, &q);
+  nmarks = len / 64 + 1; /* words of each mask */
+  if (nmarks <= MARK_LOCAL_WORDS) {
+    marks.quote = local;
+  } else {
+    heap = xcalloc(nmarks, 2 * sizeof *heap);
+    marks.quote = heap;
+  }
+  marks.stop = marks.quote + nmarks;
+  marks_fill(text, len, &marks);
+  find_quotes(text, len, &marks, &q);
   while (i < len) {
     size_t k, j, stop, nx;
     bool single_dot;
@@ -729,7 +834,7 @@ void nc_sentences_split_text(const struct nc_abbrevs *ab, const char *text,
        * limit; from there on the loop goes one code point at a time */
       size_t lim = len - from > MAX_SENTENCE ? from + MAX_SENTENCE : len;
       size_t b = i;
-      i = next_stop_byte(text, i, lim);
+      i = next_mark(marks.stop, i, lim);
       if (i >= lim) {
         if (lim == len)
           break; /* no stop left: the block's last sentence */
@@ -783,6 +888,7 @@ void nc_sentences_split_text(const struct nc_abbrevs *ab, const char *text,
   }
   emit(out, text, from, len, block, &q, &qp);
   free(q.v);
+  free(heap);
 }
 
 void nc_sentences_split(const struct nc_abbrevs *ab, const struct nc_doc *doc,

@@ -168,6 +168,36 @@ static void test_all_caps_promo_in_body(void **state)
   nc_doc_free(doc);
 }
 
+/* A line of more than PROSE_WORDS words with no final stop is a promo
+ * when four in five of its letters are capitals, however they are spread
+ * over it. */
+static void test_long_all_caps_lines(void **state)
+{
+  size_t caps;
+
+  (void)state;
+  for (caps = 300; caps <= 360; caps += 60) {
+    struct nc_buf b = {0};
+    struct nc_doc *doc;
+    size_t i;
+
+    nc_buf_puts(&b, "Council Approves Budget\n\n"
+                    "The council approved the budget on Monday.\n\n");
+    /* 42 words of two lower-case letters (84), then capitals: 300 is
+     * less than four times 84, 360 more */
+    for (i = 0; i < 42; i++)
+      nc_buf_puts(&b, i == 0 ? "zz" : " zz");
+    for (i = 0; i < caps; i++)
+      nc_buf_puts(&b, i % 6 == 0 ? " A" : "A");
+    nc_buf_puts(&b, "\n");
+    doc = from_text(b.data);
+    assert_kind(doc, "zz zz",
+                caps == 300 ? NC_BLOCK_BODY : NC_BLOCK_BOILERPLATE);
+    nc_doc_free(doc);
+    nc_buf_free(&b);
+  }
+}
+
 static void test_captions_with_credits(void **state)
 {
   struct nc_doc *doc = from_text(
@@ -628,26 +658,27 @@ static void test_builtin_articles(void **state)
 int main(void)
 {
   const struct CMUnitTest tests[] = {
-    cmocka_unit_test(test_kind_names),
-    cmocka_unit_test(test_new_copies_source),
-    cmocka_unit_test(test_menu_lines_are_boilerplate),
-    cmocka_unit_test(test_signup_lines_are_boilerplate),
-    cmocka_unit_test(test_all_caps_promo_in_body),
-    cmocka_unit_test(test_captions_with_credits),
-    cmocka_unit_test(test_phrases_by_line_length),
-    cmocka_unit_test(test_line_shapes_outside_ascii),
-    cmocka_unit_test(test_headline_repeated_as_caption),
-    cmocka_unit_test(test_headline_kicker_deck_byline),
-    cmocka_unit_test(test_standfirst_without_headline),
-    cmocka_unit_test(test_offsets_exact),
-    cmocka_unit_test(test_wrapped_paragraphs_joined),
-    cmocka_unit_test(test_load_empty),
-    cmocka_unit_test(test_load_binary),
-    cmocka_unit_test(test_load_invalid_utf8),
-    cmocka_unit_test(test_load_missing),
-    cmocka_unit_test(test_load_plain_text),
-    cmocka_unit_test(test_load_html_dispatch),
-    cmocka_unit_test(test_builtin_articles),
+      cmocka_unit_test(test_kind_names),
+      cmocka_unit_test(test_new_copies_source),
+      cmocka_unit_test(test_menu_lines_are_boilerplate),
+      cmocka_unit_test(test_signup_lines_are_boilerplate),
+      cmocka_unit_test(test_all_caps_promo_in_body),
+      cmocka_unit_test(test_long_all_caps_lines),
+      cmocka_unit_test(test_captions_with_credits),
+      cmocka_unit_test(test_phrases_by_line_length),
+      cmocka_unit_test(test_line_shapes_outside_ascii),
+      cmocka_unit_test(test_headline_repeated_as_caption),
+      cmocka_unit_test(test_headline_kicker_deck_byline),
+      cmocka_unit_test(test_standfirst_without_headline),
+      cmocka_unit_test(test_offsets_exact),
+      cmocka_unit_test(test_wrapped_paragraphs_joined),
+      cmocka_unit_test(test_load_empty),
+      cmocka_unit_test(test_load_binary),
+      cmocka_unit_test(test_load_invalid_utf8),
+      cmocka_unit_test(test_load_missing),
+      cmocka_unit_test(test_load_plain_text),
+      cmocka_unit_test(test_load_html_dispatch),
+      cmocka_unit_test(test_builtin_articles),
   };
 
   return cmocka_run_group_tests(tests, make_tmpdir, remove_tmpdir);

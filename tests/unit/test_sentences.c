@@ -402,6 +402,47 @@ static void remove_lexicon(char *dir)
   free(dir);
 }
 
+/* The same sentences, shifted by a run of letters of every length from 0
+ * to 80, so that each stop, quote, ellipsis and no-break space falls on
+ * every place in the sixteen- and 64-byte groups the scanners take. */
+static void test_stops_and_quotes_at_any_offset(void **state)
+{
+  size_t pad;
+
+  (void)state;
+  for (pad = 0; pad <= 80; pad++) {
+    struct nc_buf text = {0}, first = {0};
+    const char *want[5];
+    struct nc_sentences ss = {0};
+    size_t i;
+
+    nc_buf_puts(&first, "W");
+    for (i = 0; i < pad; i++)
+      nc_buf_putc(&first, 'o');
+    nc_buf_puts(&first, "w.");
+    nc_buf_puts(&text, first.data);
+    nc_buf_puts(&text, "\xC2\xA0\xC2\xABYes\xC2\xBB he said! Then it "
+                       "ended\xE2\x80\xA6 Fine.");
+    want[0] = first.data;
+    want[1] = "\xC2\xABYes\xC2\xBB he said!";
+    want[2] = "Then it ended\xE2\x80\xA6";
+    want[3] = "Fine.";
+    want[4] = NULL;
+    expect_split(text.data, want);
+    /* the guillemets quote one span, in the second sentence only */
+    nc_sentences_split_text(ab, text.data, text.len, 0, &ss);
+    assert_int_equal(ss.n, 4);
+    assert_int_equal(ss.items[0].nquotes, 0);
+    assert_int_equal(ss.items[1].nquotes, 1);
+    assert_int_equal(ss.items[1].quotes[0].start, ss.items[1].start);
+    assert_int_equal(ss.items[1].quotes[0].end - ss.items[1].start, 7);
+    assert_int_equal(ss.items[2].nquotes, 0);
+    nc_sentences_free(&ss);
+    nc_buf_free(&first);
+    nc_buf_free(&text);
+  }
+}
+
 static void test_abbrevs_errors(void **state)
 {
   struct nc_abbrevs *x = NULL;
@@ -447,21 +488,22 @@ static void test_abbrevs_errors(void **state)
 int main(void)
 {
   const struct CMUnitTest tests[] = {
-    cmocka_unit_test(test_dotted_acronyms),
-    cmocka_unit_test(test_titles_months_numbers),
-    cmocka_unit_test(test_initials),
-    cmocka_unit_test(test_decimals_and_stops),
-    cmocka_unit_test(test_headline_without_period),
-    cmocka_unit_test(test_quoted_part),
-    cmocka_unit_test(test_fully_quoted_sentences),
-    cmocka_unit_test(test_apostrophes_not_quotes),
-    cmocka_unit_test(test_unclosed_quote_runs_to_block_end),
-    cmocka_unit_test(test_offsets_and_blocks),
-    cmocka_unit_test(test_without_abbreviation_list),
-    cmocka_unit_test(test_long_block_is_fast),
-    cmocka_unit_test(test_long_runs_cut_between_characters),
-    cmocka_unit_test(test_quotes_next_to_other_characters),
-    cmocka_unit_test(test_abbrevs_errors),
+      cmocka_unit_test(test_dotted_acronyms),
+      cmocka_unit_test(test_titles_months_numbers),
+      cmocka_unit_test(test_initials),
+      cmocka_unit_test(test_decimals_and_stops),
+      cmocka_unit_test(test_headline_without_period),
+      cmocka_unit_test(test_quoted_part),
+      cmocka_unit_test(test_fully_quoted_sentences),
+      cmocka_unit_test(test_apostrophes_not_quotes),
+      cmocka_unit_test(test_unclosed_quote_runs_to_block_end),
+      cmocka_unit_test(test_offsets_and_blocks),
+      cmocka_unit_test(test_without_abbreviation_list),
+      cmocka_unit_test(test_long_block_is_fast),
+      cmocka_unit_test(test_long_runs_cut_between_characters),
+      cmocka_unit_test(test_quotes_next_to_other_characters),
+      cmocka_unit_test(test_stops_and_quotes_at_any_offset),
+      cmocka_unit_test(test_abbrevs_errors),
   };
 
   return cmocka_run_group_tests(tests, load_abbrevs, free_abbrevs);
