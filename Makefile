@@ -78,7 +78,7 @@ $(BUILD)/tests/%: tests/helpers/%.c $(BUILD)/libnewscheck.a
 SIMDSRCS := src/util.c src/document.c src/sentences.c src/entities.c
 PORTOBJS := $(SIMDSRCS:src/%.c=$(BUILD)/portable/%.o)
 PORTABLE := $(patsubst %,$(BUILD)/tests/test_%_portable,\
-              util document sentences entities entities_scan)
+              util document sentences entities)
 
 .SECONDARY: $(PORTOBJS)
 
