@@ -123,30 +123,13 @@ static inline bool key_eq(const struct nc_lexent *e, const char *s,
   return true;
 }
 
-/* Key lookup of an ASCII word of n <= 8 letters, `head` its lower case
- * as in the entries, with h its hash_lower, in a table that is not
- * empty. */
-static inline const struct nc_lexent *
-numlex_find_short(const struct nc_numlex *lx, uint64_t head, size_t n,
-                  uint32_t h)
-{
-  size_t mask = lx->nslots - 1, k;
-  for (k = lex_slot(h, lx->nslots); lx->tags[k]; k = (k + 1) & mask) {
-    const struct nc_lexent *e;
-    if (lx->tags[k] != (h | 1u))
-      continue;
-    e = &lx->ents[lx->slots[k] - 1];
-    if (e->len == n && e->head == head)
-      return e;
-  }
-  return NULL;
-}
-
-/* Key lookup with h, the hash_lower of s[0..n), already known, in a
- * table that is not empty (as after loading). */
-static inline const struct nc_lexent *numlex_find(const struct nc_numlex *lx,
-                                           const char *s, size_t n,
-                                           uint32_t h)
+/* Key lookup with h, the hash_lower of the key, already known, in a
+ * table that is not empty (as after loading): the key is s[0..n), or,
+ * when s is NULL, an ASCII word of n <= 8 letters whose lower case as a
+ * word is `head` (compared as one 64-bit word). */
+static inline const struct nc_lexent *numlex_probe(const struct nc_numlex *lx,
+                                                   uint32_t h, const char *s,
+                                                   size_t n, uint64_t head)
 {
   size_t mask = lx->nslots - 1, k;
   /* a tag of 0 is an empty slot; most probes end at one, or at a tag
@@ -156,10 +139,24 @@ static inline const struct nc_lexent *numlex_find(const struct nc_numlex *lx,
     if (lx->tags[k] != (h | 1u))
       continue;
     e = &lx->ents[lx->slots[k] - 1];
-    if (key_eq(e, s, n))
+    if (s ? key_eq(e, s, n) : e->len == n && e->head == head)
       return e;
   }
   return NULL;
+}
+
+static inline const struct nc_lexent *
+numlex_find_short(const struct nc_numlex *lx, uint64_t head, size_t n,
+                  uint32_t h)
+{
+  return numlex_probe(lx, h, NULL, n, head);
+}
+
+static inline const struct nc_lexent *numlex_find(const struct nc_numlex *lx,
+                                                  const char *s, size_t n,
+                                                  uint32_t h)
+{
+  return numlex_probe(lx, h, s, n, 0);
 }
 
 const struct nc_lexent *nc_numlex_get(const struct nc_numlex *lx,
