@@ -386,20 +386,6 @@ static inline unsigned block16_pairs(const unsigned char *p)
   return lead | lead << 1;
 }
 
-/* Index of the lowest bit set in x (not 0). */
-static inline unsigned lowest_bit(unsigned x)
-{
-#if defined(__GNUC__)
-  return (unsigned)__builtin_ctz(x);
-#else
-  unsigned k = 0;
-
-  while (!(x >> k & 1))
-    k++;
-  return k;
-#endif
-}
-
 /* Masks of the ASCII letters, the upper-case ones and the bytes of 0x80
  * or more among p[0..16). */
 static inline void block16_alpha(const unsigned char *p, unsigned *alpha,
@@ -710,7 +696,7 @@ static unsigned phrase_groups(const char *s, size_t n,
       if (end - i < 16)
         places &= (1u << (end - i)) - 1; /* no phrase fits after end */
       while (places) {
-        size_t k = lowest_bit(places);
+        size_t k = nc_ctz32(places);
         places &= places - 1;
         phrases_at(s, n, i + k, ix, want, &found);
       }
@@ -988,7 +974,7 @@ static size_t count_words(const char *s, size_t n)
         continue;
       }
       /* the bytes before the odd one at once (it does not end a pair) */
-      k = (size_t)lowest_bit(odd);
+      k = (size_t)nc_ctz32(odd);
       if (k) {
         a &= ((uint32_t)1 << k) - 1;
         words += popcount32(a & ~(a << 1 | carry));
@@ -1050,7 +1036,7 @@ static void count_letters(const char *s, size_t n, struct shape *sh)
         continue;
       }
       /* the ASCII bytes before the first other one */
-      k = lowest_bit(high);
+      k = nc_ctz32(high);
       below = (1u << k) - 1;
       sh->letters += popcount16(alpha & below);
       sh->upper += popcount16(upper & below);
@@ -1136,7 +1122,7 @@ static inline size_t measure16(const unsigned char *p, struct shape *sh,
   unsigned alpha, upper, alnum, odd, lim, starts, run;
 
   block16_shape(p, &alpha, &upper, &alnum, &odd);
-  lim = odd ? lowest_bit(odd) : 16;
+  lim = odd ? nc_ctz32(odd) : 16;
   if (lim == 0)
     return 0;
   if (lim < 16) {
@@ -1154,7 +1140,7 @@ static inline size_t measure16(const unsigned char *p, struct shape *sh,
     /* the open word goes on up to the first byte that is not a letter
      * or digit (~alnum has every bit from lim on) */
     unsigned m;
-    run = lowest_bit(~alnum);
+    run = nc_ctz32(~alnum);
     m = alpha & ((1u << run) - 1);
     if (m)
       *wdigits = false;
@@ -1165,9 +1151,9 @@ static inline size_t measure16(const unsigned char *p, struct shape *sh,
     }
   }
   while (starts) {
-    unsigned b = lowest_bit(starts), m;
+    unsigned b = nc_ctz32(starts), m;
     starts &= starts - 1;
-    run = b + lowest_bit(~alnum >> b);
+    run = b + nc_ctz32(~alnum >> b);
     m = alpha & ((1u << run) - 1) & ~((1u << b) - 1);
     if (run < lim) {
       end_word(sh, popcount16(m), (upper >> b & 1) != 0, m == 0);

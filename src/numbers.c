@@ -11,6 +11,7 @@
 
 #include <cjson/cJSON.h>
 
+#include "simd.h"
 #include "values_int.h"
 
 /* ---- the lexicon: one hash table of lower-case keys ---- */
@@ -1247,7 +1248,7 @@ static size_t long_word(const unsigned char *p, const unsigned char *end,
       n += 8;
       continue;
     }
-    k = (size_t)__builtin_ctzll(stops) >> 3;
+    k = (size_t)nc_ctz64(stops) >> 3;
     /* hash_lower mixes no empty chunk */
     if (k > 0)
       *h = lex_mix(*h, (x | let >> 2) & ((1ull << 8 * k) - 1));
@@ -1275,7 +1276,7 @@ static size_t tok_words(struct nc_vscan *sc, size_t i, bool *space)
   for (;;) {
     /* x and let are of the eight bytes at p, an ASCII letter */
     uint64_t stops = ~let & HIGH, low = x | let >> 2, h;
-    size_t n = (size_t)__builtin_ctzll(stops | 1ull << 63) >> 3, l;
+    size_t n = (size_t)nc_ctz64(stops | 1ull << 63) >> 3, l;
     uint32_t hash;
     const struct nc_lexent *w;
     /* the byte after the word; 0 past the end of the text */

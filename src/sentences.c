@@ -484,20 +484,6 @@ static void marks_fill(const char *text, size_t len, const struct marks *m)
 #endif
 }
 
-/* Index of the lowest bit set in x (not 0). */
-static inline size_t lowest_bit64(uint64_t x)
-{
-#if defined(__GNUC__)
-  return (size_t)__builtin_ctzll(x);
-#else
-  size_t k = 0;
-
-  while (!(x >> k & 1))
-    k++;
-  return k;
-#endif
-}
-
 /* The first marked offset in [i, lim) of bits, or lim. */
 static inline size_t next_mark(const uint64_t *bits, size_t i, size_t lim)
 {
@@ -514,7 +500,7 @@ static inline size_t next_mark(const uint64_t *bits, size_t i, size_t lim)
       return lim;
     m = bits[w];
   }
-  i = w * 64 + lowest_bit64(m);
+  i = w * 64 + nc_ctz64(m);
   return i < lim ? i : lim;
 }
 

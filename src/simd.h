@@ -50,20 +50,29 @@ static inline uint64_t nc_bytes_eq(uint64_t w, unsigned char c)
   return ~(((x & low7) + low7) | x | low7);
 }
 
+/* The index of the lowest bit set in x (x not 0). */
+static inline unsigned nc_ctz64(uint64_t x)
+{
+#if defined(__GNUC__) || defined(__clang__)
+  return (unsigned)__builtin_ctzll(x);
+#else
+  unsigned k = 0;
+  while (!(x >> k & 1))
+    k++;
+  return k;
+#endif
+}
+
+static inline unsigned nc_ctz32(uint32_t x)
+{
+  return nc_ctz64(x);
+}
+
 /* The index of the lowest byte of m with its high bit set (m holds only
  * high bits, one at least). */
 static inline size_t nc_low_byte(uint64_t m)
 {
-#if defined(__GNUC__) || defined(__clang__)
-  return (size_t)__builtin_ctzll(m) / 8;
-#else
-  size_t k = 0;
-  while (!(m & 0x80)) {
-    m >>= 8;
-    k++;
-  }
-  return k;
-#endif
+  return nc_ctz64(m) / 8;
 }
 
 #endif
