@@ -450,12 +450,12 @@ static size_t utf8_run(const unsigned char *s, size_t len, size_t i)
       i += 8; /* ASCII, the usual case */
       continue;
     }
-    lead = w & w << 1 & BYTES_TOP;    /* 11xxxxxx */
-    cont = w & ~(w << 1) & BYTES_TOP; /* 10xxxxxx */
-    /* 110xxxxx with bits 1-4 not all zero: C2-DF (adding 0x7E to bits
-     * 1-4 carries into the top bit unless they are zero) */
+    lead = w & w << 1 & BYTES_TOP;    /* top bits 11: a lead byte */
+    cont = w & ~(w << 1) & BYTES_TOP; /* top bits 10: a continuation */
+    /* top bits 110 with bits 1-4 not all zero: C2-DF (adding 0x7E to
+     * bits 1-4 carries into the top bit unless they are zero) */
     lead2 = lead & ~(w << 2) & ((w & BYTES_LOW * 0x1E) + BYTES_LOW * 0x7E);
-    /* 1110xxxx whose low four bits are neither 0 nor 0xD */
+    /* top bits 1110 and low four bits neither 0 nor 0xD */
     lo = w & BYTES_LOW * 0x0F;
     ok =
         (lo + BYTES_LOW * 0x7F) & ((lo ^ BYTES_LOW * 0x0D) + BYTES_LOW * 0x7F);
