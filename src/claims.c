@@ -62,35 +62,19 @@ static char *fold(const char *s, size_t n)
  * dropped at the ends, case kept. */
 static char *quote_text(const char *s, size_t n)
 {
-  const uint64_t ones = 0x0101010101010101u, high = ones * 0x80;
   char *q = xmalloc(n + 1), *o = q;
   bool sp = false; /* whitespace since the last byte kept */
-  size_t i = 0;
+  size_t i;
 
-  while (i < n) {
-    /* the bytes up to the next one below 0x21 (white space is among
-     * them) are copied at once; the zeros past n are such bytes */
-    uint64_t w = nc_load8(s + i, n - i);
-    uint64_t low = ~((w & ~high) + ones * (0x80 - 0x21)) & ~w & high;
-    size_t k = low ? nc_low_byte(low) : 8;
-    unsigned char c;
-    if (k) {
-      if (sp && o > q)
-        *o++ = ' ';
-      sp = false;
-      memcpy(o, s + i, k);
-      o += k;
-      i += k;
-      continue;
-    }
-    c = (unsigned char)s[i++];
-    if (nc_is_space(c)) {
-      sp = true;
-    } else {
+  for (i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)s[i];
+    if (c > ' ' || !nc_is_space(c)) {
       if (sp && o > q)
         *o++ = ' ';
       sp = false;
       *o++ = (char)c;
+    } else {
+      sp = true;
     }
   }
   *o = '\0';
