@@ -610,24 +610,6 @@ static const struct {
 #undef HEDGE
 };
 
-/* 0x80 in each byte of w that is an ASCII letter, and in each that is an
- * ASCII letter or digit. */
-static uint64_t letters8(uint64_t w)
-{
-  const uint64_t ones = 0x0101010101010101u, high = ones * 0x80;
-  uint64_t t = (w | ones * 0x20) & ~high;
-  return (t + ones * (0x80 - 'a')) & ~(t + ones * (0x80 - 'z' - 1)) & ~w &
-         high;
-}
-
-static uint64_t alnums8(uint64_t w)
-{
-  const uint64_t ones = 0x0101010101010101u, high = ones * 0x80;
-  uint64_t t = w & ~high;
-  uint64_t digit = (t + ones * (0x80 - '0')) & ~(t + ones * (0x80 - '9' - 1));
-  return (letters8(w) | digit) & ~w & high;
-}
-
 /* The first hedge word in the sentence, or NULL.  Only the ASCII letters
  * that begin a word are looked at (found eight bytes at a time), and a
  * word is compared in full only with the hedges that begin with its first
@@ -644,8 +626,8 @@ static char *find_hedge(const char *t, size_t n)
     by[l][nby[l]++] = (unsigned char)k;
   }
   for (i = 0; i < n; i += 8) {
-    uint64_t w = nc_load8(t + i, n - i), an = alnums8(w);
-    uint64_t starts = letters8(w) & ~((an << 8) | prev);
+    uint64_t w = nc_load8(t + i, n - i), an = nc_alnums8(w);
+    uint64_t starts = nc_letters8(w) & ~((an << 8) | prev);
     prev = an >> 56;
     for (; starts; starts &= starts - 1) {
       size_t at = i + nc_low_byte(starts);

@@ -65,14 +65,6 @@ static inline uint64_t lower8(uint64_t x)
   return x | up >> 2;
 }
 
-/* 0x80 in each byte of x that is an ASCII letter. */
-static inline uint64_t letters8(uint64_t x)
-{
-  uint64_t h7 = (x | ONES * 0x20) & ONES * 0x7F;
-  return (h7 + ONES * (0x80 - 'a')) & ~(h7 + ONES * (0x80 - 'z' - 1)) & ~x &
-         HIGH;
-}
-
 static inline uint64_t lex_mix(uint64_t h, uint64_t chunk)
 {
   return (h ^ chunk) * LEX_MUL;
@@ -1240,7 +1232,7 @@ static size_t long_word(const unsigned char *p, const unsigned char *end,
 {
   size_t n = 8;
   for (;;) {
-    uint64_t x = load_part(p + n, (size_t)(end - p) - n), let = letters8(x);
+    uint64_t x = load_part(p + n, (size_t)(end - p) - n), let = nc_letters8(x);
     uint64_t stops = ~let & HIGH;
     size_t k;
     if (!stops) {
@@ -1271,7 +1263,7 @@ static size_t tok_words(struct nc_vscan *sc, size_t i, bool *space)
   const unsigned char *p = base + i, *end = base + sc->len;
   struct nc_vtok *t = sc->t + sc->n, *tend = sc->t + sc->cap;
   bool sp = *space;
-  uint64_t x = load_part(p, (size_t)(end - p)), let = letters8(x);
+  uint64_t x = load_part(p, (size_t)(end - p)), let = nc_letters8(x);
 
   for (;;) {
     /* x and let are of the eight bytes at p, an ASCII letter */
@@ -1323,7 +1315,7 @@ static size_t tok_words(struct nc_vscan *sc, size_t i, bool *space)
       break;
     p++;
     x = load_part(p, (size_t)(end - p));
-    let = letters8(x);
+    let = nc_letters8(x);
     c = (unsigned char)(x | 0x20);
     if (!(let & 0x80) || ((c == 'h' || c == 'w') &&
                           url_len((const char *)p, (size_t)(end - p))))
@@ -1461,7 +1453,7 @@ static bool letters_hash(const struct nc_vscan *sc, const struct nc_vtok *t,
   if (t->kind != NC_T_WORD || t->url)
     return false;
   for (k = 0; k < n; k += 8) {
-    uint64_t x = load_part(s + k, n - k), let = letters8(x);
+    uint64_t x = load_part(s + k, n - k), let = nc_letters8(x);
     /* every byte of the chunk a letter, none past it */
     if ((~let & HIGH) != (n - k < 8 ? HIGH << 8 * (n - k) : 0))
       return false;

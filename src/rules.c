@@ -345,15 +345,6 @@ static bool sk_letter(unsigned char c)
   return (unsigned)((c | 0x20) - 'a') < 26u;
 }
 
-/* Eight bytes at once: 0x80 in each byte of x that is an ASCII letter. */
-static uint64_t letters8(uint64_t x)
-{
-  const uint64_t ones = 0x0101010101010101u, high = ones * 0x80;
-  uint64_t t = (x | ones * 0x20) & ~high; /* lower case, no carries */
-  uint64_t ge_a = t + ones * (0x80 - 'a');
-  uint64_t gt_z = t + ones * (0x80 - 'z' - 1);
-  return ge_a & ~gt_z & ~x & high;
-}
 
 /* Record the word at t[i] (a letter after a byte that is none) when its
  * first three letters hash to a bit some rule's anchors use. */
@@ -390,7 +381,7 @@ void nc_rule_sketch_text(const struct nc_rules *rs, const char *text,
   for (i = 0; i < len; i += 8) {
     size_t n = len - i < 8 ? len - i : 8;
     uint64_t x = nc_load8(text + i, n), l, starts;
-    l = letters8(x); /* the zeros past n are no letters */
+    l = nc_letters8(x); /* the zeros past n are no letters */
     starts = l & ~((l << 8) | prev);
     prev = l >> 56;
     for (; starts; starts &= starts - 1)

@@ -50,6 +50,24 @@ static inline uint64_t nc_bytes_eq(uint64_t w, unsigned char c)
   return ~(((x & low7) + low7) | x | low7);
 }
 
+/* 0x80 in each byte of w that is an ASCII letter. */
+static inline uint64_t nc_letters8(uint64_t w)
+{
+  const uint64_t ones = 0x0101010101010101u, high = ones * 0x80;
+  uint64_t t = (w | ones * 0x20) & ~high; /* lower case, no carries */
+  return (t + ones * (0x80 - 'a')) & ~(t + ones * (0x80 - 'z' - 1)) & ~w &
+         high;
+}
+
+/* 0x80 in each byte of w that is an ASCII letter or digit. */
+static inline uint64_t nc_alnums8(uint64_t w)
+{
+  const uint64_t ones = 0x0101010101010101u, high = ones * 0x80;
+  uint64_t t = w & ~high;
+  uint64_t digit = (t + ones * (0x80 - '0')) & ~(t + ones * (0x80 - '9' - 1));
+  return (nc_letters8(w) | digit) & ~w & high;
+}
+
 /* The index of the lowest bit set in x (x not 0). */
 static inline unsigned nc_ctz64(uint64_t x)
 {
