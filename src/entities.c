@@ -430,26 +430,6 @@ static inline uint32_t hash_end(uint64_t acc)
 }
 
 #define HIGH8 UINT64_C(0x8080808080808080)
-#define ONES8 UINT64_C(0x0101010101010101)
-
-/* The eight bytes at p, the first lowest: one load where the compiler
- * sees the pattern. */
-static inline uint64_t load_le64(const unsigned char *p)
-{
-  return (uint64_t)p[0] | (uint64_t)p[1] << 8 | (uint64_t)p[2] << 16 |
-         (uint64_t)p[3] << 24 | (uint64_t)p[4] << 32 | (uint64_t)p[5] << 40 |
-         (uint64_t)p[6] << 48 | (uint64_t)p[7] << 56;
-}
-
-/* x with its bytes 'A'..'Z' in lower case (nc_ascii_lower of each): the
- * bytes are taken below 0x80 so that no sum carries into the next. */
-static inline uint64_t lower8(uint64_t x)
-{
-  uint64_t t = x & ~HIGH8;
-  uint64_t up = (t + (0x80 - 'A') * ONES8) & ~(t + (0x80 - 'Z' - 1) * ONES8) &
-                ~x & HIGH8;
-  return x | up >> 2;
-}
 
 static uint32_t hash_key(const char *s, size_t n)
 {
@@ -458,7 +438,7 @@ static uint32_t hash_key(const char *s, size_t n)
   size_t k = 0, j;
 
   for (; n - k >= 8; k += 8)
-    acc = hash_mix(acc, lower8(load_le64(p + k)));
+    acc = hash_mix(acc, nc_lower8(nc_load8(p + k, 8)));
   for (j = 0; k + j < n; j++)
     x |= (uint64_t)nc_ascii_lower(p[k + j]) << 8 * j;
   return hash_end(hash_mix(acc, x));
@@ -501,11 +481,11 @@ static uint32_t hash_word(const unsigned char *p, size_t n, size_t avail)
   size_t k = 0, j;
 
   for (; n - k >= 8; k += 8) {
-    x = load_le64(p + k);
+    x = nc_load8(p + k, 8);
     acc = hash_mix(acc, x | (~x & HIGH8) >> 2);
   }
   if (avail - k >= 8) {
-    x = load_le64(p + k);
+    x = nc_load8(p + k, 8);
     return hash_end(hash_mix(acc, cut_bytes(x | (~x & HIGH8) >> 2, n - k)));
   }
   x = 0;
@@ -520,17 +500,17 @@ static uint32_t hash_word(const unsigned char *p, size_t n, size_t avail)
  * one cut to the word. */
 static inline uint32_t block_hash(const unsigned char *p, size_t n)
 {
-  uint64_t acc = HASH_SEED, x = load_le64(p);
+  uint64_t acc = HASH_SEED, x = nc_load8(p, 8);
   size_t k = 0;
 
   /* most words are shorter than a chunk */
   if (n < 8)
     return hash_end(hash_mix(acc, cut_bytes(x | (~x & HIGH8) >> 2, n)));
   for (; n - k >= 8; k += 8) {
-    x = load_le64(p + k);
+    x = nc_load8(p + k, 8);
     acc = hash_mix(acc, x | (~x & HIGH8) >> 2);
   }
-  x = load_le64(p + k);
+  x = nc_load8(p + k, 8);
   x = cut_bytes(x | (~x & HIGH8) >> 2, n - k);
   return hash_end(hash_mix(acc, x));
 }

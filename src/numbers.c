@@ -24,46 +24,7 @@
  * of a short key acts. */
 #define LEX_SEED 0x243F6A8885A308D3ull
 #define LEX_MUL 0x9E3779B97F4A7C15ull
-#define ONES 0x0101010101010101ull
-#define HIGH (ONES * 0x80)
-
-/* s[0..n) as a little-endian word, n <= 8, 0 past n. */
-static inline uint64_t load_part(const unsigned char *s, size_t n)
-{
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-  uint64_t x;
-  uint32_t lo, hi;
-  if (n >= 8) {
-    memcpy(&x, s, 8);
-    return x;
-  }
-  if (n >= 4) {
-    /* the first four bytes and the last four, which overlap */
-    memcpy(&lo, s, 4);
-    memcpy(&hi, s + n - 4, 4);
-    return lo | (uint64_t)hi << 8 * (n - 4);
-  }
-  if (n == 0)
-    return 0;
-  return s[0] | (uint64_t)s[n / 2] << 8 * (n / 2) |
-         (uint64_t)s[n - 1] << 8 * (n - 1);
-#else
-  uint64_t x = 0;
-  size_t k;
-  for (k = n < 8 ? n : 8; k-- > 0;)
-    x = x << 8 | s[k];
-  return x;
-#endif
-}
-
-/* x with the bytes 'A' to 'Z' in lower case. */
-static inline uint64_t lower8(uint64_t x)
-{
-  uint64_t h7 = x & ONES * 0x7F;
-  uint64_t up =
-      (h7 + ONES * (0x80 - 'A')) & ~(h7 + ONES * (0x80 - 'Z' - 1)) & ~x & HIGH;
-  return x | up >> 2;
-}
+#define HIGH 0x8080808080808080ull
 
 static inline uint64_t lex_mix(uint64_t h, uint64_t chunk)
 {
@@ -92,13 +53,12 @@ static inline size_t lex_slot(uint32_t h, size_t nslots)
 
 static uint32_t hash_lower(const char *s, size_t n)
 {
-  const unsigned char *u = (const unsigned char *)s;
   uint64_t h = LEX_SEED;
   size_t i;
   if (n <= 8)
-    return lex_short(lower8(load_part(u, n)));
+    return lex_short(nc_lower8(nc_load8(s, n)));
   for (i = 0; i < n; i += 8)
-    h = lex_mix(h, lower8(load_part(u + i, n - i)));
+    h = lex_mix(h, nc_lower8(nc_load8(s + i, n - i)));
   return lex_end(h, n);
 }
 
@@ -192,7 +152,7 @@ static struct nc_lexent *lex_entry(struct nc_numlex *lx, const char *key,
   memset(e, 0, sizeof *e);
   e->key = nc_ascii_lowerdup(key, n);
   e->len = n;
-  e->head = load_part((const unsigned char *)e->key, n);
+  e->head = nc_load8(e->key, n);
   e->curmult = 1;
   e->tmult = 1;
   /* a quarter full at most: most probes of a word that is no key end at
@@ -1232,7 +1192,7 @@ static size_t long_word(const unsigned char *p, const unsigned char *end,
 {
   size_t n = 8;
   for (;;) {
-    uint64_t x = load_part(p + n, (size_t)(end - p) - n), let = nc_letters8(x);
+    uint64_t x = nc_load8(p + n, (size_t)(end - p) - n), let = nc_letters8(x);
     uint64_t stops = ~let & HIGH;
     size_t k;
     if (!stops) {
@@ -1263,7 +1223,7 @@ static size_t tok_words(struct nc_vscan *sc, size_t i, bool *space)
   const unsigned char *p = base + i, *end = base + sc->len;
   struct nc_vtok *t = sc->t + sc->n, *tend = sc->t + sc->cap;
   bool sp = *space;
-  uint64_t x = load_part(p, (size_t)(end - p)), let = nc_letters8(x);
+  uint64_t x = nc_load8(p, (size_t)(end - p)), let = nc_letters8(x);
 
   for (;;) {
     /* x and let are of the eight bytes at p, an ASCII letter */
@@ -1314,7 +1274,7 @@ static size_t tok_words(struct nc_vscan *sc, size_t i, bool *space)
     if (!sp)
       break;
     p++;
-    x = load_part(p, (size_t)(end - p));
+    x = nc_load8(p, (size_t)(end - p));
     let = nc_letters8(x);
     c = (unsigned char)(x | 0x20);
     if (!(let & 0x80) || ((c == 'h' || c == 'w') &&
@@ -1453,7 +1413,7 @@ static bool letters_hash(const struct nc_vscan *sc, const struct nc_vtok *t,
   if (t->kind != NC_T_WORD || t->url)
     return false;
   for (k = 0; k < n; k += 8) {
-    uint64_t x = load_part(s + k, n - k), let = nc_letters8(x);
+    uint64_t x = nc_load8(s + k, n - k), let = nc_letters8(x);
     /* every byte of the chunk a letter, none past it */
     if ((~let & HIGH) != (n - k < 8 ? HIGH << 8 * (n - k) : 0))
       return false;

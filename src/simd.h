@@ -24,22 +24,47 @@
 #include <stdint.h>
 #include <string.h>
 
-/* s[0..n) as a little-endian 64-bit word, zeros past n (n may exceed
- * 8). */
-static inline uint64_t nc_load8(const char *s, size_t n)
+/* s[0..n) as a little-endian 64-bit word (the byte s[0] lowest), zeros
+ * past n (n may exceed 8).  On little-endian machines one load, or two
+ * overlapping ones for a short tail. */
+static inline uint64_t nc_load8(const void *s, size_t n)
 {
-  uint64_t w = 0;
+  const unsigned char *u = s;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  uint64_t x;
+  uint32_t lo, hi;
   if (n >= 8) {
-    memcpy(&w, s, 8);
-  } else {
-    unsigned char b[8] = {0};
-    memcpy(b, s, n);
-    memcpy(&w, b, 8);
+    memcpy(&x, u, 8);
+    return x;
   }
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-  w = __builtin_bswap64(w);
+  if (n >= 4) {
+    /* the first four bytes and the last four, which overlap */
+    memcpy(&lo, u, 4);
+    memcpy(&hi, u + n - 4, 4);
+    return lo | (uint64_t)hi << 8 * (n - 4);
+  }
+  if (n == 0)
+    return 0;
+  return u[0] | (uint64_t)u[n / 2] << 8 * (n / 2) |
+         (uint64_t)u[n - 1] << 8 * (n - 1);
+#else
+  uint64_t x = 0;
+  size_t k;
+  for (k = n < 8 ? n : 8; k-- > 0;)
+    x = x << 8 | u[k];
+  return x;
 #endif
-  return w;
+}
+
+/* w with its bytes 'A' to 'Z' in lower case (the bytes are taken below
+ * 0x80 so that no sum carries into the next). */
+static inline uint64_t nc_lower8(uint64_t w)
+{
+  const uint64_t ones = 0x0101010101010101u, high = ones * 0x80;
+  uint64_t t = w & ~high;
+  uint64_t up = (t + ones * (0x80 - 'A')) & ~(t + ones * (0x80 - 'Z' - 1)) &
+                ~w & high;
+  return w | up >> 2;
 }
 
 /* 0x80 in each byte of w that equals c. */

@@ -340,6 +340,16 @@ size_t nc_utf8_decode_multi(const char *str, size_t len, uint32_t *cp)
   return n;
 }
 
+/* Where utf8_run stops inside a sequence its check began: back from i
+ * to that sequence's lead byte, which the caller checks again. */
+static size_t lead_before(const unsigned char *s, size_t i)
+{
+  do
+    i--;
+  while ((s[i] & 0xC0) == 0x80);
+  return i;
+}
+
 #if NC_SSE2
 /* The kinds of the sixteen bytes at p, bit k for byte k: 0x80 or more,
  * lead bytes C2-DF, lead bytes E1-EC or EE-EF, continuation bytes. */
@@ -414,24 +424,9 @@ static size_t utf8_run(const unsigned char *s, size_t len, size_t i)
     if ((m.lead2 | m.lead3 | m.cont) == m.high && want == m.cont)
       return len;
   }
-  if (carry) {
-    do /* back to the lead byte, checked above */
-      i--;
-    while ((s[i] & 0xC0) == 0x80);
-  }
-  return i;
+  return carry ? lead_before(s, i) : i;
 }
 #else
-/* The eight bytes at p as one number whose low byte is p[0], whatever the
- * machine's byte order (compilers make this one load), so that shifting
- * it left moves each byte's bits towards the byte after it. */
-static inline uint64_t load_le64(const unsigned char *p)
-{
-  return (uint64_t)p[0] | (uint64_t)p[1] << 8 | (uint64_t)p[2] << 16 |
-         (uint64_t)p[3] << 24 | (uint64_t)p[4] << 32 | (uint64_t)p[5] << 40 |
-         (uint64_t)p[6] << 48 | (uint64_t)p[7] << 56;
-}
-
 #define BYTES_LOW 0x0101010101010101ull
 #define BYTES_TOP 0x8080808080808080ull
 
@@ -445,7 +440,7 @@ static size_t utf8_run(const unsigned char *s, size_t len, size_t i)
   uint64_t carry = 0;
 
   while (len - i >= 8) {
-    uint64_t w = load_le64(s + i), lead, cont, lead2, lead3, lo, ok;
+    uint64_t w = nc_load8(s + i, 8), lead, cont, lead2, lead3, lo, ok;
     if (!((w & BYTES_TOP) | carry)) {
       i += 8; /* ASCII, the usual case */
       continue;
@@ -468,12 +463,7 @@ static size_t utf8_run(const unsigned char *s, size_t len, size_t i)
     carry = (lead2 | lead3) >> 56 | lead3 >> 48;
     i += 8;
   }
-  if (carry) {
-    do /* back to the lead byte, checked above */
-      i--;
-    while ((s[i] & 0xC0) == 0x80);
-  }
-  return i;
+  return carry ? lead_before(s, i) : i;
 }
 #endif
 
