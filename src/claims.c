@@ -26,57 +26,89 @@ static bool is_upper(int c)
 }
 
 /* Lower-case copy of s[0..n) with runs of whitespace folded to one space,
- * curly apostrophes made straight, and ends trimmed. */
+ * curly apostrophes made straight, and ends trimmed.  Eight ASCII bytes
+ * with no control byte and no space after a space are lowered at once;
+ * past the trimmed start a run of whitespace becomes one space as soon as
+ * it starts (one always ends before the trimmed end). */
 static char *fold(const char *s, size_t n)
 {
+  const uint64_t ones = 0x0101010101010101u, high = ones * 0x80;
   char *q = xmalloc(n + 1), *o = q; /* the copy is never longer */
-  size_t i = 0;
-  bool sp = false;
+  size_t i = 0, k;
 
   while (i < n && nc_is_space((unsigned char)s[i]))
     i++;
   while (n > i && nc_is_space((unsigned char)s[n - 1]))
     n--;
-  for (; i < n; i++) {
-    unsigned char c = (unsigned char)s[i];
+  while (i < n) {
+    unsigned char c;
+    if (n - i >= 8) {
+      uint64_t w = nc_load8(s + i, 8), sp = nc_bytes_eq(w, ' ');
+      uint64_t odd = ((w - ones * 0x20) & ~w & high) | (w & high);
+      uint64_t after = (sp << 8) | (o > q && o[-1] == ' ' ? 0x80 : 0);
+      if (!odd && !(sp & after)) {
+        w = nc_lower8(w);
+        for (k = 0; k < 8; k++)
+          o[k] = (char)(w >> 8 * k);
+        o += 8;
+        i += 8;
+        continue;
+      }
+    }
+    c = (unsigned char)s[i];
     if (nc_is_space(c)) {
-      sp = true;
-      continue;
-    }
-    if (sp)
-      *o++ = ' ';
-    sp = false;
-    if (c == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
-        (unsigned char)s[i + 2] == 0x99) {
+      if (o[-1] != ' ')
+        *o++ = ' ';
+      i++;
+    } else if (c == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
+               (unsigned char)s[i + 2] == 0x99) {
       *o++ = '\'';
-      i += 2;
-      continue;
+      i += 3;
+    } else {
+      *o++ = (char)nc_ascii_lower(c);
+      i++;
     }
-    *o++ = (char)nc_ascii_lower(c);
   }
   *o = '\0';
   return q;
 }
 
 /* The sentence as a quote: runs of whitespace folded to one space and
- * dropped at the ends, case kept. */
+ * dropped at the ends, case kept.  Sentences are mostly single spaces
+ * between words, so eight bytes are copied at once when none of them is
+ * a control byte and no space among them follows a space: such a block is
+ * its own quote.  A run of whitespace elsewhere becomes one space as soon
+ * as it starts (the output then ends in a space exactly when the input
+ * read so far does), and a space left at the end is dropped. */
 static char *quote_text(const char *s, size_t n)
 {
+  const uint64_t ones = 0x0101010101010101u, high = ones * 0x80;
   char *q = xmalloc(n + 1), *o = q;
-  bool sp = false; /* whitespace since the last byte kept */
-  size_t i;
+  size_t i = 0;
 
-  for (i = 0; i < n; i++) {
-    unsigned char c = (unsigned char)s[i];
-    if (c > ' ' || !nc_is_space(c)) {
-      if (sp && o > q)
-        *o++ = ' ';
-      sp = false;
-      *o++ = (char)c;
-    } else {
-      sp = true;
+  while (i < n && nc_is_space((unsigned char)s[i]))
+    i++;
+  while (i < n) {
+    unsigned char c;
+    if (n - i >= 8) {
+      uint64_t w = nc_load8(s + i, 8), sp = nc_bytes_eq(w, ' ');
+      uint64_t ctl = (w - ones * 0x20) & ~w & high; /* any byte < 0x20 */
+      uint64_t after = (sp << 8) | (o > q && o[-1] == ' ' ? 0x80 : 0);
+      if (!ctl && !(sp & after)) {
+        memcpy(o, s + i, 8);
+        o += 8;
+        i += 8;
+        continue;
+      }
     }
+    c = (unsigned char)s[i++];
+    if (!nc_is_space(c))
+      *o++ = (char)c;
+    else if (o[-1] != ' ')
+      *o++ = ' ';
   }
+  if (o > q && o[-1] == ' ')
+    o--;
   *o = '\0';
   return q;
 }
@@ -212,7 +244,9 @@ struct sent {
   size_t countries; /* its country mentions written as names */
   char *quote, *hedge, *attribution; /* kept by the claims set */
   unsigned mtypes;  /* bit 1 << type for each type of mention it has */
-  bool valid;    /* the sentence is valid UTF-8 (checked once, for PCRE2) */
+  bool valid;    /* the sentence is valid UTF-8 (for PCRE2; checked once,
+                    when a rule is first tried on it) */
+  bool checked;  /* valid was set */
   bool looked;   /* quote, hedge and attribution were made (when the
                     sentence made its first claim) */
 };
@@ -242,6 +276,13 @@ struct people {
   struct nc_strmap byname; /* name -> index in v */
 };
 
+/* For each letter a hedge begins with, the letters that can follow it in
+ * a hedge (bit 1 << (letter - 'a')): most words begin with no such pair,
+ * so one test passes over them. */
+struct hedge_pairs {
+  uint32_t second[26];
+};
+
 struct run {
   const struct nc_extractor *ex;
   struct docctx *docs;
@@ -250,6 +291,7 @@ struct run {
   struct nc_claims *out;
   struct nc_rule_sketch sketch; /* of the sentence the rules are on */
   struct nc_strmap rule_ids;    /* rule id -> index in out->kept */
+  struct hedge_pairs hedge_pairs;
 };
 
 static size_t ntokens(const char *s)
@@ -516,6 +558,28 @@ static bool has_capital(uint64_t w)
           (ones * 0x80)) != 0;
 }
 
+/* p, or past it up to the first ASCII capital letter in t[p..e) (a block
+ * at the end may be left to look at): sixteen bytes at a time with SSE2,
+ * else eight. */
+static size_t skip_to_capital(const char *t, size_t p, size_t e)
+{
+  uint64_t w8;
+#if NC_SSE2
+  const __m128i a = _mm_set1_epi8('A'), span = _mm_set1_epi8('Z' - 'A');
+  while (p + 16 <= e) {
+    /* byte - 'A' is at most 25 only for a capital */
+    __m128i v = _mm_sub_epi8(_mm_loadu_si128((const __m128i *)(t + p)), a);
+    int m = _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(v, span), v));
+    if (m)
+      return p + nc_ctz32((uint32_t)m);
+    p += 16;
+  }
+#endif
+  while (p + 8 <= e && (memcpy(&w8, t + p, 8), !has_capital(w8)))
+    p += 8;
+  return p;
+}
+
 static void find_topic(struct docctx *d)
 {
   char **keys = NULL, **labels = NULL;
@@ -529,10 +593,7 @@ static void find_topic(struct docctx *d)
     size_t p = sv->s->start, e = sv->s->end;
     while (p < e) {
       size_t q, words = 0, rs, last;
-      uint64_t w8;
-      /* skip eight bytes at a time while none is a capital letter */
-      while (p + 8 <= e && (memcpy(&w8, t + p, 8), !has_capital(w8)))
-        p += 8;
+      p = skip_to_capital(t, p, e);
       if (p >= e)
         break;
       if (!is_upper((unsigned char)t[p]) || !nc_word_start(t, p)) {
@@ -610,35 +671,49 @@ static const struct {
 #undef HEDGE
 };
 
+#define NHEDGES (sizeof hedges / sizeof *hedges)
+
+static void hedge_pairs_init(struct hedge_pairs *hp)
+{
+  size_t k;
+  memset(hp, 0, sizeof *hp);
+  for (k = 0; k < NHEDGES; k++) {
+    const char *h = hedges[k].w;
+    assert(h[0] >= 'a' && h[0] <= 'z' && h[1] >= 'a' && h[1] <= 'z');
+    hp->second[h[0] - 'a'] |= 1u << (h[1] - 'a');
+  }
+}
+
 /* The first hedge word in the sentence, or NULL.  Only the ASCII letters
  * that begin a word are looked at (found eight bytes at a time), and a
  * word is compared in full only with the hedges that begin with its first
- * letter, in the order of the list. */
-static char *find_hedge(const char *t, size_t n)
+ * two letters, in the order of the list. */
+static char *find_hedge(const struct hedge_pairs *hp, const char *t,
+                        size_t n)
 {
-  enum { NH = sizeof hedges / sizeof *hedges };
-  unsigned char by[26][NH], nby[26] = {0}; /* hedges by first letter */
   uint64_t prev = 0; /* 0x80 when the byte before the block is alnum */
   size_t i, k;
 
-  for (k = 0; k < NH; k++) {
-    int l = hedges[k].w[0] - 'a';
-    by[l][nby[l]++] = (unsigned char)k;
-  }
   for (i = 0; i < n; i += 8) {
     uint64_t w = nc_load8(t + i, n - i), an = nc_alnums8(w);
     uint64_t starts = nc_letters8(w) & ~((an << 8) | prev);
     prev = an >> 56;
     for (; starts; starts &= starts - 1) {
       size_t at = i + nc_low_byte(starts);
-      int c = nc_ascii_lower((unsigned char)t[at]);
-      if (!nby[c - 'a'] || !nc_word_start(t, at))
+      /* the first byte is a letter; the second one a letter exactly when
+       * this is below 26 */
+      unsigned c1 = ((unsigned char)t[at] | 0x20) - 'a', c2;
+      if (at + 1 >= n)
+        break;
+      c2 = ((unsigned char)t[at + 1] | 0x20) - 'a';
+      if (c2 >= 26 || !((hp->second[c1] >> c2) & 1) ||
+          !nc_word_start(t, at))
         continue;
-      for (k = 0; k < nby[c - 'a']; k++) {
-        const char *h = hedges[by[c - 'a'][k]].w;
-        size_t l = hedges[by[c - 'a'][k]].n;
-        if (at + l <= n && nc_word_end(t, n, at + l) &&
-            nc_ascii_eq(t + at, l, h))
+      for (k = 0; k < NHEDGES; k++) {
+        const char *h = hedges[k].w;
+        size_t l = hedges[k].n;
+        if ((unsigned)(h[0] - 'a') == c1 && at + l <= n &&
+            nc_word_end(t, n, at + l) && nc_ascii_eq(t + at, l, h))
           return xstrdup(h);
       }
     }
@@ -662,8 +737,10 @@ static const char *speaker(const char *t, const char *p)
 
 /* Who the sentence attributes its content to: "according to X", else "X
  * told Y", else "X confirmed to Y", else "X said" (the first of each that
- * has a speaker).  The text is read eight bytes at a time, for the
- * letter a of "according" and for the spaces the markers begin with. */
+ * has a speaker).  One pass reads the text eight bytes at a time, with
+ * the bytes that follow them, for the places where "ac" (any case) or a
+ * space and then 't', 'c' or 's' begins: only there can a phrase or a
+ * marker begin. */
 static char *find_attribution(const char *t, size_t n)
 {
   static const struct {
@@ -671,27 +748,30 @@ static char *find_attribution(const char *t, size_t n)
     size_t n;
   } markers[] = {{" told ", 6}, {" confirmed to ", 14}, {" said", 5}};
   const size_t nm = sizeof markers / sizeof *markers;
+  const uint64_t lower = 0x2020202020202020u;
   const char *best = NULL, *bs = NULL, *e;
   size_t bestk = nm, i, k;
 
-  for (i = 0; i + 13 <= n; i += 8) {
-    uint64_t a = nc_bytes_eq(nc_load8(t + i, n - i) | 0x2020202020202020u,
-                             'a');
+  for (i = 0; i < n; i += 8) {
+    uint64_t w = nc_load8(t + i, n - i);
+    uint64_t w2 = nc_load8(t + i + 1, n - i - 1) | lower; /* next bytes */
+    uint64_t c2 = nc_bytes_eq(w2, 'c');
+    uint64_t a = nc_bytes_eq(w | lower, 'a') & c2, sp;
     for (; a; a &= a - 1) {
       const char *p = t + i + nc_low_byte(a);
-      if (p + 13 <= t + n && (p[1] | 0x20) == 'c' &&
-          nc_ascii_eq(p, 13, "according to ")) {
+      if (p + 13 <= t + n && nc_ascii_eq(p, 13, "according to ")) {
         e = p + 13;
         while (e < t + n && *e != ',' && *e != '.' && *e != ';')
           e++;
         return quote_text(p, (size_t)(e - p));
       }
     }
-  }
-  /* the first place of each marker that has a speaker; at most one marker
-   * begins at a place */
-  for (i = 0; i < n && bestk > 0; i += 8) {
-    uint64_t sp = nc_bytes_eq(nc_load8(t + i, n - i), ' ');
+    if (bestk == 0)
+      continue; /* only "according to" can change the answer */
+    /* the first place of each marker that has a speaker; at most one
+     * marker begins at a place */
+    sp = nc_bytes_eq(w, ' ') &
+         (c2 | nc_bytes_eq(w2, 't') | nc_bytes_eq(w2, 's'));
     for (; sp && bestk > 0; sp &= sp - 1) {
       const char *p = t + i + nc_low_byte(sp), *s;
       for (k = 0; k < bestk; k++)
@@ -761,8 +841,6 @@ static void prepare_doc(struct run *r, struct docctx *d,
   for (i = 0; i < d->sents->n; i++) {
     const struct nc_sentence *st = &d->sents->items[i];
     d->sv[i].s = st;
-    d->sv[i].valid = nc_utf8_valid(d->doc->blocks[st->block].text + st->start,
-                                   st->end - st->start, NULL);
     for (k = in->first[i]; k < in->first[i + 1]; k++) {
       const struct nc_mention *m = &in->ms.items[k];
       d->sv[i].mtypes |= 1u << m->type;
@@ -977,7 +1055,7 @@ static struct nc_claim *add_claim(struct run *r, struct docctx *d,
   const struct nc_block *b = &d->doc->blocks[sv->s->block];
   struct nc_claims *out = r->out;
   struct nc_claim *c;
-  char *vstr = nc_value_str(v);
+  char *vstr = NULL; /* v as text, made when a claim has the same key */
   size_t i;
 
   /* One claim per sentence, key and value: a second rule matching the
@@ -988,7 +1066,10 @@ static struct nc_claim *add_claim(struct run *r, struct docctx *d,
     struct nc_claim *o = &out->items[i];
     if (strcmp(o->key, key) == 0) {
       char *os = nc_value_str(&o->value);
-      bool same = strcmp(os, vstr) == 0;
+      bool same;
+      if (!vstr)
+        vstr = nc_value_str(v);
+      same = strcmp(os, vstr) == 0;
       free(os);
       if (same) {
         free(vstr);
@@ -1021,7 +1102,7 @@ static struct nc_claim *add_claim(struct run *r, struct docctx *d,
       const char *t = b->text + sv->s->start;
       size_t n = sv->s->end - sv->s->start;
       own->quote = nc_claims_keep(out, quote_text(t, n));
-      own->hedge = nc_claims_keep(out, find_hedge(t, n));
+      own->hedge = nc_claims_keep(out, find_hedge(&r->hedge_pairs, t, n));
       own->attribution = nc_claims_keep(out, find_attribution(t, n));
       own->looked = true;
     }
@@ -1530,7 +1611,7 @@ static unsigned value_types(const struct sent *sv)
 /* Rule ri on sentence sv, which has a mention of the type of its value.
  * *sketched tells whether r->sketch already holds the sentence's sketch,
  * made when a rule first needs it. */
-static void apply_rule(struct run *r, struct docctx *d, const struct sent *sv,
+static void apply_rule(struct run *r, struct docctx *d, struct sent *sv,
                        size_t ri, bool *sketched)
 {
   const struct nc_rule *rule = nc_rules_get(r->ex->rules, ri);
@@ -1545,6 +1626,10 @@ static void apply_rule(struct run *r, struct docctx *d, const struct sent *sv,
   }
   if (!nc_rule_may_match(r->ex->rules, ri, &r->sketch))
     return;
+  if (!sv->checked) {
+    sv->valid = nc_utf8_valid(t + off, len, NULL);
+    sv->checked = true;
+  }
 
   while (nc_rule_next(r->ex->rules, ri, t + off, len, sv->valid, &r->sketch,
                       &pos, &m)) {
@@ -2168,11 +2253,13 @@ static void drop_ambiguous(struct nc_claims *out, size_t first)
     qsort(v, k, sizeof *v, cmp_keyref);
   for (i = 0; i < k; i = j) {
     bool differ = false;
-    char *first_value = nc_value_str(&v[i].c->value);
+    char *first_value = NULL; /* made when the key has a second claim */
     for (j = i + 1; j < k && v[j].c->doc == v[i].c->doc &&
                     strcmp(v[j].c->key, v[i].c->key) == 0;
          j++) {
       char *vs = nc_value_str(&v[j].c->value);
+      if (!first_value)
+        first_value = nc_value_str(&v[i].c->value);
       if (strcmp(vs, first_value) != 0)
         differ = true;
       free(vs);
@@ -2211,6 +2298,7 @@ void nc_claims_extract_inputs(const struct nc_extractor *ex,
   r.ex = ex;
   r.out = out;
   r.ndocs = n;
+  hedge_pairs_init(&r.hedge_pairs);
   r.docs = xcalloc(n + 1, sizeof *r.docs);
   for (i = 0; i < n; i++) {
     r.docs[i].doc = in[i].doc;

@@ -52,6 +52,8 @@ struct event_class {
 struct nc_rules {
   struct event_word *words;
   size_t nwords, wcap;
+  uint64_t word_bits[64]; /* word_bit of every event word: most words of
+                             a text are none, and one bit tells so */
   struct event_class *classes;
   size_t nclasses, clcap;
   struct nc_rule *items;
@@ -389,7 +391,10 @@ void nc_rule_sketch_text(const struct nc_rules *rs, const char *text,
     /* Caseless PCRE2 matches 's' with U+017F (C5 BF) and 'k' with the
      * Kelvin sign U+212A (E2 84 AA), which no ASCII sketch sees. */
     if (x & 0x8080808080808080u) {
-      for (k = i; k < i + n; k++)
+      /* only where a C5 or E2 byte is (the zeros past n are neither) */
+      uint64_t lead = nc_bytes_eq(x, 0xC5) | nc_bytes_eq(x, 0xE2);
+      for (; lead; lead &= lead - 1) {
+        k = i + nc_low_byte(lead);
         if ((t[k] == 0xC5 && k + 1 < len && t[k + 1] == 0xBF) ||
             (t[k] == 0xE2 && k + 2 < len && t[k + 1] == 0x84 &&
              t[k + 2] == 0xAA)) {
@@ -397,6 +402,7 @@ void nc_rule_sketch_text(const struct nc_rules *rs, const char *text,
           s->all = true;
           return;
         }
+      }
     }
   }
 }
@@ -875,6 +881,17 @@ static enum nc_status load_file(struct nc_rules *rs, const char *path,
   return st;
 }
 
+/* A bit for a lower-case word w[0..n) from its length, first two and
+ * last bytes: words with different bits differ. */
+static unsigned word_bit(const char *w, size_t n)
+{
+  uint32_t k = (uint32_t)n << 24;
+  if (n)
+    k |= (uint32_t)(unsigned char)w[0] << 16 |
+         (uint32_t)(unsigned char)w[n > 1] << 8 | (unsigned char)w[n - 1];
+  return (k * 0x9E3779B1u) >> 20;
+}
+
 static int cmp_event_word(const void *a, const void *b)
 {
   return strcmp(((const struct event_word *)a)->word,
@@ -886,12 +903,17 @@ const char *nc_rules_event(const struct nc_rules *rs, const char *w,
 {
   char buf[64];
   size_t i, lo = 0, hi;
+  unsigned bit;
 
   if (!rs || n == 0 || n >= sizeof buf)
     return NULL;
-  for (i = 0; i < n; i++)
+  /* up to a NUL byte, where the string comparisons stop */
+  for (i = 0; i < n && w[i]; i++)
     buf[i] = (char)nc_ascii_lower((unsigned char)w[i]);
-  buf[n] = '\0';
+  buf[i] = '\0';
+  bit = word_bit(buf, i);
+  if (!((rs->word_bits[bit >> 6] >> (bit & 63)) & 1))
+    return NULL;
   hi = rs->nwords;
   while (lo < hi) {
     size_t mid = (lo + hi) / 2;
@@ -975,6 +997,10 @@ enum nc_status nc_rules_load(const char *dir, struct nc_rules **out,
   }
   if (rs->nwords > 1)
     qsort(rs->words, rs->nwords, sizeof *rs->words, cmp_event_word);
+  for (i = 0; i < rs->nwords; i++) {
+    unsigned bit = word_bit(rs->words[i].word, strlen(rs->words[i].word));
+    rs->word_bits[bit >> 6] |= (uint64_t)1 << (bit & 63);
+  }
   for (i = 0; i < rs->nclasses; i++)
     if (rs->classes[i].content && !find_class(rs, rs->classes[i].content)) {
       nc_error_set(err, NC_RULE, dir, 0,
