@@ -4,6 +4,7 @@
  * quoted speech it holds.  One pass per block, linear in its length. */
 #include "newscheck/sentences.h"
 
+#include <assert.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -44,6 +45,10 @@ struct ab_slot {
 struct nc_abbrevs {
   struct ab_slot *slots; /* open addressing, power-of-two size */
   size_t cap, n;
+  /* bit c & 31 of firsts[len] is set when a word of len bytes that
+   * starts with byte c is listed: most words looked up are not, and this
+   * tells so without hashing them */
+  uint32_t firsts[AB_MAX_WORD + 1];
 };
 
 /* The fields of abbreviations.json and what their words do. */
@@ -73,7 +78,8 @@ static struct ab_slot *ab_find(const struct nc_abbrevs *ab, const char *s,
 {
   size_t i;
 
-  if (!ab || ab->cap == 0)
+  if (!ab || ab->cap == 0 || n == 0 || n > AB_MAX_WORD ||
+      !(ab->firsts[n] >> ((unsigned char)s[0] & 31) & 1))
     return NULL;
   i = (size_t)ab_hash(s, n) & (ab->cap - 1);
   while (ab->slots[i].word) {
@@ -106,8 +112,10 @@ static void ab_rehash(struct nc_abbrevs *ab, size_t cap)
 static void ab_insert(struct nc_abbrevs *ab, const char *w, unsigned flags)
 {
   size_t n = strlen(w), i;
-  struct ab_slot *hit = ab_find(ab, w, n);
+  struct ab_slot *hit;
 
+  assert(n > 0 && n <= AB_MAX_WORD); /* checked by ab_load_field */
+  hit = ab_find(ab, w, n);
   if (hit) {
     hit->flags |= flags;
     return;
@@ -120,6 +128,7 @@ static void ab_insert(struct nc_abbrevs *ab, const char *w, unsigned flags)
   ab->slots[i].word = xstrdup(w);
   ab->slots[i].len = n;
   ab->slots[i].flags = flags;
+  ab->firsts[n] |= (uint32_t)1 << ((unsigned char)w[0] & 31);
   ab->n++;
 }
 
@@ -328,9 +337,23 @@ static bool space_before(const char *t, size_t i, size_t from)
 /* Decode at s[i..len); never returns 0 while i < len. */
 static inline size_t cp_at(const char *s, size_t len, size_t i, uint32_t *cp)
 {
+  const unsigned char *u = (const unsigned char *)s + i;
+
   if (i >= len) {
     *cp = 0;
     return 0;
+  }
+  if (u[0] < 0x80) {
+    *cp = u[0];
+    return 1;
+  }
+  /* U+2000-2FFF (lead byte E2 and two continuation bytes: always a valid
+   * form) holds the curly quotes, dashes and the ellipsis that the
+   * scanners stop at most, so it is decoded here, not out of line */
+  if (u[0] == 0xE2 && len - i >= 3 && (u[1] & 0xC0) == 0x80 &&
+      (u[2] & 0xC0) == 0x80) {
+    *cp = 0x2000 | (uint32_t)(u[1] & 0x3F) << 6 | (u[2] & 0x3F);
+    return 3;
   }
   /* nc_utf8_decode returns 0 only for an empty string */
   return nc_utf8_decode(s + i, len - i, cp);
