@@ -107,7 +107,10 @@ void nc_doc_free(struct nc_doc *doc)
   free(doc->canonical);
   free(doc->site_name);
   free(doc->lang);
-  free(doc->input);
+  if (doc->input_mapped)
+    nc_unmap_file(doc->input, doc->input_len);
+  else
+    free(doc->input);
   free(doc);
 }
 
@@ -1899,13 +1902,22 @@ static long line_of(const char *d, size_t off)
   return line;
 }
 
+/* Release an input that no document took. */
+static void drop_input(char *data, size_t len, bool mapped)
+{
+  if (mapped)
+    nc_unmap_file(data, len);
+  else
+    free(data);
+}
+
 enum nc_status nc_doc_load(const struct nc_source *src, struct nc_doc **out,
                            struct nc_error *err)
 {
   const char *name;
   char *data = NULL;
   size_t len = 0, bad = 0, i;
-  bool html, u16, u16markup;
+  bool html, u16, u16markup, mapped;
   enum nc_status st;
   const char *nul;
 
@@ -1913,18 +1925,22 @@ enum nc_status nc_doc_load(const struct nc_source *src, struct nc_doc **out,
     return nc_error_set(err, NC_IO, src && src->id ? src->id : NULL, 0,
                         "no file to read");
   name = strcmp(src->path, "-") == 0 ? "<stdin>" : src->path;
-  st = nc_read_file(src->path, NC_MAX_INPUT_BYTES, &data, &len, err);
-  if (st != NC_OK)
-    return st;
+  /* a file is mapped, not copied, when it can be (most plain text) */
+  mapped = nc_map_file(src->path, NC_MAX_INPUT_BYTES, &data, &len);
+  if (!mapped) {
+    st = nc_read_file(src->path, NC_MAX_INPUT_BYTES, &data, &len, err);
+    if (st != NC_OK)
+      return st;
+  }
   if (len == 0) {
-    free(data);
+    drop_input(data, len, mapped);
     return nc_error_set(err, NC_PARSE, name, 0, "empty file");
   }
   u16 = utf16_bom(data, len, &u16markup);
   html = ends_with_ci(src->path, ".html") || ends_with_ci(src->path, ".htm") ||
          looks_like_html(data, len) || u16markup;
   if (u16 && !html) {
-    free(data);
+    drop_input(data, len, mapped);
     return nc_error_set(err, NC_PARSE, name, 0,
                         "UTF-16 text is not supported (convert it to "
                         "UTF-8)");
@@ -1932,12 +1948,20 @@ enum nc_status nc_doc_load(const struct nc_source *src, struct nc_doc **out,
   nul = u16 ? NULL : memchr(data, '\0', len);
   if (nul) {
     size_t off = (size_t)(nul - data);
-    free(data);
+    drop_input(data, len, mapped);
     return nc_error_set(err, NC_PARSE, name, 0,
                         "binary file (NUL byte at offset %zu)", off);
   }
   if (html) {
-    /* html.c converts the charset, then checks the UTF-8 */
+    /* html.c converts the charset, then checks the UTF-8, in a buffer of
+     * its own */
+    if (mapped) {
+      char *copy = xmalloc(len + 1);
+      memcpy(copy, data, len);
+      copy[len] = '\0';
+      nc_unmap_file(data, len);
+      data = copy;
+    }
     st = nc_doc_from_html(src, data, len, src->charset, out, err);
     if (st != NC_OK && err && err->file[0] == '\0')
       snprintf(err->file, sizeof err->file, "%s", name);
@@ -1945,7 +1969,7 @@ enum nc_status nc_doc_load(const struct nc_source *src, struct nc_doc **out,
   }
   if (!nc_utf8_valid(data, len, &bad)) {
     long line = line_of(data, bad);
-    free(data);
+    drop_input(data, len, mapped);
     return nc_error_set(err, NC_PARSE, name, line,
                         "invalid UTF-8 at byte %zu (line %ld)", bad, line);
   }
@@ -1956,9 +1980,12 @@ enum nc_status nc_doc_load(const struct nc_source *src, struct nc_doc **out,
     i += sp - 1;
   }
   if (i >= len) {
-    free(data);
+    drop_input(data, len, mapped);
     return nc_error_set(err, NC_PARSE, name, 0,
                         "no text (the file holds only white space)");
   }
-  return nc_doc_from_text(src, data, len, out, err);
+  st = nc_doc_from_text(src, data, len, out, err);
+  if (st == NC_OK)
+    (*out)->input_mapped = mapped;
+  return st;
 }

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -208,6 +209,42 @@ fail:
     close(fd);
   free(buf);
   return err ? err->status : NC_IO;
+}
+
+bool nc_map_file(const char *path, size_t max, char **data, size_t *len)
+{
+  long page = sysconf(_SC_PAGESIZE);
+  struct stat st;
+  void *p;
+  int fd;
+
+  if (strcmp(path, "-") == 0 || page <= 0)
+    return false;
+  fd = open(path, O_RDONLY);
+  if (fd < 0)
+    return false;
+  if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size <= 0 ||
+      (uintmax_t)st.st_size > max || st.st_size % page == 0) {
+    close(fd);
+    return false;
+  }
+  p = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+  close(fd); /* the mapping keeps the file */
+  if (p == MAP_FAILED)
+    return false;
+  if (((const char *)p)[st.st_size] != '\0') { /* it grew meanwhile */
+    munmap(p, (size_t)st.st_size);
+    return false;
+  }
+  *data = p;
+  *len = (size_t)st.st_size;
+  return true;
+}
+
+void nc_unmap_file(char *data, size_t len)
+{
+  if (data)
+    munmap(data, len);
 }
 
 enum nc_status nc_write_atomic(const char *path, const char *data,

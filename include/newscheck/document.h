@@ -48,6 +48,8 @@ struct nc_doc {
   char *lang;         /* language code from <html lang> or meta */
   char *input;        /* the raw input bytes (NUL-terminated) */
   size_t input_len;
+  bool input_mapped;  /* input is the file mapped read-only
+                         (nc_map_file), not a buffer to free */
   struct nc_block *blocks;
   size_t nblocks, cap;
 };

@@ -80,6 +80,17 @@ void nc_buf_free(struct nc_buf *b);
 enum nc_status nc_read_file(const char *path, size_t max, char **data,
                             size_t *len, struct nc_error *err);
 
+/* Map the regular file `path` read-only instead of reading it, when that
+ * is safe and gives a NUL-terminated text: its size is above zero, at most
+ * `max`, and not a multiple of the page size (the rest of the last page
+ * reads as zero bytes).  False for anything else -- standard input, a
+ * pipe, an error -- and the caller reads the file with nc_read_file, which
+ * reports errors.  Release with nc_unmap_file(*data, *len).  A file
+ * truncated by another program while it is mapped ends the process with
+ * SIGBUS, as it would git's; the inputs are articles saved on disk. */
+bool nc_map_file(const char *path, size_t max, char **data, size_t *len);
+void nc_unmap_file(char *data, size_t len);
+
 /* Write `len` bytes to `path` atomically: a temporary file in the same
  * folder, fsync, then rename over the target. */
 enum nc_status nc_write_atomic(const char *path, const char *data,

@@ -546,6 +546,49 @@ static void test_load_html_dispatch(void **state)
   unlink(p);
 }
 
+/* The same text read (its size a multiple of the page size, so no NUL
+ * would follow a mapping) and mapped (one byte longer) gives the same
+ * blocks; an HTML file is never left mapped (html.c works on a copy). */
+static void test_load_mapped_or_read(void **state)
+{
+  size_t page = (size_t)sysconf(_SC_PAGESIZE), i, b;
+  char *text = malloc(page + 2);
+  struct nc_doc *doc[2];
+  struct nc_error err;
+  const char *p;
+  const char *page_html = "<html><body><h1>Ferry Fares Rise</h1><p>The "
+                          "ferry company raised fares on Monday.</p>"
+                          "</body></html>\n";
+
+  (void)state;
+  assert_non_null(text);
+  for (i = 0; i < page + 1; i++)
+    text[i] = i % 61 == 60 ? '\n' : (char)('a' + i % 26);
+  for (b = 0; b < 2; b++) {
+    p = temp_file(text, page + b, ".txt");
+    assert_int_equal(load(p, &doc[b], &err), NC_OK);
+    assert_int_equal(doc[b]->input_mapped, b == 1);
+    assert_int_equal(doc[b]->input_len, page + b);
+    assert_memory_equal(doc[b]->input, text, page + b);
+    assert_int_equal(doc[b]->input[page + b], '\0');
+    unlink(p);
+  }
+  /* one more byte on the last line: the blocks are otherwise the same */
+  assert_int_equal(doc[0]->nblocks, doc[1]->nblocks);
+  for (b = 0; b < doc[0]->nblocks; b++) {
+    assert_int_equal(doc[0]->blocks[b].start, doc[1]->blocks[b].start);
+    assert_int_equal(doc[0]->blocks[b].kind, doc[1]->blocks[b].kind);
+  }
+  nc_doc_free(doc[0]);
+  nc_doc_free(doc[1]);
+  free(text);
+  p = temp_file(page_html, strlen(page_html), ".html");
+  assert_int_equal(load(p, &doc[0], &err), NC_OK);
+  assert_false(doc[0]->input_mapped);
+  nc_doc_free(doc[0]);
+  unlink(p);
+}
+
 /* True when `needle` occurs in s[0..n). */
 static bool memmem_s(const char *s, size_t n, const char *needle)
 {
@@ -678,6 +721,7 @@ int main(void)
       cmocka_unit_test(test_load_missing),
       cmocka_unit_test(test_load_plain_text),
       cmocka_unit_test(test_load_html_dispatch),
+      cmocka_unit_test(test_load_mapped_or_read),
       cmocka_unit_test(test_builtin_articles),
   };
 

@@ -311,6 +311,57 @@ static void test_read_file(void **state)
   waitpid(pid, NULL, 0);
 }
 
+/* nc_map_file maps regular files whose mapping ends in a NUL byte, and
+ * declines the rest (the caller then reads them): a size that is a
+ * multiple of the page size, an empty file, one over the limit, a folder,
+ * a missing file, standard input and a pipe. */
+static void test_map_file(void **state)
+{
+  size_t page = (size_t)sysconf(_SC_PAGESIZE);
+  size_t sizes[] = {1, 4095, page - 1, page + 1, 3 * page + 7, 300001};
+  char dir[] = "/tmp/nc_test_mapXXXXXX", path[64], proc[64];
+  char *data;
+  size_t len, k;
+  int fd, p[2];
+
+  (void)state;
+  assert_non_null(mkdtemp(dir));
+  snprintf(path, sizeof path, "%s/f", dir);
+  for (k = 0; k < sizeof sizes / sizeof *sizes; k++) {
+    fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    assert_true(fd >= 0);
+    write_pattern(fd, sizes[k]);
+    close(fd);
+    assert_true(nc_map_file(path, NC_MAX_INPUT_BYTES, &data, &len));
+    assert_int_equal(len, sizes[k]);
+    assert_true(is_pattern(data, len)); /* and NUL-terminated */
+    nc_unmap_file(data, len);
+  }
+  /* at the limit and one byte over it */
+  assert_true(nc_map_file(path, 300001, &data, &len));
+  nc_unmap_file(data, len);
+  assert_false(nc_map_file(path, 300000, &data, &len));
+  /* sizes with no byte after them in the last page, and nothing */
+  for (k = 0; k < 3; k++) {
+    fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    assert_true(fd >= 0);
+    write_pattern(fd, k * page);
+    close(fd);
+    assert_false(nc_map_file(path, NC_MAX_INPUT_BYTES, &data, &len));
+  }
+  assert_false(nc_map_file(dir, NC_MAX_INPUT_BYTES, &data, &len));
+  unlink(path);
+  assert_false(nc_map_file(path, NC_MAX_INPUT_BYTES, &data, &len));
+  rmdir(dir);
+  assert_false(nc_map_file("-", NC_MAX_INPUT_BYTES, &data, &len));
+  assert_int_equal(pipe(p), 0);
+  assert_int_equal(write(p[1], "abc", 3), 3);
+  snprintf(proc, sizeof proc, "/dev/fd/%d", p[0]);
+  assert_false(nc_map_file(proc, NC_MAX_INPUT_BYTES, &data, &len));
+  close(p[0]);
+  close(p[1]);
+}
+
 /* nc_buf_put_whole writes what "%.0f" writes. */
 static void test_put_whole(void **state)
 {
@@ -337,6 +388,7 @@ int main(void)
       cmocka_unit_test(test_utf8_exhaustive),
       cmocka_unit_test(test_utf8_random),
       cmocka_unit_test(test_read_file),
+      cmocka_unit_test(test_map_file),
       cmocka_unit_test(test_put_whole),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
