@@ -75,10 +75,11 @@ $(BUILD)/tests/%: tests/helpers/%.c $(BUILD)/libnewscheck.a
 # The tests of the files with SSE2 scans (simd.h) again, with those files
 # built without it, so that the portable paths other machines take are
 # tested as well.
-SIMDSRCS := src/util.c src/document.c src/sentences.c src/entities.c
+SIMDSRCS := src/util.c src/document.c src/sentences.c src/entities.c \
+            src/report_json.c
 PORTOBJS := $(SIMDSRCS:src/%.c=$(BUILD)/portable/%.o)
 PORTABLE := $(patsubst %,$(BUILD)/tests/test_%_portable,\
-              util document sentences entities)
+              util document sentences entities report_json)
 
 .SECONDARY: $(PORTOBJS)
 

@@ -11,6 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "simd.h"
+
 /* Keys are string literals, added without a copy. */
 static void add_str(cJSON *o, const char *k, const char *v)
 {
@@ -40,61 +42,115 @@ static void put_duration(struct nc_buf *b, double v, char unit)
  * prints one line per mention, and building and freeing a tree for each
  * cost more than finding the mentions.  Strings are escaped as cJSON
  * escapes them, so both writers agree. */
-static const bool needs_escape[256] = {
-    [0x00] = 1, [0x01] = 1, [0x02] = 1, [0x03] = 1, [0x04] = 1, [0x05] = 1,
-    [0x06] = 1, [0x07] = 1, [0x08] = 1, [0x09] = 1, [0x0A] = 1, [0x0B] = 1,
-    [0x0C] = 1, [0x0D] = 1, [0x0E] = 1, [0x0F] = 1, [0x10] = 1, [0x11] = 1,
-    [0x12] = 1, [0x13] = 1, [0x14] = 1, [0x15] = 1, [0x16] = 1, [0x17] = 1,
-    [0x18] = 1, [0x19] = 1, [0x1A] = 1, [0x1B] = 1, [0x1C] = 1, [0x1D] = 1,
-    [0x1E] = 1, [0x1F] = 1, ['"'] = 1,  ['\\'] = 1};
 
-/* True when one of the eight bytes of w is below 0x20, '"' or '\\'
- * (the classic "has a zero byte" test, exact for "any"). */
-static bool word_needs_escape(uint64_t w)
+/* Room for n more bytes (and the NUL) at the end of b, where the caller
+ * writes them directly and then calls end_room: one capacity check for a
+ * field rather than one for each of its pieces. */
+static char *room(struct nc_buf *b, size_t n)
 {
-  const uint64_t ones = 0x0101010101010101ull, high = ones * 0x80;
-  uint64_t q = w ^ (ones * '"'), bs = w ^ (ones * '\\');
-  return (((w - ones * 0x20) & ~w) | ((q - ones) & ~q) |
-          ((bs - ones) & ~bs)) &
-         high;
+  if (n >= b->cap - b->len) /* cap is 0 or more than len */
+    nc_grow(&b->data, &b->cap, b->len + n + 1, 1);
+  return b->data + b->len;
+}
+
+/* The bytes written into room end at p. */
+static void end_room(struct nc_buf *b, char *p)
+{
+  b->len = (size_t)(p - b->data);
+  *p = '\0';
+}
+
+/* 0x80 in each byte of w that a JSON string escapes: below 0x20, '"' or
+ * '\\'.  Exact for every byte (no carries between bytes). */
+static uint64_t escapes8(uint64_t w)
+{
+  const uint64_t ones = 0x0101010101010101u, low7 = ones * 0x7F;
+  uint64_t ctl = ~(((w & low7) + ones * (0x80 - 0x20)) | w) & ones * 0x80;
+  return ctl | nc_bytes_eq(w, '"') | nc_bytes_eq(w, '\\');
+}
+
+/* The index of the first byte of s[i..n) to escape, or n. */
+static size_t find_escape(const char *s, size_t i, size_t n)
+{
+#if NC_SSE2
+  const __m128i ctl = _mm_set1_epi8(0x1F), quote = _mm_set1_epi8('"'),
+                bslash = _mm_set1_epi8('\\');
+  __m128i x, e;
+  unsigned m;
+
+  for (; i + 16 <= n; i += 16) {
+    x = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+    e = _mm_or_si128(
+        _mm_cmpeq_epi8(_mm_min_epu8(x, ctl), x),
+        _mm_or_si128(_mm_cmpeq_epi8(x, quote), _mm_cmpeq_epi8(x, bslash)));
+    m = (unsigned)_mm_movemask_epi8(e);
+    if (m)
+      return i + nc_ctz32(m);
+  }
+  if (i < n && n >= 16) {
+    /* the last 16 bytes, less those before i (already scanned) */
+    x = _mm_loadu_si128((const __m128i *)(const void *)(s + n - 16));
+    e = _mm_or_si128(
+        _mm_cmpeq_epi8(_mm_min_epu8(x, ctl), x),
+        _mm_or_si128(_mm_cmpeq_epi8(x, quote), _mm_cmpeq_epi8(x, bslash)));
+    m = (unsigned)_mm_movemask_epi8(e) >> (i - (n - 16));
+    return m ? i + nc_ctz32(m) : n;
+  }
+#endif
+  for (; i < n; i += 8) {
+    uint64_t m8 = escapes8(nc_load8(s + i, n - i));
+    if (n - i < 8) /* nc_load8 gives zeros past n: not ours */
+      m8 &= ((uint64_t)1 << 8 * (n - i)) - 1;
+    if (m8)
+      return i + nc_low_byte(m8);
+  }
+  return n;
+}
+
+/* The escape of byte c (one that escapes8 flags) at p; returns its end. */
+static char *put_escape(char *p, unsigned char c)
+{
+  static const char hex[] = "0123456789abcdef";
+  char e;
+
+  switch (c) {
+  case '"': e = '"'; break;
+  case '\\': e = '\\'; break;
+  case '\b': e = 'b'; break;
+  case '\f': e = 'f'; break;
+  case '\n': e = 'n'; break;
+  case '\r': e = 'r'; break;
+  case '\t': e = 't'; break;
+  default: /* as "\\u%04x" prints it */
+    memcpy(p, "\\u00", 4);
+    p[4] = hex[c >> 4];
+    p[5] = hex[c & 15];
+    return p + 6;
+  }
+  p[0] = '\\';
+  p[1] = e;
+  return p + 2;
 }
 
 static void put_json_str(struct nc_buf *b, const char *s, size_t n)
 {
-  size_t i = 0, run = 0;
+  size_t i = 0, j;
+  char *p = room(b, n + 2);
 
-  nc_buf_putc(b, '"');
-  for (; i < n; i++) {
-    unsigned char c;
-    const char *esc;
-    char u[8];
-    uint64_t w;
-    /* skip eight plain bytes at a time */
-    while (i + 8 <= n && (memcpy(&w, s + i, 8), !word_needs_escape(w)))
-      i += 8;
-    if (i >= n)
+  *p++ = '"';
+  for (;;) {
+    j = find_escape(s, i, n);
+    memcpy(p, s + i, j - i);
+    p += j - i;
+    if (j == n)
       break;
-    c = (unsigned char)s[i];
-    if (!needs_escape[c])
-      continue;
-    nc_buf_append(b, s + run, i - run);
-    run = i + 1;
-    switch (c) {
-    case '"': esc = "\\\""; break;
-    case '\\': esc = "\\\\"; break;
-    case '\b': esc = "\\b"; break;
-    case '\f': esc = "\\f"; break;
-    case '\n': esc = "\\n"; break;
-    case '\r': esc = "\\r"; break;
-    case '\t': esc = "\\t"; break;
-    default:
-      snprintf(u, sizeof u, "\\u%04x", c);
-      esc = u;
-    }
-    nc_buf_puts(b, esc);
+    /* room for the escape (six bytes at most), the rest and the '"' */
+    end_room(b, p);
+    p = put_escape(room(b, 6 + (n - j)), (unsigned char)s[j]);
+    i = j + 1;
   }
-  nc_buf_append(b, s + run, n - run);
-  nc_buf_putc(b, '"');
+  *p++ = '"';
+  end_room(b, p);
 }
 
 static void put_json_cstr(struct nc_buf *b, const char *s)
@@ -103,6 +159,99 @@ static void put_json_cstr(struct nc_buf *b, const char *s)
     put_json_str(b, s, strlen(s));
   else
     nc_buf_puts(b, "null");
+}
+
+/* One of the program's own names (a mention type, an approximation) as a
+ * JSON string, or null: lower-case words with '_', nothing to escape. */
+static void put_name(struct nc_buf *b, const char *s)
+{
+  size_t n;
+  char *p;
+
+  if (!s) {
+    nc_buf_puts(b, "null");
+    return;
+  }
+  n = strlen(s);
+  p = room(b, n + 2);
+  *p = '"';
+  memcpy(p + 1, s, n);
+  p[n + 1] = '"';
+  end_room(b, p + n + 2);
+}
+
+/* x in decimal, as "%.0f" writes a whole number below 10^15 (or as
+ * printf's "%zu" any size_t). */
+static void put_digits(struct nc_buf *b, uint64_t x)
+{
+  static const char pairs[] = "00010203040506070809"
+                              "10111213141516171819"
+                              "20212223242526272829"
+                              "30313233343536373839"
+                              "40414243444546474849"
+                              "50515253545556575859"
+                              "60616263646566676869"
+                              "70717273747576777879"
+                              "80818283848586878889"
+                              "90919293949596979899";
+  /* the digits are made right to left, to end at tmp + 20, then 20 bytes
+   * from the first are copied, whatever their number (zeros after them),
+   * so that neither the count nor the copy needs a loop */
+  char tmp[40], *q = tmp + 20, *p = room(b, 20);
+  uint32_t y;
+
+  memset(tmp + 20, 0, 20);
+  /* pairs of digits, in 32 bits when they are enough */
+  for (; x > UINT32_MAX; x /= 100)
+    memcpy(q -= 2, pairs + 2 * (x % 100), 2);
+  for (y = (uint32_t)x; y >= 100; y /= 100)
+    memcpy(q -= 2, pairs + 2 * (y % 100), 2);
+  if (y >= 10)
+    memcpy(q -= 2, pairs + 2 * y, 2);
+  else
+    *--q = (char)('0' + y);
+  memcpy(p, q, 20);
+  end_room(b, p + (tmp + 20 - q));
+}
+
+/* x, finite and not whole, as "%.15g" writes it, when x is the double
+ * nearest a decimal N / 10^k with k at most 4 and N below 10^15; false
+ * otherwise.  That decimal then reads back as x: one division of exact
+ * operands rounds correctly, as strtod does.  And x, within half an ulp
+ * of it, rounds to it at 15 digits, which "%g" writes without exponent
+ * (it is at least 10^-4) and without trailing zeros. */
+static bool put_short_decimal(struct nc_buf *b, double x)
+{
+  static const double scale[] = {1, 10, 100, 1000, 10000};
+  static const uint32_t iscale[] = {1, 10, 100, 1000, 10000};
+  double a = fabs(x), y;
+  uint64_t n;
+  uint32_t frac;
+  char digits[4];
+  int k, nd;
+
+  for (k = 1; k <= 4; k++) {
+    y = a * scale[k];
+    if (y >= 1e15)
+      return false;
+    if (y != floor(y) || (double)(uint64_t)y / scale[k] != a)
+      continue;
+    n = (uint64_t)y;
+    frac = (uint32_t)(n % iscale[k]);
+    if (!frac) /* x whole after all (the caller's test excludes it) */
+      return false;
+    for (nd = k; nd-- > 0; frac /= 10)
+      digits[nd] = (char)('0' + frac % 10);
+    for (nd = k; digits[nd - 1] == '0'; nd--)
+      ; /* (frac is not 0) */
+    if (x < 0)
+      nc_buf_putc(b, '-');
+    put_digits(b, n / iscale[k]);
+    nc_buf_putc(b, '.');
+    nc_buf_append(b, digits, (size_t)nd);
+    return true;
+  }
+  return false;
 }
 
 /* A number: "null" for NaN and infinities, else 15 significant digits
@@ -121,9 +270,14 @@ static void put_number(struct nc_buf *b, double x, bool exact)
     return;
   }
   if (x == floor(x) && fabs(x) < 1e15) {
-    nc_buf_put_whole(b, x);
+    if (signbit(x))
+      nc_buf_put_whole(b, x);
+    else
+      put_digits(b, (uint64_t)x);
     return;
   }
+  if (put_short_decimal(b, x))
+    return;
   snprintf(tmp, sizeof tmp, "%1.15g", x);
   back = strtod(tmp, NULL);
   if (exact ? back != x
@@ -141,18 +295,35 @@ static void put_json_num(struct nc_buf *b, double x)
  * double while it is below 10^15. */
 static void put_offset(struct nc_buf *b, size_t x)
 {
-  char tmp[24];
-  size_t i = sizeof tmp;
-
-  if (x >= (size_t)1000000000000000u) {
+  if (x >= (size_t)1000000000000000u)
     put_json_num(b, (double)x);
-    return;
+  else
+    put_digits(b, x);
+}
+
+/* A day as "%04d-%02d-%02d" prints it, its first `fields` fields (the
+ * year, the month, the day) into buf, without printf; 0 when a field is
+ * not four or two plain digits that way (negative, too large). */
+static size_t put_date_fields(char *buf, struct nc_date d, int fields)
+{
+  if (d.y < 0 || d.y > 9999 || (fields > 1 && (d.m < 0 || d.m > 99)) ||
+      (fields > 2 && (d.d < 0 || d.d > 99)))
+    return 0;
+  buf[0] = (char)('0' + d.y / 1000);
+  buf[1] = (char)('0' + d.y / 100 % 10);
+  buf[2] = (char)('0' + d.y / 10 % 10);
+  buf[3] = (char)('0' + d.y % 10);
+  if (fields > 1) {
+    buf[4] = '-';
+    buf[5] = (char)('0' + d.m / 10);
+    buf[6] = (char)('0' + d.m % 10);
   }
-  do {
-    tmp[--i] = (char)('0' + x % 10);
-    x /= 10;
-  } while (x);
-  nc_buf_append(b, tmp + i, sizeof tmp - i);
+  if (fields > 2) {
+    buf[7] = '-';
+    buf[8] = (char)('0' + d.d / 10);
+    buf[9] = (char)('0' + d.d % 10);
+  }
+  return fields == 1 ? 4 : fields == 2 ? 7 : 10;
 }
 
 /* The normalized value: integers for counts, ordinals and years,
@@ -176,8 +347,23 @@ static void put_value(struct nc_buf *b, const struct nc_value *v)
     }
     return;
   case NC_VAL_DATE: {
-    char *str = nc_value_str(v);
-    const char *p = str;
+    char day[16], *str;
+    const char *p;
+    size_t n = put_date_fields(day, v->date,
+                               v->prec == NC_PREC_DAY     ? 3
+                               : v->prec == NC_PREC_MONTH ? 2
+                                                          : 1);
+    /* the date as nc_value_str writes it after the approximation's
+     * words: when it starts with a digit (a year 0 to 9999) that is all
+     * the code below keeps, so it is written without nc_value_str */
+    if (n) {
+      if (v->prec == NC_PREC_DECADE)
+        day[n++] = 's';
+      put_json_str(b, day, n);
+      return;
+    }
+    str = nc_value_str(v);
+    p = str;
     if (v->approx != NC_APPROX_NONE && v->approx != NC_APPROX_RANGE) {
       p = strchr(str, ' ');
       p = p ? p + 1 : str;
@@ -210,7 +396,7 @@ static void put_value_fields(struct nc_buf *b, const struct nc_value *v)
   nc_buf_puts(b, "\"value\":");
   put_value(b, v);
   nc_buf_puts(b, ",\"approx\":");
-  put_json_cstr(b, nc_approx_str(v->approx));
+  put_name(b, nc_approx_str(v->approx));
   if (v->kind == NC_VAL_NUMBER && v->unit[0]) {
     nc_buf_puts(b, ",\"unit\":");
     put_json_cstr(b, v->unit);
@@ -408,17 +594,41 @@ char *nc_report_json(const struct nc_report *r)
   return nc_buf_take(&b);
 }
 
+/* Day d of mention m, quoted, as nc_mention_date_str writes it for m's
+ * precision (unescaped, as dates need no escapes). */
+static void put_mention_date(struct nc_buf *out, const struct nc_mention *m,
+                             struct nc_date d)
+{
+  char buf[64] = "";
+  size_t n = 0;
+
+  switch (m->prec) {
+  case NC_PREC_DAY: n = put_date_fields(buf, d, 3); break;
+  case NC_PREC_MONTH: n = put_date_fields(buf, d, 2); break;
+  case NC_PREC_YEAR:
+  case NC_PREC_DECADE: n = put_date_fields(buf, d, 1); break;
+  }
+  if (!n) {
+    struct nc_mention m2 = *m;
+    m2.date = d;
+    nc_mention_date_str(&m2, buf, sizeof buf);
+    n = strlen(buf);
+  }
+  nc_buf_putc(out, '"');
+  nc_buf_append(out, buf, n);
+  nc_buf_putc(out, '"');
+}
+
 void nc_report_mention_line(struct nc_buf *out, const struct nc_doc *doc,
                             const struct nc_block *b,
                             const struct nc_mention *m)
 {
   size_t s = nc_block_offset(b, m->start), e = nc_block_offset(b, m->end);
-  char buf[64], b2[64];
   bool range = m->approx == NC_APPROX_RANGE;
 
   (void)doc;
   nc_buf_puts(out, "{\"kind\":\"mention\",\"type\":");
-  put_json_cstr(out, nc_mention_type_str(m->type));
+  put_name(out, nc_mention_type_str(m->type));
   nc_buf_puts(out, ",\"text\":");
   put_json_str(out, b->text + m->start, m->end - m->start);
   nc_buf_puts(out, ",\"start\":");
@@ -456,14 +666,14 @@ void nc_report_mention_line(struct nc_buf *out, const struct nc_doc *doc,
     nc_buf_putc(out, '}');
     break;
   case NC_M_DATE:
-    nc_mention_date_str(m, buf, sizeof buf);
     if (range) {
-      struct nc_mention m2 = *m;
-      m2.date = m->date2;
-      nc_mention_date_str(&m2, b2, sizeof b2);
-      nc_buf_printf(out, "[\"%s\",\"%s\"]", buf, b2);
+      nc_buf_putc(out, '[');
+      put_mention_date(out, m, m->date);
+      nc_buf_putc(out, ',');
+      put_mention_date(out, m, m->date2);
+      nc_buf_putc(out, ']');
     } else {
-      nc_buf_printf(out, "\"%s\"", buf);
+      put_mention_date(out, m, m->date);
     }
     if (m->relative)
       nc_buf_puts(out, ",\"relative\":true");
@@ -488,7 +698,7 @@ void nc_report_mention_line(struct nc_buf *out, const struct nc_doc *doc,
     break;
   }
   nc_buf_puts(out, ",\"approx\":");
-  put_json_cstr(out, nc_approx_str(m->approx));
+  put_name(out, nc_approx_str(m->approx));
   if (m->type == NC_M_PERSON) {
     nc_buf_puts(out, ",\"title\":");
     put_json_cstr(out, m->title);

@@ -1,8 +1,8 @@
 /* simd.h: helpers for scanning bytes many at a time.
  *
  * Whether the byte scans use SSE2: every x86-64 processor has it, and the
- * scans of util.c, document.c, sentences.c and entities.c then take 16
- * bytes at a time (with the GCC builtins that count zero bits).
+ * scans of util.c, document.c, sentences.c, entities.c and report_json.c
+ * then take 16 bytes at a time (with the GCC builtins that count zero bits).
  * Elsewhere, or built with -DNC_NO_SSE2 (as `make check` builds their
  * tests a second time), they take portable paths that give the same
  * results.

@@ -274,6 +274,240 @@ static void test_mention_numbers(void **state)
   }
 }
 
+/* The mention line of m, in block text `text` of n bytes. */
+static void mention_line(struct nc_buf *out, const char *text, size_t n,
+                         const struct nc_mention *m)
+{
+  struct nc_block blk;
+
+  memset(&blk, 0, sizeof blk);
+  blk.kind = NC_BLOCK_BODY;
+  blk.text = text;
+  blk.len = n;
+  blk.end = n;
+  out->len = 0;
+  nc_report_mention_line(out, NULL, &blk, m);
+  assert_true(out->len > 0 && out->data[out->len - 1] == '\n');
+  assert_int_equal(strlen(out->data), out->len);
+}
+
+/* s[0..n) as a JSON string, one byte at a time, as cJSON escapes. */
+static void escape_slowly(struct nc_buf *b, const char *s, size_t n)
+{
+  size_t i;
+
+  nc_buf_putc(b, '"');
+  for (i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)s[i];
+    switch (c) {
+    case '"':
+      nc_buf_puts(b, "\\\"");
+      break;
+    case '\\':
+      nc_buf_puts(b, "\\\\");
+      break;
+    case '\b':
+      nc_buf_puts(b, "\\b");
+      break;
+    case '\f':
+      nc_buf_puts(b, "\\f");
+      break;
+    case '\n':
+      nc_buf_puts(b, "\\n");
+      break;
+    case '\r':
+      nc_buf_puts(b, "\\r");
+      break;
+    case '\t':
+      nc_buf_puts(b, "\\t");
+      break;
+    default:
+      if (c < 0x20)
+        nc_buf_printf(b, "\\u%04x", c);
+      else
+        nc_buf_putc(b, (char)c);
+    }
+  }
+  nc_buf_putc(b, '"');
+}
+
+/* Mention texts of every length to 70 (each in a buffer of its own size,
+ * with no NUL after it), plain or with bytes to escape at the start, the
+ * end and around the 8- and 16-byte steps of the scan, NUL bytes and
+ * bytes above 0x7F among them. */
+static void test_mention_text_escapes(void **state)
+{
+  static const char specials[] = {'"',    '\\', '\n', '\0', '\x01',
+                                  '\x1f', '\b', '\f', '\r', '\t'};
+  static const char plain[] = {' ', '!',    '#',    '[',    ']',
+                               '~', '\x7f', '\x80', '\xe2', '\xff'};
+  struct nc_buf line = {0}, want = {0};
+  struct nc_mention m;
+  size_t n, k, p;
+
+  (void)state;
+  memset(&m, 0, sizeof m);
+  m.type = NC_M_VAGUE;
+  for (n = 0; n <= 70; n++)
+    for (k = 0; k < sizeof specials; k++)
+      for (p = 0; p <= n; p++) {
+        char *text = xmalloc(n ? n : 1);
+        size_t i;
+        for (i = 0; i < n; i++)
+          text[i] = plain[(i * 7 + k) % sizeof plain];
+        if (p < n) { /* p == n: none to escape */
+          text[p] = specials[k];
+          text[n - 1 - p] = specials[(k + 3) % sizeof specials];
+        }
+        m.end = n;
+        mention_line(&line, text, n, &m);
+        want.len = 0;
+        nc_buf_puts(&want, "\"text\":");
+        escape_slowly(&want, text, n);
+        nc_buf_puts(&want, ",\"start\":0,");
+        if (!strstr(line.data, want.data))
+          fail_msg("%s not in %s", want.data, line.data);
+        free(text);
+      }
+  nc_buf_free(&line);
+  nc_buf_free(&want);
+}
+
+/* Decimals of a few places (written without printf) and their
+ * neighbours: mention lines as "%.15g" writes them when that reads back
+ * as the number, else "%.17g"; claim lines as cJSON. */
+static void test_short_decimals(void **state)
+{
+  static const double scale[] = {1, 10, 100, 1e3, 1e4, 1e5, 1e6};
+  struct nc_doc *d = one_doc();
+  struct nc_claim c;
+  struct nc_buf line = {0}, want = {0};
+  struct nc_mention m;
+  unsigned long seed = 777;
+  size_t i;
+  int j;
+
+  (void)state;
+  memset(&m, 0, sizeof m);
+  m.type = NC_M_NUMBER;
+  m.end = 1;
+  for (i = 0; i < 30000; i++) {
+    double base, x;
+    seed = seed * 6364136223846793005ul + 1442695040888963407ul;
+    base = (double)(seed >> (11 + (seed >> 3) % 53)) / scale[i % 7];
+    if (i % 2)
+      base = -base;
+    for (j = 0; j < 4; j++) {
+      char tmp[32];
+      cJSON *n;
+      x = j == 0   ? base
+          : j == 1 ? nextafter(base, HUGE_VAL)
+          : j == 2 ? nextafter(base, -HUGE_VAL)
+                   : base + 1e-4;
+      m.value = x;
+      mention_line(&line, "1", 1, &m);
+      snprintf(tmp, sizeof tmp, "%1.15g", x);
+      if (strtod(tmp, NULL) != x)
+        snprintf(tmp, sizeof tmp, "%1.17g", x);
+      if (x == floor(x) && fabs(x) < 1e15)
+        snprintf(tmp, sizeof tmp, "%.0f", x);
+      want.len = 0;
+      nc_buf_printf(&want, "\"value\":%s,", tmp);
+      if (!strstr(line.data, want.data))
+        fail_msg("%s not in %s", want.data, line.data);
+      init_claim(&c, x);
+      cJSON_Delete(line_of(d, &c, &line));
+      n = cJSON_CreateNumber(x);
+      has_cjson(&line, "value", n);
+      cJSON_Delete(n);
+      nc_value_clear(&c.value);
+      free(c.key);
+      free(c.label);
+      free(c.quote);
+      free(c.rule);
+    }
+  }
+  nc_buf_free(&line);
+  nc_buf_free(&want);
+  nc_doc_free(d);
+}
+
+/* Dates in mention lines and claim values, of every precision, and years
+ * that "%04d" does not write as four digits. */
+static void test_dates(void **state)
+{
+  static const struct {
+    int y, m, d;
+    enum nc_date_prec prec;
+    enum nc_approx approx;
+    const char *mention, *claim;
+  } cases[] = {
+      {2025, 11, 7, NC_PREC_DAY, NC_APPROX_NONE, "\"2025-11-07\"",
+       "\"2025-11-07\""},
+      {2025, 3, 1, NC_PREC_MONTH, NC_APPROX_ABOUT, "\"2025-03\"",
+       "\"2025-03\""},
+      {5, 1, 1, NC_PREC_YEAR, NC_APPROX_NONE, "\"0005\"", "\"0005\""},
+      {1990, 1, 1, NC_PREC_DECADE, NC_APPROX_NONE, "\"1990\"", "\"1990s\""},
+      {0, 12, 31, NC_PREC_DAY, NC_APPROX_MORE_THAN, "\"0000-12-31\"",
+       "\"0000-12-31\""},
+      {12345, 1, 2, NC_PREC_DAY, NC_APPROX_NONE, "\"12345-01-02\"",
+       "\"12345-01-02\""},
+      {-44, 3, 15, NC_PREC_DAY, NC_APPROX_NONE, "\"-044-03-15\"",
+       "\"-044-03-15\""},
+      /* the claim's value drops what precedes the first digit after
+       * the approximation's words */
+      {-44, 3, 15, NC_PREC_DAY, NC_APPROX_ABOUT, "\"-044-03-15\"",
+       "\"044-03-15\""},
+      {-7, 1, 1, NC_PREC_YEAR, NC_APPROX_AT_MOST, "\"-007\"", "\"007\""}};
+  struct nc_doc *d = one_doc();
+  struct nc_buf line = {0}, want = {0};
+  struct nc_mention m;
+  struct nc_claim c;
+  size_t i;
+
+  (void)state;
+  for (i = 0; i < sizeof cases / sizeof *cases; i++) {
+    memset(&m, 0, sizeof m);
+    m.type = NC_M_DATE;
+    m.end = 1;
+    m.date.y = cases[i].y;
+    m.date.m = cases[i].m;
+    m.date.d = cases[i].d;
+    m.prec = cases[i].prec;
+    m.approx = cases[i].approx;
+    mention_line(&line, "1", 1, &m);
+    want.len = 0;
+    nc_buf_printf(&want, "\"value\":%s,", cases[i].mention);
+    if (!strstr(line.data, want.data))
+      fail_msg("%s not in %s", want.data, line.data);
+    /* as a range, to the next year */
+    m.approx = NC_APPROX_RANGE;
+    m.date2 = m.date;
+    m.date2.y++;
+    mention_line(&line, "1", 1, &m);
+    assert_non_null(strstr(line.data, "\"value\":["));
+    assert_non_null(strstr(line.data, cases[i].mention));
+    init_claim(&c, 0);
+    c.value.kind = NC_VAL_DATE;
+    c.value.date = m.date;
+    c.value.prec = cases[i].prec;
+    c.value.approx = cases[i].approx;
+    cJSON_Delete(line_of(d, &c, &line));
+    want.len = 0;
+    nc_buf_printf(&want, "\"value\":%s,", cases[i].claim);
+    if (!strstr(line.data, want.data))
+      fail_msg("%s not in %s", want.data, line.data);
+    nc_value_clear(&c.value);
+    free(c.key);
+    free(c.label);
+    free(c.quote);
+    free(c.rule);
+  }
+  nc_buf_free(&line);
+  nc_buf_free(&want);
+  nc_doc_free(d);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -281,6 +515,9 @@ int main(void)
       cmocka_unit_test(test_strings_as_cjson),
       cmocka_unit_test(test_report_claims_equal_lines),
       cmocka_unit_test(test_mention_numbers),
+      cmocka_unit_test(test_mention_text_escapes),
+      cmocka_unit_test(test_short_decimals),
+      cmocka_unit_test(test_dates),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
