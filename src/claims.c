@@ -464,12 +464,14 @@ static const char *people_canon(const struct people *pp, const char *name)
  * and are passed over. */
 static bool other_side(const char *t, size_t start)
 {
-  static const char *const preps[] = {"with ", "between ", "against ",
-                                      "and ", NULL};
+  static const struct {
+    const char *w;
+    size_t n;
+  } preps[] = {{"with ", 5}, {"between ", 8}, {"against ", 8}, {"and ", 4}};
   size_t k;
-  for (k = 0; preps[k]; k++) {
-    size_t l = strlen(preps[k]);
-    if (start >= l && strncmp(t + start - l, preps[k], l) == 0)
+  for (k = 0; k < sizeof preps / sizeof *preps; k++) {
+    size_t l = preps[k].n;
+    if (start >= l && memcmp(t + start - l, preps[k].w, l) == 0)
       return true;
   }
   return false;
