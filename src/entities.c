@@ -42,8 +42,14 @@ struct phrase {
   size_t ref;          /* index into the list its kind refers to */
   int min_name;        /* titles: name words needed when capitalised */
   size_t klen;         /* bytes of the first word (0: punctuation) */
-  int key_any;         /* the first word matches in any case */
+  int key_case;        /* how the first word's case is tested (KC_*) */
 };
+
+/* The modes of a phrase's first word, which the data give in three
+ * forms: every byte in any case, a capital first and the rest in any
+ * case, or each byte as written (an acronym).  The last and any other
+ * form take the test byte by byte. */
+enum { KC_ANY, KC_FIRST, KC_BYTES };
 
 /* A phrase of a bucket, with what rules it out before phrase_at. */
 struct entry {
@@ -144,8 +150,21 @@ struct nc_entlex {
    * FILTER_A and FILTER_B of each key: two loads rule most words out of
    * both tables and tell what to test of the others (first_add). */
   unsigned char first[FILTER_BITS];
+  /* For scan_block, before it hashes a word: bit n of pre[PRE_AT(c0,
+   * c1)] is set for each key of ents and titles that first[] marks, and
+   * each plural, of n bytes (n < 32) that start c0, c1 (a key of one
+   * byte under every c1).  A word it does not mark is no key nor
+   * plural, which scan_word would find nothing for: most words of a
+   * text are ruled out so, at less cost than a hash. */
+  uint32_t pre[32 * 32];
   struct pairset ent_pairs, title_pairs;
 };
+
+/* The entry of pre[] for a word that starts with the bytes c0, c1: their
+ * low five bits once 0x20 is set, the same for a letter in either case
+ * (and for a key's bytes, in lower case, as for the word's). */
+#define PRE_AT(c0, c1) \
+  ((((c0) | 0x20u) & 31u) << 5 | (((c1) | 0x20u) & 31u))
 
 #define FIRST_ENT 1u    /* a key of ents */
 #define FIRST_TITLE 2u  /* a key of a title or honorific */
@@ -606,7 +625,7 @@ static inline int table_may_have(const struct table *t, uint32_t h)
 
 /* The bucket of the word s[0..n) whose hash_key is h, or NULL.  The
  * caller asks the filter first where that saves probes. */
-static inline struct bucket *table_find_h(const struct table *t,
+static NC_HOT struct bucket *table_find_h(const struct table *t,
                                           const char *s, size_t n,
                                           uint32_t h)
 {
@@ -790,10 +809,10 @@ static void table_build(struct table *t)
     struct bucket *b;
     int next = -1, next2 = -1;
     p->klen = kn;
-    p->key_any = 1;
+    p->key_case = KC_ANY;
     for (j = 0; j < kn; j++)
       if (p->mode[j] != CM_ANY)
-        p->key_any = 0;
+        p->key_case = j == 0 && p->mode[j] == CM_UPPER ? KC_FIRST : KC_BYTES;
     if (kn == 0)
       kn = 1; /* a phrase that starts with punctuation */
     else if (kn + 1 < p->len && s[kn] == ' ' && s[kn + 1] != '\'') {
@@ -886,6 +905,25 @@ static void first_set(struct nc_entlex *lx, uint32_t h, unsigned bit)
   lx->first[FILTER_B(h)] |= (unsigned char)bit;
 }
 
+/* Mark the key k[0..n) in pre[], with an 's' added when `plural`. */
+static void pre_add(struct nc_entlex *lx, const char *k, size_t n,
+                    int plural)
+{
+  unsigned c0 = (unsigned char)k[0], j;
+
+  if (plural)
+    n++;
+  if (n >= 32)
+    return;
+  if (n >= 2) {
+    unsigned c1 = n == 2 && plural ? 's' : (unsigned char)k[1];
+    lx->pre[PRE_AT(c0, c1)] |= (uint32_t)1 << n;
+    return;
+  }
+  for (j = 0; j < 32; j++)
+    lx->pre[PRE_AT(c0, j)] |= (uint32_t)1 << n;
+}
+
 /* Set `bit` in first[] for each key of t with a phrase of a kind in
  * `kinds`, FIRST_PLURAL for the plural of each key with a demonym (the
  * hash_key of the key with an 's' added), and FIRST_ANY for each key with
@@ -904,8 +942,11 @@ static void first_add(struct nc_entlex *lx, const struct table *t,
     if (!(b->kinds & kinds))
       continue;
     first_set(lx, b->hash, bit);
-    if (b->kinds & (1u << PK_DEMONYM))
+    pre_add(lx, b->key, b->klen, 0);
+    if (b->kinds & (1u << PK_DEMONYM)) {
       first_set(lx, hash_plural(b->key, b->klen), FIRST_PLURAL);
+      pre_add(lx, b->key, b->klen, 1);
+    }
     for (k = 0; k < b->n; k++) {
       const struct phrase *p = &t->ph[b->e[k].idx];
       if (p->klen == 0 || p->mode[0] == CM_ANY || p->text[0] < 'A' ||
@@ -1003,19 +1044,32 @@ static int phrase_at(const struct phrase *p, const char *s, size_t len,
   return phrase_rest(p, s, len, 0, i, loose, end);
 }
 
+/* Are the bytes of the first word of p at s[i] (known to equal it in
+ * letters without regard to case) in the case its modes want? */
+static inline int key_case_ok(const struct phrase *p, const char *s,
+                              size_t i)
+{
+  size_t k;
+
+  if (p->key_case == KC_ANY)
+    return 1;
+  if (p->key_case == KC_FIRST)
+    return s[i] == p->text[0];
+  for (k = 0; k < p->klen; k++)
+    if (p->mode[k] != CM_ANY && s[i + k] != p->text[k])
+      return 0;
+  return 1;
+}
+
 /* Match phrase p at s[i..len) when its first word is known to equal
  * s[i..i + p->klen) in letters without regard to case. */
 static int phrase_after_key(const struct phrase *p, const char *s,
                             size_t len, size_t i, size_t *end)
 {
-  size_t k;
-
   if (p->klen == 0)
     return phrase_at(p, s, len, i, 0, end);
-  if (!p->key_any)
-    for (k = 0; k < p->klen; k++)
-      if (p->mode[k] != CM_ANY && s[i + k] != p->text[k])
-        return 0;
+  if (!key_case_ok(p, s, i))
+    return 0;
   return phrase_rest(p, s, len, p->klen, i + p->klen, 0, end);
 }
 
@@ -1028,15 +1082,8 @@ static int phrase_after_key(const struct phrase *p, const char *s,
 static inline int key_only(const struct phrase *p, const char *s,
                            size_t len, size_t i, size_t wn)
 {
-  size_t k;
-
-  if (p->klen == 0 || p->klen != p->len || !nc_word_end(s, len, wn))
-    return 0;
-  if (!p->key_any)
-    for (k = 0; k < p->klen; k++)
-      if (p->mode[k] != CM_ANY && s[i + k] != p->text[k])
-        return 0;
-  return 1;
+  return p->klen != 0 && p->klen == p->len && nc_word_end(s, len, wn) &&
+         key_case_ok(p, s, i);
 }
 
 /* The longest phrase of `t` (of a kind accepted by `want`, a bit set of
@@ -1452,6 +1499,17 @@ static void strs_done(struct strs *l)
   l->v = xmalloc((l->n + 1) * sizeof *l->v);
   for (i = 0; i < l->n; i++)
     l->v[i] = l->pool + l->off[i];
+}
+
+/* A malloc'd copy of string k, whose length the offsets tell. */
+static char *strs_dup(const struct strs *l, size_t k)
+{
+  size_t end = k + 1 < l->n ? l->off[k + 1] : l->pool_len;
+  size_t n = end - l->off[k] - 1;
+  char *d = xmalloc(n + 1);
+
+  memcpy(d, l->v[k], n + 1);
+  return d;
 }
 
 static void strs_free(struct strs *l)
@@ -2101,13 +2159,13 @@ static NC_COLD void scan_word(struct scan *sc, size_t i, size_t wn,
   p = &lx->ents.ph[k];
   if (p->kind == PK_PERSON) {
     m = nc_mentions_push(sc->out, NC_M_PERSON, i, end);
-    m->name = xstrdup(lx->people.v[p->ref]);
+    m->name = strs_dup(&lx->people, p->ref);
     m->alias = true;
   } else if (p->kind != PK_BLOCK &&
              !(p->kind == PK_NAME && lx->ambiguous[p->ref] &&
                used_as_name(lx, s, len, i, end))) {
     m = nc_mentions_push(sc->out, NC_M_COUNTRY, i, end);
-    m->name = xstrdup(lx->countries.v[p->ref]);
+    m->name = strs_dup(&lx->countries, p->ref);
     m->demonym = p->kind == PK_DEMONYM;
     m->alias = p->kind == PK_ALIAS;
     if (cm->n == cm->cap)
@@ -2172,6 +2230,7 @@ static inline uint64_t letter2_bits(const unsigned char *b)
 static NC_HOT size_t scan_block(struct scan *sc, size_t i, int *other)
 {
   const unsigned char *b = (const unsigned char *)sc->s + i;
+  const uint32_t *pre = sc->lx->pre;
   unsigned char pad[BLOCK_READ];
   uint64_t w = 0, hi = 0, starts;
   unsigned lim = BLOCK, k;
@@ -2219,6 +2278,11 @@ static NC_HOT size_t scan_block(struct scan *sc, size_t i, int *other)
              (b[lim + 2] & 0xC0) == 0x80))))) {
       *other = 0;
       return a;
+    }
+    /* most words are no key (pre[]): they need no hash */
+    if (!(pre[PRE_AT(b[a], b[a + 1])] >> (e - a) & 1)) {
+      starts &= starts - 1;
+      continue;
     }
     h = block_hash(b + a, e - a);
     f = first_of(sc->lx, h);
@@ -2613,7 +2677,7 @@ static void push_person(const struct nc_entlex *lx, const char *s,
   memcpy(title + at, as, aslen + 1);
   m->title = title;
   if (qual)
-    m->country = xstrdup(lx->countries.v[qual->country]);
+    m->country = strs_dup(&lx->countries, qual->country);
 }
 
 /* "Kassym-Jomart Tokayev, the president of Kazakhstan": a title with no

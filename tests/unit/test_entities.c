@@ -506,6 +506,20 @@ static void test_plural_words(void **state)
   assert_int_equal(count(NC_M_COUNTRY), 3);
 }
 
+/* Words the scan passes over without a hash (pre[]) must still include
+ * every key in any case the patterns allow, and every plural. */
+static void test_key_prefilter(void **state)
+{
+  (void)state;
+  run("ISRAEL and IsRaEl, Israelis and KAZAKHS, kazakhs; the UAE, Uae.");
+  /* a capitalised demonym needs its capital, an acronym its case */
+  assert_int_equal(count(NC_M_COUNTRY), 4);
+  assert_string_equal(at(NC_M_COUNTRY, "ISRAEL")->name, "Israel");
+  assert_string_equal(at(NC_M_COUNTRY, "IsRaEl")->name, "Israel");
+  assert_true(at(NC_M_COUNTRY, "Israelis")->demonym);
+  assert_string_equal(at(NC_M_COUNTRY, "UAE")->name, "United Arab Emirates");
+}
+
 /* Many countries and titles in one call, each person still finds the
  * qualifier before its title. */
 static void test_many_matches(void **state)
@@ -684,6 +698,7 @@ int main(void)
       cmocka_unit_test(test_next_word),
       cmocka_unit_test(test_first_word_marks),
       cmocka_unit_test(test_plural_words),
+      cmocka_unit_test(test_key_prefilter),
       cmocka_unit_test(test_many_matches),
       cmocka_unit_test(test_large_text),
       cmocka_unit_test(test_load_errors),
