@@ -2374,6 +2374,8 @@ size_t nc_rules_check_examples(const struct nc_extractor *ex,
       size_t c;
 
       count++;
+      fails += nc_rule_check_trigger(ex->rules, ri, x->text,
+                                     strlen(x->text), log);
       memset(&src, 0, sizeof src);
       src.id = (char *)"example";
       src.published = x->published;

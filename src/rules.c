@@ -1057,20 +1057,21 @@ static bool starts_with_word(const char *s, size_t n, const char *w)
   return true;
 }
 
-/* The trigger of c tried only where it can begin, at the words of the
- * sketch that start with one of its anchors: the first match there is a
- * match of the whole search, and no match there means none at all. */
+/* The trigger of c searched from `from`, tried only where it can begin:
+ * at the words of the sketch that start with one of its anchors.  The
+ * first match there is a match of the whole search, and no match there
+ * means none at all. */
 static int trigger_at_anchors(const struct nc_rules *rs,
                               struct compiled *c, const char *text,
                               size_t len, uint32_t opts,
-                              const struct nc_rule_sketch *sk)
+                              const struct nc_rule_sketch *sk, size_t from)
 {
   size_t w, k;
   int rc = PCRE2_ERROR_NOMATCH;
 
   for (w = 0; w < sk->n; w++) {
     const struct nc_rule_word *wd = &sk->words[w];
-    if (!has_bit(c->mask, wd->bit))
+    if (wd->at < from || !has_bit(c->mask, wd->bit))
       continue;
     for (k = 0; k < c->ntanchor; k++)
       if (c->tbit[k] == wd->bit &&
@@ -1087,29 +1088,35 @@ static int trigger_at_anchors(const struct nc_rules *rs,
   return rc;
 }
 
-bool nc_rule_next(const struct nc_rules *rs, size_t i, const char *text,
-                  size_t len, bool valid, const struct nc_rule_sketch *sk,
-                  size_t *pos, struct nc_rule_match *m)
+/* nc_rule_next, and with `trigger` false the pattern alone. */
+static bool next_match(const struct nc_rules *rs, size_t i, const char *text,
+                       size_t len, bool valid, bool trigger,
+                       const struct nc_rule_sketch *sk, size_t *pos,
+                       struct nc_rule_match *m)
 {
   struct compiled *c = &rs->code[i];
   uint32_t opts = valid ? PCRE2_NO_UTF_CHECK : 0;
   PCRE2_SIZE *ov;
   int rc, g;
 
-  if (*pos == 0 && c->trigger) {
-    if (sk && c->trigger_at && !sk->all) {
-      rc = trigger_at_anchors(rs, c, text, len, opts, sk);
-    } else {
-      jit_once(rs, c->trigger, &c->jit_trigger);
-      rc = pcre2_match(c->trigger, (PCRE2_SPTR)text, len, 0, opts, rs->md,
-                       rs->mctx);
-    }
-    if (rc < 0) {
-      limit_hit(rs, i, rc);
-      return false;
-    }
-  }
   while (*pos <= len) {
+    /* A trigger matches within every match of its pattern: with none in
+     * the rest of the text, no search there can succeed.  Checked before
+     * each search, not only the first, as the most costly search is the
+     * one after the last match, which tries every start position left. */
+    if (trigger && c->trigger) {
+      if (sk && c->trigger_at && !sk->all) {
+        rc = trigger_at_anchors(rs, c, text, len, opts, sk, *pos);
+      } else {
+        jit_once(rs, c->trigger, &c->jit_trigger);
+        rc = pcre2_match(c->trigger, (PCRE2_SPTR)text, len, *pos, opts,
+                         rs->md, rs->mctx);
+      }
+      if (rc < 0) {
+        limit_hit(rs, i, rc);
+        return false;
+      }
+    }
     jit_once(rs, c->code, &c->jit_code);
     rc = pcre2_match(c->code, (PCRE2_SPTR)text, len, *pos, opts, rs->md,
                      rs->mctx);
@@ -1135,6 +1142,42 @@ bool nc_rule_next(const struct nc_rules *rs, size_t i, const char *text,
     return true;
   }
   return false;
+}
+
+bool nc_rule_next(const struct nc_rules *rs, size_t i, const char *text,
+                  size_t len, bool valid, const struct nc_rule_sketch *sk,
+                  size_t *pos, struct nc_rule_match *m)
+{
+  return next_match(rs, i, text, len, valid, true, sk, pos, m);
+}
+
+bool nc_rule_next_plain(const struct nc_rules *rs, size_t i,
+                        const char *text, size_t len, size_t *pos,
+                        struct nc_rule_match *m)
+{
+  return next_match(rs, i, text, len, false, false, NULL, pos, m);
+}
+
+size_t nc_rule_check_trigger(const struct nc_rules *rs, size_t i,
+                             const char *text, size_t len, struct nc_buf *log)
+{
+  struct nc_rule_match a, b;
+  size_t pa = 0, pb = 0;
+  bool ma, mb;
+
+  do {
+    ma = nc_rule_next(rs, i, text, len, false, NULL, &pa, &a);
+    mb = nc_rule_next_plain(rs, i, text, len, &pb, &b);
+  } while (ma && mb && a.start == b.start && a.end == b.end);
+  if (ma == mb)
+    return 0;
+  nc_buf_printf(log,
+                "%s: its trigger does not match within every match of its "
+                "pattern, as a trigger must: a match at bytes %zu-%zu of "
+                "\"%s\" is lost\n",
+                rs->items[i].id, mb ? b.start : a.start, mb ? b.end : a.end,
+                text);
+  return 1;
 }
 
 static void free_rule(struct nc_rule *r)

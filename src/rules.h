@@ -131,10 +131,26 @@ bool nc_rule_may_match(const struct nc_rules *rules, size_t i,
  * `valid` is true the caller has checked that text is valid UTF-8, and
  * PCRE2 does not check it again on each call (with every rule tried on
  * every sentence, that check cost more than the matching).  With the
- * text's sketch (or NULL), the trigger is only tried at its anchors. */
+ * text's sketch (or NULL), the trigger is only tried at its anchors.
+ * A rule's trigger must match within every match of its pattern: each
+ * search is made only where the trigger matches in the rest of the text
+ * (the rules' tests check this on real and crafted texts). */
 bool nc_rule_next(const struct nc_rules *rules, size_t i, const char *text,
                   size_t len, bool valid, const struct nc_rule_sketch *sk,
                   size_t *pos, struct nc_rule_match *m);
+
+/* The same search with the pattern alone, no trigger and no prefilter:
+ * for tests that check that neither loses a match. */
+bool nc_rule_next_plain(const struct nc_rules *rules, size_t i,
+                        const char *text, size_t len, size_t *pos,
+                        struct nc_rule_match *m);
+
+/* Check rule i's trigger on text[0..len) (a NUL-terminated example): 0
+ * when nc_rule_next finds the matches of the pattern alone, else 1, with
+ * a line naming the rule appended to `log`. */
+size_t nc_rule_check_trigger(const struct nc_rules *rules, size_t i,
+                             const char *text, size_t len,
+                             struct nc_buf *log);
 
 /* The anchors of a pattern: lower-case literal beginnings, three letters
  * or more, one of which every match starts with at a word boundary,

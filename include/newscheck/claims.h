@@ -136,9 +136,10 @@ void nc_value_clear(struct nc_value *v);
 void nc_claims_free(struct nc_claims *c);
 
 /* Every rule's built-in examples: run each example sentence through the
- * extractor and compare with its expected claims.  Returns the number of
- * failures and appends a description of each to `log`.  Used by the test
- * suite (every rule carries examples). */
+ * extractor and compare with its expected claims, and check that the
+ * rule's trigger loses none of its pattern's matches there.  Returns the
+ * number of failures and appends a description of each to `log`.  Used by
+ * the test suite (every rule carries examples). */
 size_t nc_rules_check_examples(const struct nc_extractor *ex,
                                struct nc_buf *log, size_t *nexamples);
 

@@ -193,6 +193,60 @@ static void test_good_rule_loads_and_matches(void **state)
   free(dir);
 }
 
+/* A trigger must match within every match of its pattern: each search is
+ * made only where it matches in the rest of the text.  A trigger used as
+ * a context word before the pattern's matches loses all but the first,
+ * and nc_rule_check_trigger says so. */
+static void test_trigger_within_matches(void **state)
+{
+  static const struct {
+    const char *trigger;
+    size_t matches, fails; /* in s, and of the check */
+  } cases[] = {
+      {"\"\\\\d+\\\\s+ferries\"", 2, 0},
+      {"\"\\\\bferries\"", 2, 0},
+      {"\"\\\\bnoon\"", 1, 1}, /* before them: the second is lost */
+      {"\"\\\\b3\\\\b\"", 2, 0},
+      {"\"\\\\bhad\"", 2, 0}, /* after them: still found */
+  };
+  const char *s = "By noon 12 ferries and 3 ferries had left.";
+  size_t k;
+  (void)state;
+
+  for (k = 0; k < sizeof cases / sizeof *cases; k++) {
+    char *dir = make_tmpdir(), *text, *field;
+    struct nc_rules *rs = NULL;
+    struct nc_error err;
+    struct nc_rule_match m;
+    struct nc_buf log = {0};
+    size_t pos = 0, n = 0;
+    struct nc_buf f = {0};
+
+    nc_buf_printf(&f, "\"value\": \"number\", \"trigger\": %s",
+                  cases[k].trigger);
+    field = nc_buf_take(&f);
+    text = good_with("\"value\": \"number\"", field);
+    put(dir, "rules.json", text);
+    nc_error_clear(&err);
+    assert_int_equal(nc_rules_load(dir, &rs, &err), NC_OK);
+    while (nc_rule_next(rs, 0, s, strlen(s), false, NULL, &pos, &m))
+      n++;
+    assert_int_equal(n, cases[k].matches);
+    assert_int_equal(nc_rule_check_trigger(rs, 0, s, strlen(s), &log),
+                     cases[k].fails);
+    if (cases[k].fails)
+      assert_has(log.data, "ferry-count: its trigger does not match");
+    else
+      assert_int_equal(log.len, 0);
+    nc_buf_free(&log);
+    nc_rules_free(rs);
+    free(field);
+    free(text);
+    rm_dir(dir);
+    free(dir);
+  }
+}
+
 static void test_macros_and_events_across_files(void **state)
 {
   char *dir = make_tmpdir();
@@ -506,26 +560,33 @@ static void test_pattern_anchors(void **state)
   expect_anchors("\\b(?:alpha|beta", NULL);
 }
 
-/* Every match of rule i in s[0..n), without and with the sketch, must be
- * the same, and the sketch may only rule out texts without a match. */
+/* Every match of rule i in s[0..n) must be the same with the pattern
+ * alone, with its trigger tried before each search, and with the trigger
+ * and the sketch; the sketch may only rule out texts without a match. */
 static void same_matches(const struct nc_rules *rs, size_t i, const char *s,
                          size_t n, struct nc_rule_sketch *sk)
 {
-  struct nc_rule_match a, b;
-  size_t pa = 0, pb = 0, count = 0;
-  bool ma, mb;
+  struct nc_rule_match a, b, c;
+  size_t pa = 0, pb = 0, pc = 0, count = 0;
+  bool ma, mb, mc;
 
   nc_rule_sketch_text(rs, s, n, sk);
   for (;;) {
     ma = nc_rule_next(rs, i, s, n, false, NULL, &pa, &a);
     mb = nc_rule_next(rs, i, s, n, false, sk, &pb, &b);
+    mc = nc_rule_next_plain(rs, i, s, n, &pc, &c);
+    if (ma != mc)
+      fail_msg("rule %s: %s with the trigger in \"%.*s\"",
+               nc_rules_get(rs, i)->id, mc ? "lost" : "extra", (int)n, s);
     if (ma != mb)
       fail_msg("rule %s: %s with the sketch in \"%.*s\"",
                nc_rules_get(rs, i)->id, ma ? "lost" : "extra", (int)n, s);
     if (!ma)
       break;
     assert_memory_equal(&a, &b, sizeof a);
+    assert_memory_equal(&a, &c, sizeof a);
     assert_int_equal(pa, pb);
+    assert_int_equal(pa, pc);
     count++;
   }
   if (count && !nc_rule_may_match(rs, i, sk))
@@ -533,8 +594,9 @@ static void same_matches(const struct nc_rules *rs, size_t i, const char *s,
              s);
 }
 
-/* The sketch against the plain search, for every real rule on every
- * sentence of the built-in articles and on texts made to trip it: words
+/* The sketch and the triggers against the pattern alone, for every real
+ * rule on every sentence of the built-in articles, on every rule's
+ * examples and on texts made to trip them: words
  * glued to digits or underscores, upper case, characters that caseless
  * matching folds to ASCII letters (U+017F, U+212A), bytes that are not
  * UTF-8 are left to the plain search's UTF check. */
@@ -566,9 +628,17 @@ static void test_sketch_keeps_every_match(void **state)
 
   nc_error_clear(&err);
   assert_int_equal(nc_rules_load(TEST_DATADIR "/rules", &rs, &err), NC_OK);
-  for (i = 0; i < nc_rules_count(rs); i++)
+  for (i = 0; i < nc_rules_count(rs); i++) {
+    const struct nc_rule *r = nc_rules_get(rs, i);
+    size_t j, x;
     for (k = 0; k < sizeof made / sizeof *made; k++)
       same_matches(rs, i, made[k], strlen(made[k]), &sk);
+    /* every rule on every rule's examples */
+    for (j = 0; j < nc_rules_count(rs); j++)
+      for (x = 0; x < r->nexamples; x++)
+        same_matches(rs, j, r->examples[x].text, strlen(r->examples[x].text),
+                     &sk);
+  }
   d = opendir(TEST_DATADIR "/articles");
   assert_non_null(d);
   while ((de = readdir(d)) != NULL)
@@ -619,9 +689,15 @@ static void test_sketch_caseless_folds(void **state)
       "\xe2\x84\xaa"
       "eystone 4 ferries."};
   char *dir = make_tmpdir();
-  char *text = good_with("\"value\": \"number\"",
-                         "\"value\": \"number\", \"caseless\": true, "
-                         "\"trigger\": \"\\\\b(?:keystone|signed)\\\\s\"");
+  /* the trigger matches within every match of the pattern, as a
+   * trigger must */
+  char *text = good_with(
+      "\"pattern\": \"\\\\b(?<value>\\\\d+)\\\\s+(?<what>ferries)\",\n"
+      " \"value\": \"number\"",
+      "\"pattern\": \"\\\\b(?:keystone|signed)\\\\s[^.]*?"
+      "(?<value>\\\\d+)\\\\s+(?<what>ferries)\",\n"
+      " \"value\": \"number\", \"caseless\": true, "
+      "\"trigger\": \"\\\\b(?:keystone|signed)\\\\s\"");
   struct nc_rules *rs = NULL;
   struct nc_rule_sketch sk = {{0}, false, NULL, 0, 0};
   struct nc_rule_match m;
@@ -652,6 +728,7 @@ int main(void)
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_real_rules_load),
       cmocka_unit_test(test_good_rule_loads_and_matches),
+      cmocka_unit_test(test_trigger_within_matches),
       cmocka_unit_test(test_macros_and_events_across_files),
       cmocka_unit_test(test_rule_map),
       cmocka_unit_test(test_bad_json_names_line),
