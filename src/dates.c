@@ -144,7 +144,7 @@ static bool year_tok(const struct nc_vscan *sc, size_t i, int *y)
 
 /* ---- tense: which way a weekday or month points ---- */
 
-static bool sentence_end(const struct nc_vscan *sc, size_t j)
+static inline bool sentence_end(const struct nc_vscan *sc, size_t j)
 {
   const struct nc_vtok *t = &sc->t[j];
   char c;
@@ -190,36 +190,81 @@ static bool past_at(const struct nc_vscan *sc, size_t j)
          sc->s[t->end - 1] == 'd';
 }
 
+/* Tense markers of token j: TENSE_FUT when future_at, TENSE_PAST when
+ * past_at. */
+enum { TENSE_FUT = 1, TENSE_PAST = 2 };
+
+static int tense_marks(const struct nc_vscan *sc, size_t j)
+{
+  return (future_at(sc, j) ? TENSE_FUT : 0) |
+         (past_at(sc, j) ? TENSE_PAST : 0);
+}
+
+/* False when token t passes none of what a tense marker needs: "won"
+ * ("won't") or "ll" ("'ll"), a key that is or begins a future marker, a
+ * past-tense key or an "-ed" word of five letters or more.  Most words
+ * pass none, and tense_marks runs only for the others. */
+static inline bool tense_maybe(const struct nc_vscan *sc,
+                               const struct nc_vtok *t)
+{
+  const struct nc_lexent *w = t->w;
+  size_t n = t->end - t->start;
+  unsigned char c = (unsigned char)sc->s[t->start] | 0x20;
+  if (w && ((w->flags & (W_FUTURE | W_PAST)) ||
+            ((w->flags & W_PHRASE) && (w->lead & W_FUTURE))))
+    return true;
+  if (n < 5)
+    return (n == 3 && c == 'w') || (n == 2 && c == 'l');
+  return sc->s[t->end - 2] == 'e' && sc->s[t->end - 1] == 'd';
+}
+
 /* The nearest tense marker around token i wins: +1 future ("will",
  * "is expected to", present tense in a "when" clause), -1 past ("said",
  * "-ed" verbs), 0 when the sentence has neither.  A heuristic, looking at
- * most TENSE_WINDOW tokens each way inside the sentence. */
+ * most TENSE_WINDOW tokens each way inside the sentence; each way stops
+ * once no nearer marker can change the answer. */
 int nc_vtense(const struct nc_vscan *sc, size_t i)
 {
   size_t j, df = SIZE_MAX, dp = SIZE_MAX;
   bool clause = true;
 
   for (j = i; j-- > 0 && i - j <= TENSE_WINDOW;) {
-    if (sentence_end(sc, j))
+    const struct nc_vtok *t = &sc->t[j];
+    int m = 0;
+    if (t->kind == NC_T_PUNCT && sentence_end(sc, j))
       break;
-    if (df == SIZE_MAX && future_at(sc, j))
-      df = i - j;
-    if (dp == SIZE_MAX && past_at(sc, j))
-      dp = i - j;
-    if (nc_vpunct(sc, j, ','))
+    if (tense_maybe(sc, t)) {
+      m = tense_marks(sc, j);
+      if (df == SIZE_MAX && (m & TENSE_FUT))
+        df = i - j;
+      if (dp == SIZE_MAX && (m & TENSE_PAST))
+        dp = i - j;
+      /* both found: the rest of this side cannot change them */
+      if (df != SIZE_MAX && dp != SIZE_MAX)
+        break;
+    }
+    if (t->kind == NC_T_PUNCT && nc_vpunct(sc, j, ','))
       clause = false;
     /* "when the minister visits on Monday": a present-tense clause of
      * time speaks of the future, whatever the main clause says */
-    if (clause && dp == SIZE_MAX && df == SIZE_MAX &&
-        nc_vis(sc, j, W_WHEN) && sc->t[j].kind == NC_T_WORD)
+    if (clause && dp == SIZE_MAX && df == SIZE_MAX && t->w &&
+        (t->w->flags & W_WHEN) && t->kind == NC_T_WORD)
       return 1;
   }
-  for (j = i + 1; j < sc->n && j - i <= TENSE_WINDOW; j++) {
-    if (sentence_end(sc, j))
+  /* a marker after i counts only when nearer than the one of its kind
+   * found so far */
+  for (j = i + 1;
+       j < sc->n && j - i <= TENSE_WINDOW && (j - i < df || j - i < dp); j++) {
+    const struct nc_vtok *t = &sc->t[j];
+    int m;
+    if (t->kind == NC_T_PUNCT && sentence_end(sc, j))
       break;
-    if (future_at(sc, j) && j - i < df)
+    if (!tense_maybe(sc, t))
+      continue;
+    m = tense_marks(sc, j);
+    if ((m & TENSE_FUT) && j - i < df)
       df = j - i;
-    if (past_at(sc, j) && j - i < dp)
+    if ((m & TENSE_PAST) && j - i < dp)
       dp = j - i;
   }
   if (df == SIZE_MAX && dp == SIZE_MAX)
@@ -349,9 +394,8 @@ size_t nc_dates_weekdays(struct nc_vscan *sc, size_t start, size_t k,
   size_t end;
   int wd, dir, ahead;
   long off;
-  if (!has_ref(sc) || n < 1 || n > 520 || n != floor(n) ||
-      !weekday_word(sc, k, &wd) ||
-      (dir = count_dir(sc, start, k + 1, &end)) == 0)
+  if (!weekday_word(sc, k, &wd) || !has_ref(sc) || n < 1 || n > 520 ||
+      n != floor(n) || (dir = count_dir(sc, start, k + 1, &end)) == 0)
     return k;
   ref = sc->ctx->ref;
   ahead = (wd - nc_weekday(ref) + 7) % 7;
@@ -371,9 +415,9 @@ size_t nc_dates_business(struct nc_vscan *sc, size_t start, size_t k,
   size_t end, st = start;
   int dir, wd;
   long left, days = 0;
-  if (!has_ref(sc) || n < 1 || n > 520 || n != floor(n) ||
-      !(word_is(sc, k, "business") || word_is(sc, k, "working")) ||
-      !(word_is(sc, k + 1, "days") || word_is(sc, k + 1, "day")))
+  if (!(word_is(sc, k, "business") || word_is(sc, k, "working")) ||
+      !(word_is(sc, k + 1, "days") || word_is(sc, k + 1, "day")) ||
+      !has_ref(sc) || n < 1 || n > 520 || n != floor(n))
     return k;
   if ((dir = count_dir(sc, start, k + 2, &end)) == 0) {
     if (start == 0 || !word_is(sc, start - 1, "in") ||
@@ -1372,11 +1416,26 @@ size_t nc_dates_at(struct nc_vscan *sc, size_t i)
   t = &sc->t[i];
   e = t->w;
   if (t->kind == NC_T_NUM) {
-    if ((k = numeric(sc, i)) > i || (k = year_month_day(sc, i)) > i ||
-        (k = day_led(sc, i)) > i ||
-        (k = decade(sc, i, i, false)) > i ||
-        (k = bare_year(sc, i, i, false)) > i ||
-        (k = ordinal_date(sc, i)) > i || (k = on_day(sc, i)) > i)
+    /* a decimal, a number with separators or of five digits or more can
+     * only be a day after "on" ("on 4.22.") */
+    bool joined = glued(sc, i + 1), on = i > 0 && word_is(sc, i - 1, "on");
+    int nd = t->ndig;
+    if (!is_int(sc, i, 4))
+      return on ? on_day(sc, i) : i;
+    /* what each form needs first: the numeric forms a mark glued to the
+     * number ("2025-11-18"), a decade ("1990s") or a day as an ordinal
+     * ("22nd") a glued word, a day before its month two digits at most
+     * and a listed word or "of" after them, a year four digits, a day
+     * alone "on" before it; most numbers pass few */
+    if ((joined && sc->t[i + 1].kind == NC_T_PUNCT &&
+         ((k = numeric(sc, i)) > i || (k = year_month_day(sc, i)) > i)) ||
+        (nd <= 2 && i + 1 < sc->n &&
+         (sc->t[i + 1].w || word_is(sc, i + 1, "of")) &&
+         (k = day_led(sc, i)) > i) ||
+        (joined && nd == 4 && (k = decade(sc, i, i, false)) > i) ||
+        (nd == 4 && (k = bare_year(sc, i, i, false)) > i) ||
+        (joined && nd <= 2 && (k = ordinal_date(sc, i)) > i) ||
+        (on && (k = on_day(sc, i)) > i))
       return k;
     return i;
   }

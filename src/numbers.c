@@ -155,9 +155,9 @@ static struct nc_lexent *lex_entry(struct nc_numlex *lx, const char *key,
   e->head = nc_load8(e->key, n);
   e->curmult = 1;
   e->tmult = 1;
-  /* a quarter full at most: most probes of a word that is no key end at
-   * the first, empty, slot */
-  if (lx->n * 4 > lx->nslots)
+  /* an eighth full at most: most probes of a word that is no key end at
+   * the first, empty, slot, and few of a key pass another's */
+  if (lx->n * 8 > lx->nslots)
     rehash(lx, lx->nslots ? lx->nslots * 2 : 256);
   else {
     size_t mask = lx->nslots - 1;
@@ -726,6 +726,11 @@ static void mark_begins(struct nc_numlex *lx)
       if (e->kw == KW_QTY &&
           !(e->flags & W_STARTS & ~(W_PHRASE | W_START | W_CURPFX)))
         e->kw |= KW_QTYONLY;
+      if (!e->kw && !(e->flags & W_STARTS & ~(W_PHRASE | W_APPROX)))
+        e->kw |= KW_LEAD;
+      if (!e->kw && !(e->flags & W_CURNAME) && !(e->lead & W_STARTS) &&
+          !(e->flags & W_STARTS & ~(W_PHRASE | W_CURPFX | W_CODE)))
+        e->kw |= KW_MONEYONLY;
     } else if (e->lead & W_STARTS) {
       e->flags |= W_BEGIN;
       if (!e->kw)
@@ -807,17 +812,28 @@ static bool letter_cp(uint32_t cp)
   return cp != 0xFEFF && cp != 0xFFFD;
 }
 
-/* Room for one more token. */
-static void tok_grow(struct nc_vscan *sc)
+/* How many tokens tok_words makes room for at a time. */
+#define TOK_AHEAD 512
+
+/* Room for `more` tokens. */
+static void tok_reserve(struct nc_vscan *sc, size_t more)
 {
   if (sc->t == sc->local) {
     /* past the buffer on the stack: move to the heap */
-    struct nc_vtok *h = xmalloc(2 * sc->cap * sizeof *h);
+    struct nc_vtok *h = NULL;
+    size_t cap = 0;
+    nc_grow(&h, &cap, sc->n + more, sizeof *h);
     memcpy(h, sc->t, sc->n * sizeof *h);
     sc->t = h;
-    sc->cap *= 2;
+    sc->cap = cap;
   }
-  nc_grow(&sc->t, &sc->cap, sc->n + 1, sizeof *sc->t);
+  nc_grow(&sc->t, &sc->cap, sc->n + more, sizeof *sc->t);
+}
+
+/* Room for one more token. */
+static void tok_grow(struct nc_vscan *sc)
+{
+  tok_reserve(sc, 1);
 }
 
 /* The next token, to be filled by the caller. */
@@ -843,24 +859,34 @@ static inline struct nc_vtok *tok_new(struct nc_vscan *sc,
 
 static double digits_value(const char *s, size_t n)
 {
+  static const double pow10[] = {1e0, 1e1, 1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
   char buf[64];
   size_t i, k = 0;
   uint64_t v = 0;
-  bool whole = true;
-  for (i = 0; i < n && k + 1 < sizeof buf; i++) {
-    if (s[i] != ',' && s[i] != ' ') {
-      buf[k++] = s[i];
-      if (nc_is_digit((unsigned char)s[i]))
-        v = v * 10 + (uint64_t)(s[i] - '0');
-      else
-        whole = false;
+  int ndig = 0, frac = -1;
+  bool plain = true;
+  for (i = 0; i < n; i++) {
+    if (nc_is_digit((unsigned char)s[i])) {
+      v = v * 10 + (uint64_t)(s[i] - '0');
+      ndig++;
+      frac += frac >= 0;
+    } else if (s[i] == '.' && frac < 0) {
+      frac = 0;
+    } else if (s[i] != ',' && s[i] != ' ') {
+      plain = false;
     }
   }
+  /* up to 15 digits and a decimal point: the digits as an integer and
+   * the power of ten are exact in a double, so one division rounds as
+   * strtod does */
+  if (plain && ndig <= 15)
+    return frac > 0 ? (double)v / pow10[frac] : (double)v;
+  for (i = 0; i < n && k + 1 < sizeof buf; i++) {
+    if (s[i] != ',' && s[i] != ' ')
+      buf[k++] = s[i];
+  }
   buf[k] = '\0';
-  /* an integer of up to 15 digits is exact in a double: strtod would
-   * give the same */
-  if (whole && k <= 15)
-    return (double)v;
   return strtod(buf, NULL);
 }
 
@@ -1139,6 +1165,28 @@ static inline bool two_byte_letter(const unsigned char *u, size_t avail)
          !(u[0] == 0xC3 && (u[1] == 0x97 || u[1] == 0xB7));
 }
 
+/* 0x8000 in each 16-bit lane of a that is not 0. */
+static inline uint64_t lanes_nonzero16(uint64_t a)
+{
+  const uint64_t low15 = 0x7FFF7FFF7FFF7FFFu;
+  return (((a & low15) + low15) | a) & ~low15;
+}
+
+/* The bytes at the start of x, eight bytes of text as a little-endian
+ * word, that are two_byte_letter forms with a lead byte of 0xC4 or more,
+ * one after another: 0, 2, 4, 6 or 8.  Each 16-bit lane holds one form,
+ * its lead byte lowest: a lead of 0xC4 to 0xDF and a continuation byte
+ * (the signs U+00D7 and U+00F7 lead with 0xC3, left to two_byte_letter).
+ * A run of Cyrillic or Greek letters takes one step per four. */
+static inline size_t two_byte_letters8(uint64_t x)
+{
+  const uint64_t ones = 0x0001000100010001u, top = ones * 0x8000;
+  uint64_t form = lanes_nonzero16((x & ones * 0xC0E0) ^ ones * 0x80C0);
+  uint64_t lead4 = ((x & ones * 0x001F) + ones * 0x7FFC) & top;
+  uint64_t bad = (form | ~lead4) & top;
+  return bad ? (nc_ctz64(bad) >> 3) & ~(size_t)1 : 8;
+}
+
 /* The bytes of the letter at s[i], a byte of 0x80 or more, or 0 when
  * the character there is no letter. */
 static size_t high_letter(const char *s, size_t len, size_t i)
@@ -1158,30 +1206,42 @@ static size_t high_letter(const char *s, size_t len, size_t i)
 
 /* A word token from s[i] whose letters go on at s[j], after one outside
  * ASCII, to the end of the letters of any kind: looked up only when its
- * first byte begins a key with a byte of 0x80 or more (high_first). */
+ * first byte begins a key with a byte of 0x80 or more (high_first).
+ * Then the words after it that one space and a two-byte letter begin
+ * (Cyrillic, Greek), as tokenize would read them.  Returns the end of
+ * the last. */
 static size_t tok_accented(struct nc_vscan *sc, size_t i, size_t j, bool space)
 {
   const unsigned char *s = (const unsigned char *)sc->s;
   size_t len = sc->len, n, l;
   struct nc_vtok *t;
 
-  while (j < len) {
-    if (letter_low[s[j]])
-      j++;
-    else if (two_byte_letter(s + j, len - j))
-      j += 2;
-    else if (s[j] >= 0x80 && (l = high_letter(sc->s, len, j)) > 0)
-      j += l;
-    else
-      break;
+  for (;;) {
+    while (j < len) {
+      if (letter_low[s[j]])
+        j++;
+      else if (s[j] >= 0xC4 && s[j] <= 0xDF && len - j >= 8 &&
+               (l = two_byte_letters8(nc_load8(s + j, 8))) > 0)
+        j += l;
+      else if (two_byte_letter(s + j, len - j))
+        j += 2;
+      else if (s[j] >= 0x80 && (l = high_letter(sc->s, len, j)) > 0)
+        j += l;
+      else
+        break;
+    }
+    n = j - i;
+    t = tok_new(sc, NC_T_WORD, i, j, space);
+    if (sc->lx->high_first[letter_low[s[i]] ? letter_low[s[i]] : s[i]]) {
+      t->w = numlex_find(sc->lx, sc->s + i, n, hash_lower(sc->s + i, n));
+      t->begin = t->w && (t->w->flags & W_BEGIN);
+    }
+    if (len - j < 3 || s[j] != ' ' || !two_byte_letter(s + j + 1, len - j - 1))
+      return j;
+    i = j + 1;
+    j = i + 2;
+    space = true;
   }
-  n = j - i;
-  t = tok_new(sc, NC_T_WORD, i, j, space);
-  if (sc->lx->high_first[letter_low[s[i]] ? letter_low[s[i]] : s[i]]) {
-    t->w = numlex_find(sc->lx, sc->s + i, n, hash_lower(sc->s + i, n));
-    t->begin = t->w && (t->w->flags & W_BEGIN);
-  }
-  return j;
 }
 
 /* The rest of a word of ASCII letters whose first eight bytes at p are
@@ -1210,23 +1270,33 @@ static size_t long_word(const unsigned char *p, const unsigned char *end,
 }
 
 /* The words from s[i], an ASCII letter that begins no web address, on,
- * each but the last followed by one space, as most of a text is.  A word
- * of ASCII letters is read, hashed and looked up eight bytes at a time
- * with the scanner's state in locals; tok_accented reads one that goes
- * on with other letters.  What only a few rules ask of a word is left to
- * them (see struct nc_vtok).  Stops before a web address and after a word
- * that no space and ASCII letter follow; sets *space as tokenize keeps
+ * each but the last followed by one space, one ASCII mark (".", "'")
+ * or both (", "), as most of a text is.  A word of ASCII letters is read,
+ * hashed and looked up eight bytes at a time with the scanner's state in
+ * locals; tok_accented reads one that goes on with other letters.  What
+ * only a few rules ask of a word is left to them (see struct nc_vtok).
+ * Stops before a web address and after a word or mark that neither an
+ * ASCII letter nor a space and one follow; sets *space as tokenize keeps
  * it.  Returns where it stopped. */
 static size_t tok_words(struct nc_vscan *sc, size_t i, bool *space)
 {
-  const unsigned char *base = (const unsigned char *)sc->s;
-  const unsigned char *p = base + i, *end = base + sc->len;
-  struct nc_vtok *t = sc->t + sc->n, *tend = sc->t + sc->cap;
+  const unsigned char *s = (const unsigned char *)sc->s;
+  size_t len = sc->len;
+  struct nc_vtok *t;
   bool sp = *space;
-  uint64_t x = nc_load8(p, (size_t)(end - p)), let = nc_letters8(x);
+  uint64_t x = nc_load8(s + i, len - i), let = nc_letters8(x);
+  size_t ahead;
+
+  /* room for a token per byte of the next few hundred (each token takes
+   * a byte at least), so that the loop only checks when it runs out, and
+   * a long text does not reserve a token for each of its bytes */
+  ahead = (len - i < TOK_AHEAD ? len - i : TOK_AHEAD) + 2;
+  if (sc->cap - sc->n < ahead)
+    tok_reserve(sc, ahead);
+  t = sc->t + sc->n;
 
   for (;;) {
-    /* x and let are of the eight bytes at p, an ASCII letter */
+    /* x and let are of the eight bytes at s[i], an ASCII letter */
     uint64_t stops = ~let & HIGH, low = x | let >> 2, h;
     size_t n = (size_t)nc_ctz64(stops | 1ull << 63) >> 3, l;
     uint32_t hash;
@@ -1234,56 +1304,79 @@ static size_t tok_words(struct nc_vscan *sc, size_t i, bool *space)
     /* the byte after the word; 0 past the end of the text */
     unsigned char next = (unsigned char)(x >> 8 * n), c;
 
+    if (t + 2 > sc->t + sc->cap) {
+      /* a word and a mark at most are added below */
+      sc->n = (size_t)(t - sc->t);
+      tok_reserve(sc, TOK_AHEAD + 2);
+      t = sc->t + sc->n;
+    }
     if (stops) {
       low &= (1ull << 8 * n) - 1;
       hash = lex_short(low);
     } else {
       /* eight letters or more: the first eight are the short key */
       h = lex_mix(LEX_SEED, low);
-      n = long_word(p, end, &h, &next);
+      n = long_word(s + i, s + len, &h, &next);
       hash = n <= 8 ? lex_short(low) : lex_end(h, n);
     }
-    if (next >= 0x80 &&
-        (l = high_letter((const char *)base, (size_t)(end - base),
-                         (size_t)(p - base) + n)) > 0) {
+    if (next >= 0x80 && (l = high_letter(sc->s, len, i + n)) > 0) {
       /* a word that goes on with other letters */
       sc->n = (size_t)(t - sc->t);
-      p = base +
-          tok_accented(sc, (size_t)(p - base), (size_t)(p - base) + n + l, sp);
+      i = tok_accented(sc, i, i + n + l, sp);
+      if (sc->cap - sc->n < 1) /* for the mark below */
+        tok_reserve(sc, TOK_AHEAD + 2);
       t = sc->t + sc->n;
-      tend = sc->t + sc->cap;
-      next = p < end ? *p : 0;
+      next = i < len ? s[i] : 0;
     } else {
       w = n <= 8 ? numlex_find_short(sc->lx, low, n, hash)
-                 : numlex_find(sc->lx, (const char *)p, n, hash);
-      if (t == tend) {
-        sc->n = (size_t)(t - sc->t);
-        tok_grow(sc);
-        t = sc->t + sc->n;
-        tend = sc->t + sc->cap;
-      }
-      *t++ = (struct nc_vtok){.start = (size_t)(p - base),
-                              .end = (size_t)(p - base) + n,
+                 : numlex_find(sc->lx, sc->s + i, n, hash);
+      *t++ = (struct nc_vtok){.start = i,
+                              .end = i + n,
                               .kind = NC_T_WORD,
                               .space = sp,
                               .w = w,
-                              .begin = w && (w->flags & W_BEGIN)};
-      p += n;
+                              .begin = w && (w->flags & W_BEGIN),
+                              .hash = hash};
+      i += n;
+    }
+    if (next != ' ' && i < len && next < 0x80 && !nc_is_alnum(next) &&
+        !nc_is_space(next)) {
+      /* a mark glued to the word, as in ", " and ". ": the token
+       * tokenize makes of it */
+      const struct nc_lexent *m = sc->lx->ascii[next];
+      *t++ = (struct nc_vtok){.start = i,
+                              .end = i + 1,
+                              .kind = NC_T_PUNCT,
+                              .w = m,
+                              .begin =
+                                  (m && (m->flags & W_BEGIN)) || next == '-'};
+      i++;
+      next = i < len ? s[i] : 0;
+      if (letter_low[next]) {
+        /* a word glued to the mark ("U.S.", "don't"): no web address is
+         * looked for there, as in tokenize */
+        sp = false;
+        x = nc_load8(s + i, len - i);
+        let = nc_letters8(x);
+        continue;
+      }
     }
     sp = next == ' ';
     if (!sp)
       break;
-    p++;
-    x = nc_load8(p, (size_t)(end - p));
+    i++;
+    x = nc_load8(s + i, len - i);
     let = nc_letters8(x);
-    c = (unsigned char)(x | 0x20);
-    if (!(let & 0x80) || ((c == 'h' || c == 'w') &&
-                          url_len((const char *)p, (size_t)(end - p))))
+    if (!(let & 0x80))
+      break;
+    /* an 'h' or a 'w' (bits 7 and 22 from 'a') may begin a web address */
+    c = (unsigned char)((x | 0x20) - 'a');
+    if ((0x400080u >> c & 1) && url_len(sc->s + i, len - i))
       break;
   }
   sc->n = (size_t)(t - sc->t);
   *space = sp;
-  return (size_t)(p - base);
+  return i;
 }
 
 static void tokenize(struct nc_vscan *sc)
@@ -1384,13 +1477,18 @@ static void tokenize(struct nc_vscan *sc)
 static bool is_dash_tok(const struct nc_vscan *sc, size_t i)
 {
   const struct nc_vtok *t;
-  uint32_t cp;
+  const unsigned char *u;
   if (i >= sc->n || sc->t[i].kind != NC_T_PUNCT)
     return false;
   t = &sc->t[i];
-  nc_utf8_decode(sc->s + t->start, t->end - t->start, &cp);
-  return cp == '-' || cp == 0x2010 || cp == 0x2011 || cp == 0x2012 ||
-         cp == 0x2013 || cp == 0x2014 || cp == 0x2212;
+  u = (const unsigned char *)sc->s + t->start;
+  /* '-', or U+2010 to U+2014 (E2 80 90 to 94) or U+2212 (E2 88 92),
+   * the well-formed forms nc_utf8_decode reads as them */
+  if (u[0] == '-')
+    return true;
+  return t->end - t->start >= 3 && u[0] == 0xE2 &&
+         ((u[1] == 0x80 && u[2] >= 0x90 && u[2] <= 0x94) ||
+          (u[1] == 0x88 && u[2] == 0x92));
 }
 
 bool nc_vdash(const struct nc_vscan *sc, size_t i, bool spaced)
@@ -1402,35 +1500,12 @@ bool nc_vdash(const struct nc_vscan *sc, size_t i, bool spaced)
   return !sc->t[i].space && !sc->t[i + 1].space;
 }
 
-/* When token t is a word of ASCII letters only, as the tokenizer hashes:
- * sets *h to the hash of its key and returns true. */
-static bool letters_hash(const struct nc_vscan *sc, const struct nc_vtok *t,
-                         uint32_t *h)
-{
-  const unsigned char *s = (const unsigned char *)sc->s + t->start;
-  size_t n = t->end - t->start, k;
-  uint64_t mix = LEX_SEED, low = 0;
-  if (t->kind != NC_T_WORD || t->url)
-    return false;
-  for (k = 0; k < n; k += 8) {
-    uint64_t x = nc_load8(s + k, n - k), let = nc_letters8(x);
-    /* every byte of the chunk a letter, none past it */
-    if ((~let & HIGH) != (n - k < 8 ? HIGH << 8 * (n - k) : 0))
-      return false;
-    low = x | let >> 2;
-    mix = lex_mix(mix, low);
-  }
-  *h = n <= 8 ? lex_short(low) : lex_end(mix, n);
-  return true;
-}
-
 const struct nc_lexent *nc_vphrase_long(const struct nc_vscan *sc, size_t i,
                                         unsigned flags, size_t *next)
 {
   const struct nc_lexent *first, *best = NULL;
   char buf[128];
   size_t n = 0, k, lim;
-  uint32_t h;
 
   if (i >= sc->n || !(first = sc->t[i].w))
     return NULL;
@@ -1439,8 +1514,8 @@ const struct nc_lexent *nc_vphrase_long(const struct nc_vscan *sc, size_t i,
     *next = i + 1;
   }
   /* a longer key goes on with a word whose hash bit `next` has */
-  if (i + 1 < sc->n && letters_hash(sc, &sc->t[i + 1], &h) &&
-      !(first->next & (1ull << (h & 63))))
+  if (i + 1 < sc->n && sc->t[i + 1].hash &&
+      !(first->next & (1ull << (sc->t[i + 1].hash & 63))))
     return best;
   lim = i + (size_t)first->ntok;
   for (k = i; k < lim && k < sc->n; k++) {
@@ -2214,8 +2289,12 @@ static size_t classify(struct nc_vscan *sc, size_t st, size_t i, size_t k,
     m->unit = e->tunit;
     return u + 1;
   }
-  /* "two Sundays from now", "in three business days" */
-  if (ap == NC_APPROX_NONE && !a->frac &&
+  /* "two Sundays from now", "in three business days": a weekday or a
+   * word of seven letters or more ("Sundays", "business") */
+  if (ap == NC_APPROX_NONE && !a->frac && k < sc->n &&
+      sc->t[k].kind == NC_T_WORD &&
+      ((sc->t[k].w && (sc->t[k].w->flags & W_WDAY)) ||
+       sc->t[k].end - sc->t[k].start >= 7) &&
       ((k2 = nc_dates_weekdays(sc, st, k, a->v)) > k ||
        (k2 = nc_dates_business(sc, st, k, a->v)) > k))
     return k2;
@@ -2225,17 +2304,24 @@ static size_t classify(struct nc_vscan *sc, size_t st, size_t i, size_t k,
   return k;
 }
 
-/* "several", "dozens of" at token i: push it and return the token
- * after, or return i. */
-static size_t vague_at(struct nc_vscan *sc, size_t i)
+/* Push the vague quantity "several", "dozens of" whose key spans tokens
+ * [i, k) and return the token after it. */
+static size_t vague_push(struct nc_vscan *sc, size_t i, size_t k)
 {
-  size_t k;
-  if (!nc_vphrase(sc, i, W_VAGUE, &k))
-    return i;
   if (word_is(sc, k, "of"))
     k++;
   push(sc, NC_M_VAGUE, i, k, NC_APPROX_NONE);
   return k;
+}
+
+/* A vague quantity at token i: push it and return the token after, or
+ * return i.  Inline, as most words tried here begin none. */
+static inline size_t vague_at(struct nc_vscan *sc, size_t i)
+{
+  size_t k;
+  if (!nc_vphrase(sc, i, W_VAGUE, &k))
+    return i;
+  return vague_push(sc, i, k);
 }
 
 /* A value at token i, qualified by the approximation words from st. */
@@ -2259,7 +2345,14 @@ static size_t value_at(struct nc_vscan *sc, size_t st, size_t i,
       return k;
     }
   }
-  j = money_prefix(sc, i, &cur, &pmult);
+  /* a number is no currency */
+  if (i < sc->n && sc->t[i].kind == NC_T_NUM) {
+    cur = NULL;
+    pmult = 1;
+    j = i;
+  } else {
+    j = money_prefix(sc, i, &cur, &pmult);
+  }
   if (!qty_at(sc, j, &a)) {
     /* "a year ago", "over a decade" */
     if ((word_is(sc, i, "a") || word_is(sc, i, "an")) &&
@@ -2333,15 +2426,26 @@ static size_t scan_at(struct nc_vscan *sc, size_t i)
     if (r > k)
       return r;
   }
-  /* "in" of "in excess of" begins no other value than a vague one, and
-   * "the" no other than a date or a vague one (see mark_begins): the
-   * rest of value_at finds nothing there */
+  /* "in" of "in excess of" and "about" begin no other value than a
+   * vague one, and "the" no other than a date or a vague one (see
+   * mark_begins): the rest of value_at finds nothing there */
   if (sc->t[i].kind == NC_T_WORD && (sc->t[i].w->kw & KW_LEAD))
     return vague_at(sc, i);
   if (sc->t[i].kind == NC_T_WORD && (sc->t[i].w->kw & KW_DATEONLY)) {
-    size_t r = nc_dates_at(sc, i);
+    size_t r = i;
+    /* each date these words begin goes on with a number, punctuation
+     * ("mid-2024") or a listed word ("the 27th", "last week") */
+    if (i + 1 < sc->n && (sc->t[i + 1].kind != NC_T_WORD || sc->t[i + 1].w))
+      r = nc_dates_at(sc, i);
     return r > i ? r : vague_at(sc, i);
   }
+  /* "s" of "S$" and "all" of "ALL" begin money only before a currency
+   * symbol or, as a code, in upper case; no other value */
+  if (sc->t[i].kind == NC_T_WORD && (sc->t[i].w->kw & KW_MONEYONLY) &&
+      !((sc->t[i].w->flags & W_CURPFX) && nc_vis(sc, i + 1, W_CURSYM) &&
+        sc->t[i + 1].kind == NC_T_PUNCT) &&
+      !((sc->t[i].w->flags & W_CODE) && tok_upper(sc, &sc->t[i])))
+    return i;
   /* "a" begins a number ("a dozen", "a third"), a span ("a year ago")
    * or money ("A$ 5") only before a number or a listed word */
   if (sc->t[i].kind == NC_T_WORD && (sc->t[i].w->kw & KW_QTYONLY) &&
@@ -2368,13 +2472,18 @@ void nc_values_find(const struct nc_numlex *lx, const char *text,
   sc.t = local;
   sc.cap = NC_VTOK_LOCAL;
   tokenize(&sc);
+  /* a stop past the last token for the loop below, never read as a
+   * token */
+  if (sc.n == sc.cap)
+    tok_grow(&sc);
+  sc.t[sc.n].begin = true;
   i = 0;
   while (i < sc.n) {
     size_t k;
     /* a value begins at a number, a sign or a word that may start one,
      * a few tokens of a sentence: a tight loop passes the others */
     const struct nc_vtok *t = sc.t + i, *end = sc.t + sc.n;
-    while (t < end && !t->begin)
+    while (!t->begin)
       t++;
     if (t == end)
       break;

@@ -55,21 +55,27 @@ enum {
 /* Words the recognizers name in their rules, marked at load so that a
  * test of a token's entry tells whether the rule can apply at all. */
 enum {
-  KW_DATE = 1u << 0, /* begins a date with no date role: "the", "last",
-                        "past", "next", "coming", "this", "earlier",
-                        "later", "mid", "early", "late" */
-  KW_QTY = 1u << 1,  /* begins a number with no number role: "half",
-                        "a", "an" */
-  KW_LEAD = 1u << 2, /* begins a value only as the first word of a
-                        longer key ("in" of "in excess of"): an
-                        approximation or a vague quantity */
+  KW_DATE = 1u << 0,     /* begins a date with no date role: "the", "last",
+                            "past", "next", "coming", "this", "earlier",
+                            "later", "mid", "early", "late" */
+  KW_QTY = 1u << 1,      /* begins a number with no number role: "half",
+                            "a", "an" */
+  KW_LEAD = 1u << 2,     /* begins a value only as an approximation
+                            ("about") or the first word of a longer key
+                            ("in" of "in excess of"): an approximation or
+                            a vague quantity */
   KW_DATEONLY = 1u << 3, /* KW_DATE with no other role that begins a
                             value ("the", "last"): a date, or what
                             KW_LEAD words begin */
-  KW_QTYONLY = 1u << 4   /* KW_QTY with no other role that begins a
+  KW_QTYONLY = 1u << 4,  /* KW_QTY with no other role that begins a
                             value but W_CURPFX ("a", "A$"): a number or
                             money needs a number or a listed word after
                             it */
+  KW_MONEYONLY = 1u << 5 /* no KW_* bit, no W_CURNAME, no longer key
+                            that begins a value and no role that begins
+                            one but W_CURPFX and W_CODE ("s" of "S$",
+                            "all" of "ALL"): money needs a currency
+                            symbol after it or a code in upper case */
 };
 
 /* Roles of a word that may begin a value.  W_PHRASE counts only through
@@ -127,18 +133,21 @@ struct nc_numlex {
 enum nc_tok_kind { NC_T_WORD, NC_T_NUM, NC_T_PUNCT };
 
 /* A token of the scanned text.  What only a few rules ask of a word
- * (nc_vcap, its case, its hash) is worked out when they ask, not for
- * every word. */
+ * (nc_vcap, its case) is worked out when they ask, not for every word;
+ * the hash of a word of ASCII letters comes with its lookup. */
 struct nc_vtok {
   size_t start, end;          /* bytes, end exclusive */
-  enum nc_tok_kind kind;
+  const struct nc_lexent *w;  /* word/punct: its lexicon key or NULL */
+  double num;                 /* number: its value */
+  uint32_t hash;              /* a word of ASCII letters: the lexicon
+                                 hash of its text, or 0 as for other
+                                 tokens (not known) */
+  int ndig;                   /* number: digits before any '.' */
+  unsigned char kind;         /* enum nc_tok_kind */
   bool space;                 /* whitespace between it and the token
                                  before */
   bool url;                   /* word: a web address, no word of the
                                  lexicon */
-  const struct nc_lexent *w;  /* word/punct: its lexicon key or NULL */
-  double num;                 /* number: its value */
-  int ndig;                   /* number: digits before any '.' */
   bool dec;                   /* number: has a decimal part */
   bool comma;                 /* number: has thousands separators */
   bool begin;                 /* a number, a sign or a W_BEGIN word:
@@ -205,9 +214,14 @@ static inline const struct nc_lexent *nc_vphrase(const struct nc_vscan *sc,
                                                  size_t *next)
 {
   const struct nc_lexent *first;
+  uint32_t h;
   if (i >= sc->n || !(first = sc->t[i].w))
     return NULL;
-  if ((first->flags & W_PHRASE) && (first->lead & flags))
+  /* unless a word follows whose hash bit `next` lacks (see
+   * nc_vphrase_long) */
+  if ((first->flags & W_PHRASE) && (first->lead & flags) &&
+      !(i + 1 < sc->n && (h = sc->t[i + 1].hash) != 0 &&
+        !(first->next & (1ull << (h & 63)))))
     return nc_vphrase_long(sc, i, flags, next);
   if (!(first->flags & flags))
     return NULL;

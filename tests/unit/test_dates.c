@@ -489,6 +489,42 @@ static void test_every_day(void **state)
   }
 }
 
+/* The forms a number begins, each tried only when what it needs is
+ * there: a day "on" before it at the end, a day before its month, a
+ * year after "in", a decade, a day as an ordinal, a month and day with a
+ * slash; a decimal or a number with separators is none of them. */
+static void test_number_forms(void **state)
+{
+  size_t k;
+  (void)state;
+  check("The vote will be held on 15.", "2025-11-06", "15", "2025-11-15");
+  check("He was born 18 November 2025 and moved in 1992.", "2025-11-06",
+        "18 November 2025", "2025-11-18");
+  check("He was born 18 November 2025 and moved in 1992.", "2025-11-06",
+        "1992", "1992");
+  check("It began in the 1990s.", "2025-11-06", "1990s", "1990");
+  check("They met on the 22nd of May.", "2025-11-06", "the 22nd of May",
+        "2025-05-22");
+  check("They meet on 4/22.", "2025-11-06", "4/22", "2026-04-22");
+  run("They voted on 1.5 million ballots and 2,025 more in 1,992 towns",
+      "2025-11-06");
+  for (k = 0; k < ms.n; k++)
+    assert_int_not_equal(ms.items[k].type, NC_M_DATE);
+}
+
+/* The tense around a weekday: "won't" and "'ll" point ahead, an "-ed"
+ * verb back, words that are neither are passed. */
+static void test_tense_markers(void **state)
+{
+  (void)state;
+  check("They won't meet until Friday.", "2025-11-06", "Friday", "2025-11-07");
+  check("They'll meet on Monday.", "2025-11-06", "Monday", "2025-11-10");
+  check("He returned on Monday after he finished the work.", "2025-11-06",
+        "Monday", "2025-11-03");
+  check("On Monday the big old red house of the family opens.", "2025-11-06",
+        "Monday", "2025-11-10");
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -515,6 +551,8 @@ int main(void)
       cmocka_unit_test(test_weekday_decimal),
       cmocka_unit_test(test_passive_not_past),
       cmocka_unit_test(test_every_day),
+      cmocka_unit_test(test_number_forms),
+      cmocka_unit_test(test_tense_markers),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -614,6 +614,144 @@ static void test_word_facts(void **state)
   assert_int_equal(run("See WWW.MAY.ORG or HTTP://MUSD.ORG/5"), 0);
 }
 
+/* Marks glued to words, read with the words around them: a full stop
+ * in "U.S.", an apostrophe, a comma before a number, a hyphen between
+ * number words, a web address after a mark and a space, a mark that
+ * ends the text. */
+static void test_word_marks(void **state)
+{
+  (void)state;
+  check("U.S. troops numbered 5,000 in all.", "5,000", NC_M_NUMBER, 5000);
+  check("It's the 3rd time, isn't it?", "3rd", NC_M_ORDINAL, 3);
+  check("Prices rose 5%.", "5%", NC_M_PERCENT, 5);
+  check("Crowd:5,000 people.", "5,000", NC_M_NUMBER, 5000);
+  check("about twenty-five people came", "about twenty-five", NC_M_NUMBER, 25);
+  check("See, http://x.org/5% and 7 percent.", "7 percent", NC_M_PERCENT, 7);
+  assert_int_equal(ms.n, 1);
+  check("a,b,c 5", "5", NC_M_NUMBER, 5);
+  check("word- 5 and word -5 and x-5", "-5", NC_M_NUMBER, -5);
+  assert_int_equal(ms.n, 2);
+  assert_int_equal(run("They won."), 0);
+  assert_int_equal(run("e.g."), 0);
+}
+
+/* Words of two-byte letters read four letters at a time, up to the end
+ * of the text and up to a sign that is no letter ("\xc3\x97",
+ * "\xc3\xb7"); runs of such words after one space. */
+static void test_two_byte_words(void **state)
+{
+  static const char cut[] =
+      "\xd0\xb0\xd0\xb1\xd0\xb2 5 \xd0\xb0\xd0\xb1\xd0\xb2\xd0\xb3\xd0\xb4";
+  struct nc_mention_ctx ctx = {{2025, 11, 6}, true};
+  (void)state;
+  check("\xd0\x9c\xd0\xbe\xd1\x81\xd0\xba\xd0\xb2\xd0\xb0 \xd0\xb8 "
+        "\xd0\x9a\xd0\xb8\xd0\xb5\xd0\xb2 \xd0\xbf\xd0\xbe\xd1\x82\xd1\x80"
+        "\xd0\xb0\xd1\x82\xd0\xb8\xd0\xbb\xd0\xb8 5 million rubles",
+        "5 million rubles", NC_M_MONEY, 5e6);
+  /* "Размер×3 метра и 4÷2 части" */
+  check("\xd0\xa0\xd0\xb0\xd0\xb7\xd0\xbc\xd0\xb5\xd1\x80\xc3\x97"
+        "3 \xd0\xbc\xd0\xb5\xd1\x82\xd1\x80\xd0\xb0 \xd0\xb8 4\xc3\xb7"
+        "2 \xd1\x87\xd0\xb0\xd1\x81\xd1\x82\xd0\xb8",
+        "3", NC_M_NUMBER, 3);
+  assert_int_equal(ms.n, 3);
+  check("Gr\xc3\xb6\xc3\x9f"
+        "e 12 und Ma\xc3\x9f"
+        "e 7",
+        "7", NC_M_NUMBER, 7);
+  assert_int_equal(ms.n, 2);
+  check("\xce\x91\xce\xb8\xce\xae\xce\xbd\xce\xb1 20 \xce\xb5\xcf\x85"
+        "\xcf\x81\xcf\x8e",
+        "20", NC_M_NUMBER, 20);
+  check("\xd0\xb0\xd0\xb1\xd0\xb2 \xd0\xb0\xd0\xb1\xd0\xb2 \xd0\xb0\xd0\xb1"
+        "\xd0\xb2 \xd0\xb0\xd0\xb1\xd0\xb2 5%",
+        "5%", NC_M_PERCENT, 5);
+  assert_int_equal(run("\xd1\x86\xd0\xb5\xd0\xbd\xd0\xb0\xc3\x97"), 0);
+  /* the text ends inside a word of two-byte letters, fewer than eight
+   * bytes before its end */
+  nc_mentions_clear(&ms);
+  cur_text = cut;
+  nc_values_find(lx, cut, sizeof cut - 4, &ctx, &ms);
+  assert_int_equal(ms.n, 1);
+  assert_int_equal(get("5")->type, NC_M_NUMBER);
+}
+
+/* A long text, past the few hundred tokens the word loop makes room for
+ * at a time, in every phase: the values in it and their offsets are the
+ * same as in the same text cut into one short piece per value. */
+static void test_long_text(void **state)
+{
+  /* words of ASCII letters, one that goes on with other letters, marks:
+   * what the word loop reads on through */
+  static const char *const fill[] = {"ab, ", "cd. ", "U.S. ", "ef ",
+                                     "caf\xc3\xa9, "};
+  struct nc_mention_ctx ctx = {{2025, 11, 6}, true};
+  struct nc_buf b = {0};
+  size_t k, shift, found;
+  (void)state;
+
+  for (shift = 0; shift < 5; shift++) {
+    nc_buf_free(&b);
+    for (k = 0; k < 3000; k++) {
+      nc_buf_puts(&b, fill[(k + shift) % 5]);
+      if (k % 97 == 96)
+        nc_buf_puts(&b, "twenty-one ");
+    }
+    nc_mentions_clear(&ms);
+    cur_text = b.data;
+    nc_values_find(lx, b.data, b.len, &ctx, &ms);
+    found = 0;
+    for (k = 0; k < ms.n; k++) {
+      const struct nc_mention *m = &ms.items[k];
+      assert_int_equal(m->type, NC_M_NUMBER);
+      assert_int_equal(m->end - m->start, 10);
+      assert_memory_equal(b.data + m->start, "twenty-one", 10);
+      assert_true(m->value == 21);
+      found++;
+    }
+    assert_int_equal(found, 3000 / 97);
+  }
+  nc_buf_free(&b);
+}
+
+/* Decimals are read as strtod reads them, to the last bit, with or
+ * without thousands separators and past fifteen digits. */
+static void test_decimal_values(void **state)
+{
+  static const char *const nums[] = {
+      "3.14159", "0.1",  "1,234.56", "123456789012.345", "1234567890123456.5",
+      ".5",      "9.007"};
+  static const char *const plain[] = {
+      "3.14159", "0.1",  "1234.56", "123456789012.345", "1234567890123456.5",
+      ".5",      "9.007"};
+  char text[64];
+  size_t k;
+  (void)state;
+  for (k = 0; k < sizeof nums / sizeof *nums; k++) {
+    snprintf(text, sizeof text, "It was %s units", nums[k]);
+    run(text);
+    assert_true(get(nums[k])->value == strtod(plain[k], NULL));
+  }
+}
+
+/* Words that begin money only ("S$", "ALL 500") or a value only after
+ * an approximation ("about 5"), and "the" before a word that is no key:
+ * the scan passes them when what they need is missing. */
+static void test_begin_kinds(void **state)
+{
+  (void)state;
+  check("It cost S$ 5 each and it's 5 miles", "S$ 5", NC_M_MONEY, 5);
+  assert_int_equal(ms.n, 2);
+  check("They paid ALL 500 in fees, not all 500.", "ALL 500", NC_M_MONEY, 500);
+  assert_int_equal(ms.n, 2);
+  check("about 5 people, about the plan", "about 5", NC_M_NUMBER, 5);
+  assert_int_equal(ms.n, 1);
+  assert_int_equal(run("the man left the room"), 0);
+  check("MUSD 5 was paid", "5", NC_M_NUMBER, 5);
+  check("It rose in excess of 30, at least 40 and a number of 50s.",
+        "at least 40", NC_M_NUMBER, 40);
+  assert_int_equal(get("a number of")->type, NC_M_VAGUE);
+}
+
 /* An exponent that ends the text is read within it: the bytes after the
  * text (here more digits) do not change it. */
 static void test_exponent_at_end(void **state)
@@ -672,6 +810,11 @@ int main(void)
       cmocka_unit_test(test_word_chunks),
       cmocka_unit_test(test_word_facts),
       cmocka_unit_test(test_exponent_at_end),
+      cmocka_unit_test(test_word_marks),
+      cmocka_unit_test(test_two_byte_words),
+      cmocka_unit_test(test_long_text),
+      cmocka_unit_test(test_decimal_values),
+      cmocka_unit_test(test_begin_kinds),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
