@@ -1169,7 +1169,7 @@ size_t nc_rule_check_trigger(const struct nc_rules *rs, size_t i,
     ma = nc_rule_next(rs, i, text, len, false, NULL, &pa, &a);
     mb = nc_rule_next_plain(rs, i, text, len, &pb, &b);
   } while (ma && mb && a.start == b.start && a.end == b.end);
-  if (ma == mb)
+  if (!ma && !mb)
     return 0;
   nc_buf_printf(log,
                 "%s: its trigger does not match within every match of its "
