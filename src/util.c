@@ -218,7 +218,10 @@ bool nc_map_file(const char *path, size_t max, char **data, size_t *len)
   void *p;
   int fd;
 
-  if (strcmp(path, "-") == 0 || page <= 0)
+  /* stat first: opening a named pipe would wait for a writer, and the
+   * writer would then lose its reader when it is closed again here */
+  if (strcmp(path, "-") == 0 || page <= 0 || stat(path, &st) != 0 ||
+      !S_ISREG(st.st_mode))
     return false;
   fd = open(path, O_RDONLY);
   if (fd < 0)

@@ -5,6 +5,7 @@
 #include <fcntl.h>
 #include <stdbool.h>
 #include <stdio.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -319,7 +320,8 @@ static void test_map_file(void **state)
 {
   size_t page = (size_t)sysconf(_SC_PAGESIZE);
   size_t sizes[] = {1, 4095, page - 1, page + 1, 3 * page + 7, 300001};
-  char dir[] = "/tmp/nc_test_mapXXXXXX", path[64], proc[64];
+  char dir[] = "/tmp/nc_test_mapXXXXXX", dir2[] = "/tmp/nc_test_mapXXXXXX";
+  char path[64], proc[64];
   char *data;
   size_t len, k;
   int fd, p[2];
@@ -354,6 +356,13 @@ static void test_map_file(void **state)
   assert_false(nc_map_file(path, NC_MAX_INPUT_BYTES, &data, &len));
   rmdir(dir);
   assert_false(nc_map_file("-", NC_MAX_INPUT_BYTES, &data, &len));
+  /* a named pipe: declined without opening it (which would wait) */
+  assert_non_null(mkdtemp(dir2));
+  snprintf(path, sizeof path, "%s/fifo", dir2);
+  assert_int_equal(mkfifo(path, 0600), 0);
+  assert_false(nc_map_file(path, NC_MAX_INPUT_BYTES, &data, &len));
+  unlink(path);
+  rmdir(dir2);
   assert_int_equal(pipe(p), 0);
   assert_int_equal(write(p[1], "abc", 3), 3);
   snprintf(proc, sizeof proc, "/dev/fd/%d", p[0]);
