@@ -1285,14 +1285,7 @@ static size_t tok_words(struct nc_vscan *sc, size_t i, bool *space)
   struct nc_vtok *t;
   bool sp = *space;
   uint64_t x = nc_load8(s + i, len - i), let = nc_letters8(x);
-  size_t ahead;
 
-  /* room for a token per byte of the next few hundred (each token takes
-   * a byte at least), so that the loop only checks when it runs out, and
-   * a long text does not reserve a token for each of its bytes */
-  ahead = (len - i < TOK_AHEAD ? len - i : TOK_AHEAD) + 2;
-  if (sc->cap - sc->n < ahead)
-    tok_reserve(sc, ahead);
   t = sc->t + sc->n;
 
   for (;;) {
@@ -1305,7 +1298,8 @@ static size_t tok_words(struct nc_vscan *sc, size_t i, bool *space)
     unsigned char next = (unsigned char)(x >> 8 * n), c;
 
     if (t + 2 > sc->t + sc->cap) {
-      /* a word and a mark at most are added below */
+      /* a word and a mark at most are added below; room is made for a
+       * few hundred at a time, not for every byte left */
       sc->n = (size_t)(t - sc->t);
       tok_reserve(sc, TOK_AHEAD + 2);
       t = sc->t + sc->n;
