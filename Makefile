@@ -76,10 +76,10 @@ $(BUILD)/tests/%: tests/helpers/%.c $(BUILD)/libnewscheck.a
 # built without it, so that the portable paths other machines take are
 # tested as well.
 SIMDSRCS := src/util.c src/document.c src/sentences.c src/entities.c \
-            src/report_json.c
+            src/report_json.c src/claims.c
 PORTOBJS := $(SIMDSRCS:src/%.c=$(BUILD)/portable/%.o)
 PORTABLE := $(patsubst %,$(BUILD)/tests/test_%_portable,\
-              util document sentences entities report_json)
+              util document sentences entities report_json claims)
 
 .SECONDARY: $(PORTOBJS)
 

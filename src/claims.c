@@ -32,7 +32,7 @@ static bool is_upper(int c)
  * it starts (one always ends before the trimmed end). */
 static char *fold(const char *s, size_t n)
 {
-  const uint64_t ones = 0x0101010101010101u, high = ones * 0x80;
+  const uint64_t high = 0x8080808080808080u;
   char *q = xmalloc(n + 1), *o = q; /* the copy is never longer */
   size_t i = 0, k;
 
@@ -44,7 +44,7 @@ static char *fold(const char *s, size_t n)
     unsigned char c;
     if (n - i >= 8) {
       uint64_t w = nc_load8(s + i, 8), sp = nc_bytes_eq(w, ' ');
-      uint64_t odd = ((w - ones * 0x20) & ~w & high) | (w & high);
+      uint64_t odd = nc_ctl8(w) | (w & high);
       uint64_t after = (sp << 8) | (o > q && o[-1] == ' ' ? 0x80 : 0);
       if (!odd && !(sp & after)) {
         w = nc_lower8(w);
@@ -82,7 +82,6 @@ static char *fold(const char *s, size_t n)
  * read so far does), and a space left at the end is dropped. */
 static char *quote_text(const char *s, size_t n)
 {
-  const uint64_t ones = 0x0101010101010101u, high = ones * 0x80;
   char *q = xmalloc(n + 1), *o = q;
   size_t i = 0;
 
@@ -92,9 +91,8 @@ static char *quote_text(const char *s, size_t n)
     unsigned char c;
     if (n - i >= 8) {
       uint64_t w = nc_load8(s + i, 8), sp = nc_bytes_eq(w, ' ');
-      uint64_t ctl = (w - ones * 0x20) & ~w & high; /* any byte < 0x20 */
       uint64_t after = (sp << 8) | (o > q && o[-1] == ' ' ? 0x80 : 0);
-      if (!ctl && !(sp & after)) {
+      if (!nc_ctl8(w) && !(sp & after)) {
         memcpy(o, s + i, 8);
         o += 8;
         i += 8;

@@ -64,9 +64,7 @@ static void end_room(struct nc_buf *b, char *p)
  * '\\'.  Exact for every byte (no carries between bytes). */
 static uint64_t escapes8(uint64_t w)
 {
-  const uint64_t ones = 0x0101010101010101u, low7 = ones * 0x7F;
-  uint64_t ctl = ~(((w & low7) + ones * (0x80 - 0x20)) | w) & ones * 0x80;
-  return ctl | nc_bytes_eq(w, '"') | nc_bytes_eq(w, '\\');
+  return nc_ctl8(w) | nc_bytes_eq(w, '"') | nc_bytes_eq(w, '\\');
 }
 
 /* The index of the first byte of s[i..n) to escape, or n. */

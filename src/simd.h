@@ -1,8 +1,8 @@
 /* simd.h: helpers for scanning bytes many at a time.
  *
  * Whether the byte scans use SSE2: every x86-64 processor has it, and the
- * scans of util.c, document.c, sentences.c, entities.c and report_json.c
- * then take 16 bytes at a time (with the GCC builtins that count zero bits).
+ * scans of util.c, document.c, sentences.c, entities.c, report_json.c and
+ * claims.c then take 16 bytes at a time (with the GCC builtins that count zero bits).
  * Elsewhere, or built with -DNC_NO_SSE2 (as `make check` builds their
  * tests a second time), they take portable paths that give the same
  * results.
@@ -73,6 +73,13 @@ static inline uint64_t nc_bytes_eq(uint64_t w, unsigned char c)
   const uint64_t low7 = 0x7F7F7F7F7F7F7F7Fu;
   uint64_t x = w ^ (0x0101010101010101u * c);
   return ~(((x & low7) + low7) | x | low7);
+}
+
+/* 0x80 in each byte of w below 0x20 (a control byte). */
+static inline uint64_t nc_ctl8(uint64_t w)
+{
+  const uint64_t ones = 0x0101010101010101u, low7 = ones * 0x7F;
+  return ~(((w & low7) + ones * (0x80 - 0x20)) | w) & ones * 0x80;
 }
 
 /* 0x80 in each byte of w that is an ASCII letter. */
