@@ -244,6 +244,16 @@ static void write_pattern(int fd, size_t n)
   }
 }
 
+/* The file `path` made anew with n bytes of write_pattern. */
+static void pattern_file(const char *path, size_t n)
+{
+  int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+
+  assert_true(fd >= 0);
+  write_pattern(fd, n);
+  close(fd);
+}
+
 static bool is_pattern(const char *d, size_t n)
 {
   size_t i;
@@ -264,17 +274,14 @@ static void test_read_file(void **state)
   struct nc_error err;
   char *data;
   size_t len, k;
-  int fd, p[2];
+  int p[2];
   pid_t pid;
 
   (void)state;
   assert_non_null(mkdtemp(dir));
   snprintf(path, sizeof path, "%s/f", dir);
   for (k = 0; k < sizeof sizes / sizeof *sizes; k++) {
-    fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
-    assert_true(fd >= 0);
-    write_pattern(fd, sizes[k]);
-    close(fd);
+    pattern_file(path, sizes[k]);
     nc_error_clear(&err);
     assert_int_equal(nc_read_file(path, NC_MAX_INPUT_BYTES, &data, &len, &err),
                      NC_OK);
@@ -324,16 +331,13 @@ static void test_map_file(void **state)
   char path[64], proc[64];
   char *data;
   size_t len, k;
-  int fd, p[2];
+  int p[2];
 
   (void)state;
   assert_non_null(mkdtemp(dir));
   snprintf(path, sizeof path, "%s/f", dir);
   for (k = 0; k < sizeof sizes / sizeof *sizes; k++) {
-    fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
-    assert_true(fd >= 0);
-    write_pattern(fd, sizes[k]);
-    close(fd);
+    pattern_file(path, sizes[k]);
     assert_true(nc_map_file(path, NC_MAX_INPUT_BYTES, &data, &len));
     assert_int_equal(len, sizes[k]);
     assert_true(is_pattern(data, len)); /* and NUL-terminated */
@@ -345,10 +349,7 @@ static void test_map_file(void **state)
   assert_false(nc_map_file(path, 300000, &data, &len));
   /* sizes with no byte after them in the last page, and nothing */
   for (k = 0; k < 3; k++) {
-    fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
-    assert_true(fd >= 0);
-    write_pattern(fd, k * page);
-    close(fd);
+    pattern_file(path, k * page);
     assert_false(nc_map_file(path, NC_MAX_INPUT_BYTES, &data, &len));
   }
   assert_false(nc_map_file(dir, NC_MAX_INPUT_BYTES, &data, &len));
