@@ -7,7 +7,10 @@
 # (the per-core figure, which other work on the machine moves less), and
 # over the fastest run's wall time (this shared machine's speed varies by
 # a third from one minute to the next; the fastest run shows the code's
-# speed when nothing else takes the core).
+# speed when nothing else takes the core).  As a control, `gzip -1` is
+# timed on the same text the same way: its time shows how fast the machine
+# ran in that sitting, so the ratio newscheck/gzip compares sittings that
+# the machine's drift makes incomparable in MB/s.
 # Two texts of MB megabytes (default 4):
 #  - the five built-in articles (data/articles) repeated;
 #  - when ../shared/bench/article-extraction is present, the article text
@@ -46,6 +49,13 @@ measure() {
   awk -v b="$bytes" -v w="$wall" -v c="$cpu" -v f="$best" 'BEGIN {
     printf "  throughput: %.1f MB/s (median wall), %.1f MB/s (median cpu), %.1f MB/s (fastest run); target 50\n",
       b / w / 1000, b / c / 1000, b / f / 1000 }'
+  if command -v gzip >/dev/null 2>&1; then
+    gz=$("$BUILD/tests/benchrun" 21 gzip -1 -c "$2")
+    gzcpu=$(echo "$gz" | sed 's/.*cpu ms: median \([0-9.]*\).*/\1/')
+    awk -v c="$cpu" -v g="$gzcpu" 'BEGIN {
+      printf "  control: gzip -1 on the same text, median cpu %.1f ms; newscheck/gzip %.2f\n",
+        g, c / g }'
+  fi
 }
 
 for f in data/articles/*.txt; do
