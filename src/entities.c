@@ -126,8 +126,10 @@ struct strs {
 /* For the keys of a table without FIRST_SOLO (or _TSOLO: "the",
  * "trade"): the first two bytes of the second word of each of their
  * phrases (next << 8 | next2), and the first bytes (next) of those with
- * no next2.  A word whose next word starts with neither starts none, as
- * table_match_h would find, so the scan need not ask it. */
+ * no next2, each in every case its mode lets the text have it ("the
+ * Emirates" wants a capital E: "the emergency" is ruled out here).  A
+ * word whose next word starts with neither starts none, as table_match_h
+ * would find, so the scan need not ask it. */
 struct pairset {
   uint64_t pairs[65536 / 64];
   uint64_t any[256 / 64];
@@ -141,10 +143,12 @@ struct nc_entlex {
   unsigned char *ambiguous; /* per country */
   struct strs people;
   struct strs title_as; /* the reported form of each title */
-  size_t *mods;         /* the modifiers among titles.ph */
-  size_t nmods;
-  uint64_t mod_last[4]; /* their last bytes in lower case */
-  int mod_last_any;     /* one ends in an apostrophe (maybe curly) */
+  /* The modifiers among titles.ph that may end before a byte c of the
+   * text (in lower case): mods[mod_at[c]..mod_at[c + 1]), those whose
+   * last byte is c and those that end in an apostrophe (maybe curly),
+   * each list in the order of titles.ph, longest first. */
+  size_t *mods;
+  size_t mod_at[257];
   /* The filters of ents and titles in one, for the scan, a Bloom
    * filter like table.filter with a bit per question (FIRST_*) at
    * FILTER_A and FILTER_B of each key: two loads rule most words out of
@@ -153,18 +157,21 @@ struct nc_entlex {
   /* For scan_block, before it hashes a word: bit n of pre[PRE_AT(c0,
    * c1)] is set for each key of ents and titles that first[] marks, and
    * each plural, of n bytes (n < 32) that start c0, c1 (a key of one
-   * byte under every c1).  A word it does not mark is no key nor
-   * plural, which scan_word would find nothing for: most words of a
-   * text are ruled out so, at less cost than a hash. */
-  uint32_t pre[32 * 32];
+   * byte under every c1), c0 in each case a phrase of the key may start
+   * with in the text: a capital always, a small letter only when one of
+   * the phrases does not want a capital there.  A word it does not mark
+   * is no key nor plural, or one whose phrases all want the capital it
+   * lacks ("that" and "Thai"), which scan_word would find nothing for:
+   * most words of a text are ruled out so, at less cost than a hash. */
+  uint32_t pre[64 * 32];
   struct pairset ent_pairs, title_pairs;
 };
 
-/* The entry of pre[] for a word that starts with the bytes c0, c1: their
- * low five bits once 0x20 is set, the same for a letter in either case
- * (and for a key's bytes, in lower case, as for the word's). */
-#define PRE_AT(c0, c1) \
-  ((((c0) | 0x20u) & 31u) << 5 | (((c1) | 0x20u) & 31u))
+/* The entry of pre[] for a word that starts with the bytes c0, c1: the
+ * low six bits of c0, which tell a capital from a small letter, and the
+ * low five of c1, the same for a letter in either case.  Other bytes
+ * share entries with letters, which only lets more words through. */
+#define PRE_AT(c0, c1) (((c0) & 63u) << 5 | ((c1) & 31u))
 
 #define FIRST_ENT 1u    /* a key of ents */
 #define FIRST_TITLE 2u  /* a key of a title or honorific */
@@ -288,6 +295,15 @@ static inline int letter2_at(const unsigned char *u, size_t len, size_t i)
   return i + 1 < len && (unsigned)(u[i] - 0xC3) <= 0xDF - 0xC3 &&
          (u[i + 1] & 0xC0) == 0x80 &&
          !(u[i] == 0xC3 && (u[i + 1] == 0x97 || u[i + 1] == 0xB7));
+}
+
+/* Is there a three-byte letter at u[i], one of U+4000 to U+CFFF (most
+ * of CJK and Hangul), where is_word_cp makes no exception: a lead byte
+ * 0xE4 to 0xEC, then two continuation bytes? */
+static inline int letter3_at(const unsigned char *u, size_t len, size_t i)
+{
+  return len - i >= 3 && (unsigned)(u[i] - 0xE4) <= 0xEC - 0xE4 &&
+         (u[i + 1] & 0xC0) == 0x80 && (u[i + 2] & 0xC0) == 0x80;
 }
 
 /* Is there a character of U+2000 to U+2BFF at u[i], punctuation and
@@ -587,9 +603,15 @@ static size_t word_hash(const char *s, size_t len, size_t i, uint32_t *h,
       *next = i + 1;
       break;
     }
-    /* runs of two-byte letters */
-    while (letter2_at(u, len, i))
-      i += 2;
+    /* runs of two- and three-byte letters */
+    for (;;) {
+      if (letter2_at(u, len, i))
+        i += 2;
+      else if (letter3_at(u, len, i))
+        i += 3;
+      else
+        break;
+    }
     if (i >= len || u[i] < 0x80)
       continue;
     /* any other character, or a two-byte one that ends the word */
@@ -905,23 +927,48 @@ static void first_set(struct nc_entlex *lx, uint32_t h, unsigned bit)
   lx->first[FILTER_B(h)] |= (unsigned char)bit;
 }
 
-/* Mark the key k[0..n) in pre[], with an 's' added when `plural`. */
+/* Mark the key k[0..n) (in lower case) in pre[], with an 's' added
+ * when `plural`: under its first letter as a capital, and as a small
+ * letter too when `small` (a phrase of the key may start with one). */
 static void pre_add(struct nc_entlex *lx, const char *k, size_t n,
-                    int plural)
+                    int plural, int small)
 {
-  unsigned c0 = (unsigned char)k[0], j;
+  unsigned c0 = (unsigned char)k[0], j, f, forms[2], nf = 0;
 
   if (plural)
     n++;
   if (n >= 32)
     return;
-  if (n >= 2) {
-    unsigned c1 = n == 2 && plural ? 's' : (unsigned char)k[1];
-    lx->pre[PRE_AT(c0, c1)] |= (uint32_t)1 << n;
-    return;
+  if (c0 >= 'a' && c0 <= 'z') {
+    forms[nf++] = c0 ^ 0x20u;
+    if (small)
+      forms[nf++] = c0;
+  } else {
+    forms[nf++] = c0;
   }
-  for (j = 0; j < 32; j++)
-    lx->pre[PRE_AT(c0, j)] |= (uint32_t)1 << n;
+  for (f = 0; f < nf; f++) {
+    if (n >= 2) {
+      unsigned c1 = n == 2 && plural ? 's' : (unsigned char)k[1];
+      lx->pre[PRE_AT(forms[f], c1)] |= (uint32_t)1 << n;
+      continue;
+    }
+    for (j = 0; j < 32; j++)
+      lx->pre[PRE_AT(forms[f], j)] |= (uint32_t)1 << n;
+  }
+}
+
+/* The bytes of the text that match byte k of phrase p, as phrase_rest
+ * compares them (not loose): a letter of mode CM_ANY in either case,
+ * any other byte as it is.  Returns how many (1 or 2) are in c. */
+static size_t case_forms(const struct phrase *p, size_t k, unsigned char *c)
+{
+  unsigned char pc = (unsigned char)p->text[k];
+
+  c[0] = pc;
+  if (p->mode[k] != CM_ANY || !nc_is_alpha(pc))
+    return 1;
+  c[1] = (unsigned char)(pc ^ 0x20);
+  return 2;
 }
 
 /* Set `bit` in first[] for each key of t with a phrase of a kind in
@@ -936,33 +983,45 @@ static void first_add(struct nc_entlex *lx, const struct table *t,
                       struct pairset *ps)
 {
   size_t i, k;
+  int small;
 
   for (i = 0; i < t->nbuckets; i++) {
     const struct bucket *b = &t->buckets[i];
     if (!(b->kinds & kinds))
       continue;
     first_set(lx, b->hash, bit);
-    pre_add(lx, b->key, b->klen, 0);
-    if (b->kinds & (1u << PK_DEMONYM)) {
-      first_set(lx, hash_plural(b->key, b->klen), FIRST_PLURAL);
-      pre_add(lx, b->key, b->klen, 1);
-    }
-    for (k = 0; k < b->n; k++) {
+    for (k = 0, small = 0; k < b->n; k++) {
       const struct phrase *p = &t->ph[b->e[k].idx];
       if (p->klen == 0 || p->mode[0] == CM_ANY || p->text[0] < 'A' ||
           p->text[0] > 'Z')
-        first_set(lx, b->hash, FIRST_ANY);
+        small = 1;
+    }
+    if (small)
+      first_set(lx, b->hash, FIRST_ANY);
+    /* a plural is matched by the demonyms of the key, which are among
+     * the phrases that told `small` */
+    pre_add(lx, b->key, b->klen, 0, small);
+    if (b->kinds & (1u << PK_DEMONYM)) {
+      first_set(lx, hash_plural(b->key, b->klen), FIRST_PLURAL);
+      pre_add(lx, b->key, b->klen, 1, small);
     }
     if (b->nany > 0) {
       first_set(lx, b->hash, solo);
       continue;
     }
     for (k = 0; k < b->n; k++) {
-      unsigned next = (unsigned)b->g[k].next;
-      if (b->g[k].next2 < 0)
-        BIT_SET(ps->any, next);
-      else
-        BIT_SET(ps->pairs, next << 8 | (unsigned)b->g[k].next2);
+      const struct phrase *p = &t->ph[b->g[k].idx];
+      unsigned char c1[2], c2[2];
+      size_t n1 = case_forms(p, p->klen + 1, c1), n2, x, y;
+      if (b->g[k].next2 < 0) {
+        for (x = 0; x < n1; x++)
+          BIT_SET(ps->any, c1[x]);
+        continue;
+      }
+      n2 = case_forms(p, p->klen + 2, c2);
+      for (x = 0; x < n1; x++)
+        for (y = 0; y < n2; y++)
+          BIT_SET(ps->pairs, (unsigned)c1[x] << 8 | c2[y]);
     }
   }
 }
@@ -978,12 +1037,12 @@ static inline int pair_may(const struct pairset *ps, const char *s,
 
   if (j == wn || j >= len)
     return 0;
-  next = (unsigned)nc_ascii_lower((unsigned char)s[j]);
+  next = (unsigned char)s[j];
   if (BIT_TEST(ps->any, next))
     return 1;
   if (j + 1 >= len)
     return 0;
-  next2 = (unsigned)nc_ascii_lower((unsigned char)s[j + 1]);
+  next2 = (unsigned char)s[j + 1];
   return BIT_TEST(ps->pairs, next << 8 | next2);
 }
 
@@ -1154,25 +1213,47 @@ static long table_match_h(const struct table *t, const char *s, size_t len,
   return -1;
 }
 
-/* The longest phrase of `t` (of a kind accepted by `want`, a bit set of
- * kinds) that starts at i.  Returns its index or -1. */
-static long table_match(const struct table *t, const char *s, size_t len,
-                        size_t i, unsigned want, size_t *end)
+/* The first word at s[i] as the tables file it: its end in *wn and its
+ * hash_key in *h, a character that makes no word standing for one.
+ * Hashed once, a word can be looked up in several tables
+ * (table_match_w). */
+static void word_at(const char *s, size_t len, size_t i, size_t *wn,
+                    uint32_t *h)
 {
-  uint32_t h;
-  size_t next, wn = word_hash(s, len, i, &h, &next);
+  size_t next;
 
-  if (wn == i) {
+  *wn = word_hash(s, len, i, h, &next);
+  if (*wn == i) {
     size_t n;
     cp_at(s, len, i, &n);
-    wn = i + n;
-    h = hash_key(s + i, n);
+    *wn = i + n;
+    *h = hash_key(s + i, n);
   }
+}
+
+/* The longest phrase of `t` (of a kind accepted by `want`, a bit set of
+ * kinds) that starts at i, whose first word s[i..wn) has hash_key h
+ * (word_at).  Returns its index or -1. */
+static long table_match_w(const struct table *t, const char *s, size_t len,
+                          size_t i, size_t wn, uint32_t h, unsigned want,
+                          size_t *end)
+{
   /* no key has hash h (the filter tells most words): only a plural
    * demonym, filed under its singular, may still start here */
   if (!(want & (1u << PK_DEMONYM)) && !table_may_have(t, h))
     return -1;
   return table_match_h(t, s, len, i, wn, h, want, end);
+}
+
+/* table_match_w for the word at i. */
+static long table_match(const struct table *t, const char *s, size_t len,
+                        size_t i, unsigned want, size_t *end)
+{
+  size_t wn;
+  uint32_t h;
+
+  word_at(s, len, i, &wn, &h);
+  return table_match_w(t, s, len, i, wn, h, want, end);
 }
 
 #define K(x) (1u << (x))
@@ -1950,12 +2031,48 @@ cleanup:
   return st;
 }
 
+/* Fill mods and mod_at: the modifiers by the byte they end in, one that
+ * ends in an apostrophe under every byte. */
+static void mods_index(struct nc_entlex *lx)
+{
+  size_t at[256] = {0}, i, napos = 0;
+  unsigned c;
+
+  for (i = 0; i < lx->titles.n; i++) {
+    const struct phrase *p = &lx->titles.ph[i];
+    if (p->kind != PK_MODIFIER)
+      continue;
+    if (p->text[p->len - 1] == '\'')
+      napos++;
+    else
+      at[nc_ascii_lower((unsigned char)p->text[p->len - 1])]++;
+  }
+  lx->mod_at[0] = 0;
+  for (c = 0; c < 256; c++)
+    lx->mod_at[c + 1] = lx->mod_at[c] + at[c] + napos;
+  lx->mods = xmalloc((lx->mod_at[256] + 1) * sizeof *lx->mods);
+  /* then at[c] is where the next of byte c goes */
+  for (c = 0; c < 256; c++)
+    at[c] = lx->mod_at[c];
+  for (i = 0; i < lx->titles.n; i++) {
+    const struct phrase *p = &lx->titles.ph[i];
+    if (p->kind != PK_MODIFIER)
+      continue;
+    if (p->text[p->len - 1] != '\'') {
+      c = (unsigned)nc_ascii_lower((unsigned char)p->text[p->len - 1]);
+      lx->mods[at[c]++] = i;
+      continue;
+    }
+    for (c = 0; c < 256; c++)
+      lx->mods[at[c]++] = i;
+  }
+}
+
 enum nc_status nc_entlex_load(const char *dir, struct nc_entlex **out,
                               struct nc_error *err)
 {
   struct nc_entlex *lx = xcalloc(1, sizeof *lx);
   enum nc_status st;
-  size_t i;
 
   st = load_countries(lx, dir, err);
   if (st == NC_OK)
@@ -1978,18 +2095,7 @@ enum nc_status nc_entlex_load(const char *dir, struct nc_entlex **out,
   strs_done(&lx->countries);
   strs_done(&lx->people);
   strs_done(&lx->title_as);
-  lx->mods = xcalloc(lx->titles.n + 1, sizeof *lx->mods);
-  for (i = 0; i < lx->titles.n; i++)
-    if (lx->titles.ph[i].kind == PK_MODIFIER)
-      lx->mods[lx->nmods++] = i;
-  for (i = 0; i < lx->nmods; i++) {
-    const struct phrase *p = &lx->titles.ph[lx->mods[i]];
-    unsigned char c = (unsigned char)p->text[p->len - 1];
-    if (c == '\'')
-      lx->mod_last_any = 1;
-    else
-      BIT_SET(lx->mod_last, (unsigned)nc_ascii_lower(c));
-  }
+  mods_index(lx);
   *out = lx;
   return NC_OK;
 }
@@ -2219,8 +2325,25 @@ static inline uint64_t letter2_bits(const unsigned char *b)
   return pair | pair << 1;
 }
 
+/* The bytes of the character past ASCII at b[0] when it is one that
+ * makes no word (char_at) and that a scan meets often between words: a
+ * no-break space or another character of U+0080 to U+00BF (two bytes
+ * led by 0xC2), or a quote, dash or other mark of U+2000 to U+2BFF
+ * (three, as punct3_at has them).  0 for any other.  b[0..3) may be
+ * read. */
+static inline unsigned mark_at(const unsigned char *b)
+{
+  if (b[0] == 0xC2 && (b[1] & 0xC0) == 0x80)
+    return 2;
+  if (b[0] == 0xE2 && (unsigned)(b[1] - 0x80) <= 0x2F &&
+      (b[2] & 0xC0) == 0x80)
+    return 3;
+  return 0;
+}
+
 /* The words of the BLOCK bytes at s[i] for the first pass, up to the
- * first byte past ASCII that is not in a two-byte letter: each one that
+ * first byte past ASCII that is neither in a two-byte letter nor in a
+ * mark that ends words (mark_at), as spaces do: each one that
  * ends there is looked up as find_words would, from bit masks of the
  * word bytes and of the others past ASCII.  The character before i is
  * no letter or digit.  Returns how far the scan may go on: to the start
@@ -2232,7 +2355,7 @@ static NC_HOT size_t scan_block(struct scan *sc, size_t i, int *other)
   const unsigned char *b = (const unsigned char *)sc->s + i;
   const uint32_t *pre = sc->lx->pre;
   unsigned char pad[BLOCK_READ];
-  uint64_t w = 0, hi = 0, starts;
+  uint64_t w = 0, hi = 0, starts, ends;
   unsigned lim = BLOCK, k;
 
   /* near the end of the text, a copy padded with NULs (no word bytes)
@@ -2250,38 +2373,45 @@ static NC_HOT size_t scan_block(struct scan *sc, size_t i, int *other)
     hi |= (uint64_t)(unsigned)_mm_movemask_epi8(v) << k;
   }
   if (hi) {
-    uint64_t w2 = letter2_bits(b);
+    uint64_t w2 = letter2_bits(b), others = hi & ~w2;
     w |= w2;
-    if (hi & ~w2)
-      lim = (unsigned)__builtin_ctzll(hi & ~w2);
+    /* the block goes on past the marks (curly quotes and apostrophes,
+     * dashes, no-break spaces) that lie within it, rather than leave
+     * the bytes after each to another block */
+    while (others) {
+      unsigned p = (unsigned)__builtin_ctzll(others), n = mark_at(b + p);
+      if (n == 0 || p + n > BLOCK) {
+        lim = p;
+        break;
+      }
+      others &= ~(((UINT64_C(1) << n) - 1) << p);
+    }
   }
   *other = lim < BLOCK;
+  /* the first and last byte of each word, which pair up in order: the
+   * n-th end is that of the word of the n-th start */
   starts = w & ~(w << 1);
+  ends = w & ~(w >> 1);
   if (lim < BLOCK)
     starts &= (UINT64_C(1) << lim) - 1;
   while (starts) {
     unsigned a = (unsigned)__builtin_ctzll(starts);
-    uint64_t rest = ~(w >> a);
-    unsigned e = a + (rest ? (unsigned)__builtin_ctzll(rest) : BLOCK);
+    unsigned e = (unsigned)__builtin_ctzll(ends) + 1;
     uint32_t h;
     unsigned f;
 
     /* a word that runs on past the block or is long, or runs into a
      * character past ASCII that may be a letter, is word_hash's; one
-     * that ends in a no-break space or a quote, dash or other mark of
-     * the U+2000 block (as char_at has them) is done */
+     * that ends in a mark (mark_at) that the block ends in is done */
     if (e - a >= 32 ||
-        (e >= lim &&
-         (e > lim || lim == BLOCK ||
-          !((b[lim] == 0xC2 && b[lim + 1] == 0xA0) ||
-            (b[lim] == 0xE2 && (unsigned)(b[lim + 1] - 0x80) <= 0x2F &&
-             (b[lim + 2] & 0xC0) == 0x80))))) {
+        (e >= lim && (e > lim || lim == BLOCK || !mark_at(b + lim)))) {
       *other = 0;
       return a;
     }
     /* most words are no key (pre[]): they need no hash */
     if (!(pre[PRE_AT(b[a], b[a + 1])] >> (e - a) & 1)) {
       starts &= starts - 1;
+      ends &= ends - 1;
       continue;
     }
     h = block_hash(b + a, e - a);
@@ -2289,6 +2419,7 @@ static NC_HOT size_t scan_block(struct scan *sc, size_t i, int *other)
     if (f != 0)
       scan_word(sc, i + a, i + e, h, f);
     starts &= starts - 1;
+    ends &= ends - 1;
   }
   return lim;
 }
@@ -2319,9 +2450,13 @@ static void find_words(const struct nc_entlex *lx, const char *s,
 #if NC_SSE2
     /* ASCII text a block at a time; a byte past ASCII goes on below.
      * The block takes a letter or digit at i to start a word: so it does
-     * unless a character past ASCII before it is a letter. */
-    if (i == 0 || (unsigned char)s[i - 1] < 0x80 ||
-        !ascii_word[(unsigned char)s[i]] || nc_word_start(s, i)) {
+     * unless a character past ASCII before it is a letter.  A block
+     * that starts with a byte past ASCII outside a two-byte letter (a
+     * quote, a dash, a letter of CJK or Hangul) would take nothing. */
+    if ((i == 0 || (unsigned char)s[i - 1] < 0x80 ||
+         !ascii_word[(unsigned char)s[i]] || nc_word_start(s, i)) &&
+        ((unsigned char)s[i] < 0x80 ||
+         letter2_at((const unsigned char *)s, len, i))) {
       int other;
       size_t adv = scan_block(&sc, i, &other);
       if (adv > 0) {
@@ -2393,6 +2528,10 @@ static const struct cmatch *cm_at(const struct cmatches *cm, size_t pos,
 struct name {
   size_t start, end; /* the name's bytes */
   int words;         /* capitalised words */
+  /* word_at of the word at start, once parse_name has hashed it (key_end
+   * > start), for known_person */
+  size_t key_end;
+  uint32_t key_h;
 };
 
 /* One capitalised word of a name at s[i]: letters, inner hyphens and
@@ -2457,17 +2596,26 @@ static int parse_name(const struct nc_entlex *lx, const struct cmatches *cm,
   nm->start = i;
   nm->end = i;
   nm->words = 0;
+  nm->key_end = i;
   while (t < len && nm->words < 5) {
-    size_t w = t, we;
+    size_t w = t, we, wn;
+    uint32_t h;
     long k;
 
     if (is_capital_at(s, len, t)) {
+      /* one hash of the word for each table asked */
+      word_at(s, len, t, &wn, &h);
+      if (t == i) {
+        nm->key_end = wn;
+        nm->key_h = h;
+      }
       /* a title is no name: "President Prime Minister ..." */
       if (nm->words == 0 &&
-          word_is(&lx->titles, s, len, t, K(PK_TITLE) | K(PK_HONORIFIC)))
+          table_match_w(&lx->titles, s, len, t, wn, h,
+                        K(PK_TITLE) | K(PK_HONORIFIC), &end) >= 0)
         return 0;
-      k = table_match(&lx->words, s, len, t, K(PK_STOP) | K(PK_SUFFIX),
-                      &end);
+      k = table_match_w(&lx->words, s, len, t, wn, h,
+                        K(PK_STOP) | K(PK_SUFFIX), &end);
       if (k >= 0 && lx->words.ph[k].kind == PK_STOP)
         break;
       if (k >= 0) {
@@ -2535,8 +2683,14 @@ static char *squeeze(const char *s, size_t a, size_t b)
 static const char *known_person(const struct nc_entlex *lx, const char *s,
                                 size_t len, const struct name *nm)
 {
-  size_t end;
-  long k = table_match(&lx->ents, s, len, nm->start, K(PK_PERSON), &end);
+  size_t end, wn = nm->key_end;
+  uint32_t h = nm->key_h;
+  long k;
+
+  if (wn == nm->start)
+    word_at(s, len, nm->start, &wn, &h);
+  k = table_match_w(&lx->ents, s, len, nm->start, wn, h, K(PK_PERSON),
+                    &end);
   if (k >= 0 && end == nm->end)
     return lx->people.v[lx->ents.ph[k].ref];
   return NULL;
@@ -2547,23 +2701,17 @@ static const struct phrase *modifier_before(const struct nc_entlex *lx,
                                             const char *s, size_t len,
                                             size_t pos, size_t *start)
 {
-  size_t k;
-  int last;
+  size_t k, last;
 
   /* the byte before pos is the modifier's last (or no modifier ends
    * there), unless an apostrophe ends it, which may be curly */
   if (pos == 0)
     return NULL;
-  last = nc_ascii_lower((unsigned char)s[pos - 1]);
-  if (!lx->mod_last_any && !BIT_TEST(lx->mod_last, (unsigned)last))
-    return NULL;
-  for (k = 0; k < lx->nmods; k++) {
+  last = (size_t)nc_ascii_lower((unsigned char)s[pos - 1]);
+  for (k = lx->mod_at[last]; k < lx->mod_at[last + 1]; k++) {
     const struct phrase *p = &lx->titles.ph[lx->mods[k]];
     size_t end;
     if (p->len > pos)
-      continue;
-    if (p->text[p->len - 1] != '\'' &&
-        nc_ascii_lower((unsigned char)p->text[p->len - 1]) != last)
       continue;
     /* the first byte rules out most (an apostrophe may be curly) */
     if (p->text[0] != '\'' &&

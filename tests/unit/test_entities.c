@@ -520,6 +520,121 @@ static void test_key_prefilter(void **state)
   assert_string_equal(at(NC_M_COUNTRY, "UAE")->name, "United Arab Emirates");
 }
 
+/* The word after a key that only starts longer phrases ("the",
+ * "mainland") lets the scan go on only in a case its phrases allow: the
+ * capital where the lexicon has one, either case where it has a small
+ * letter, the bytes of an acronym as they are. */
+static void test_next_word_case(void **state)
+{
+  (void)state;
+  run("the Emirates, the EMIRATES and THE Emirates; the emirates, "
+      "the eMIRATES.");
+  assert_string_equal(at(NC_M_COUNTRY, "the Emirates")->name,
+                      "United Arab Emirates");
+  at(NC_M_COUNTRY, "the EMIRATES");
+  at(NC_M_COUNTRY, "THE Emirates");
+  assert_int_equal(count(NC_M_COUNTRY), 3);
+  run("the jewish state, The JEWISH STATE, the Jewish State and THE "
+      "jEWISH sTATE.");
+  assert_string_equal(at(NC_M_COUNTRY, "the jewish state")->name, "Israel");
+  at(NC_M_COUNTRY, "The JEWISH STATE");
+  at(NC_M_COUNTRY, "the Jewish State");
+  at(NC_M_COUNTRY, "THE jEWISH sTATE");
+  assert_int_equal(count(NC_M_COUNTRY), 4);
+  run("mainland China, MAINLAND China, mainland china, mainland CHINA.");
+  assert_string_equal(at(NC_M_COUNTRY, "mainland China")->name, "China");
+  at(NC_M_COUNTRY, "MAINLAND China");
+  at(NC_M_COUNTRY, "mainland CHINA");
+  assert_int_equal(count(NC_M_COUNTRY), 3);
+  /* titles are written in small letters: any case will do */
+  run("PRIME MINISTER Jean Dupont met prime MINISTER Ana Gomes and "
+      "pRIME mINISTER Mark Carney.");
+  check_person("PRIME MINISTER Jean Dupont", "Jean Dupont",
+               "prime minister", NULL);
+  check_person("prime MINISTER Ana Gomes", "Ana Gomes", "prime minister",
+               NULL);
+  check_person("pRIME mINISTER Mark Carney", "Mark Carney",
+               "prime minister", NULL);
+  assert_int_equal(count(NC_M_PERSON), 3);
+}
+
+/* The scan rules out a word before hashing it by its first bytes and
+ * length, its first letter as written: a small one only where a phrase
+ * of the key may start with one.  Those that may must still be found in
+ * every case, the others with their capital only. */
+static void test_key_prefilter_case(void **state)
+{
+  (void)state;
+  run("thai and Thai, israel and ISRAEL, c\xc3\xb4te d'Ivoire and "
+      "C\xc3\xb4te d'Ivoire, \xc3\x89ire and T\xc3\xbcrkiye.");
+  at(NC_M_COUNTRY, "Thai");
+  at(NC_M_COUNTRY, "ISRAEL");
+  assert_string_equal(at(NC_M_COUNTRY, "C\xc3\xb4te d'Ivoire")->name,
+                      "Ivory Coast");
+  at(NC_M_COUNTRY, "\xc3\x89ire");
+  at(NC_M_COUNTRY, "T\xc3\xbcrkiye");
+  assert_int_equal(count(NC_M_COUNTRY), 5);
+  run("mr. Jean Dupont, Mr. Ana Gomes, sir Mark Carney, Sir Tom Barrack.");
+  check_person("Mr. Ana Gomes", "Ana Gomes", NULL, NULL);
+  check_person("Sir Tom Barrack", "Tom Barrack", NULL, NULL);
+  assert_int_equal(count(NC_M_PERSON), 2);
+  run("president Jean Dupont, KING Charles and minister Ana Gomes.");
+  check_person("president Jean Dupont", "Jean Dupont", "president", NULL);
+  check_person("KING Charles", "Charles", "king", NULL);
+  check_person("minister Ana Gomes", "Ana Gomes", "minister", NULL);
+  assert_int_equal(count(NC_M_PERSON), 3);
+}
+
+/* Modifiers are looked up by the byte they end in: each still binds to
+ * the title in any case, the longest first ("first deputy"). */
+static void test_modifier_ends(void **state)
+{
+  (void)state;
+  run("FORMER President Jean Dupont, first deputy prime minister Ana "
+      "Gomes, then-President Mark Carney, de facto leader Tom Barrack.");
+  check_person("FORMER President Jean Dupont", "Jean Dupont",
+               "former president", NULL);
+  check_person("first deputy prime minister Ana Gomes", "Ana Gomes",
+               "first deputy prime minister", NULL);
+  check_person("then-President Mark Carney", "Mark Carney",
+               "then-president", NULL);
+  check_person("de facto leader Tom Barrack", "Tom Barrack",
+               "de facto leader", NULL);
+  run("Newly Elected President Jean Dupont and senior minister Ana Gomes "
+      "and Interim Deputy Minister Mark Carney.");
+  check_person("Newly Elected President Jean Dupont", "Jean Dupont",
+               "newly elected president", NULL);
+  check_person("senior minister Ana Gomes", "Ana Gomes", "senior minister",
+               NULL);
+  check_person("Interim Deputy Minister Mark Carney", "Mark Carney",
+               "interim deputy minister", NULL);
+}
+
+/* Words of three-byte letters (CJK, Hangul, kana) run on into a name
+ * written against them, whatever their lead byte; the marks of those
+ * blocks, and bytes that are not UTF-8, end words. */
+static void test_three_byte_letters(void **state)
+{
+  (void)state;
+  run("\xe4\xb8\xad" "Peru \xec\x9d\xb4" "Peru \xed\x9e\xa3" "Peru "
+      "\xe3\x81\x82" "Peru \xea\xb0\x80" "Peru Peru\xe9\xbe\xa0 "
+      "Peru\xed\x95\x9c\xea\xb5\xad Peru\xe0\xa4\x95 \xe1\x80\x80" "Peru");
+  assert_int_equal(count(NC_M_COUNTRY), 0);
+  run("\xe3\x80\x82" "Peru \xe2\x80\x94" "Chile \xe4\xb8" "Bolivia "
+      "\xed\xa0\x80" "Ecuador \xef\xbb\xbf" "Cuba \xea\xb0" "Chad "
+      "Peru\xe3\x80\x81 \xe4\xb8\xad\xe5\x9b\xbd Japan "
+      "\xed\x95\x9c\xea\xb5\xad\xec\x9d\x98 Korea.");
+  at(NC_M_COUNTRY, "Peru");
+  at(NC_M_COUNTRY, "Chile");
+  at(NC_M_COUNTRY, "Bolivia");
+  at(NC_M_COUNTRY, "Ecuador");
+  at(NC_M_COUNTRY, "Cuba");
+  at(NC_M_COUNTRY, "Chad");
+  at(NC_M_COUNTRY, "Japan");
+  at(NC_M_COUNTRY, "Korea");
+  assert_int_equal(count(NC_M_COUNTRY), 9);
+}
+
 /* Many countries and titles in one call, each person still finds the
  * qualifier before its title. */
 static void test_many_matches(void **state)
@@ -647,6 +762,10 @@ static void test_block_shifts(void **state)
       "3 Israel\xc3\xb7Iran \xc3\x89gypt Egypt.",
       "\xe6\x97\xa5\xe6\x9c\xac Japan \xe4\xb8\xad\xe5\x9b\xbd China "
       "Japan\xe6\x97\xa5 Chinese.",
+      /* Hangul and CJK words, their marks, and names against them */
+      "\xed\x95\x9c\xea\xb5\xad\xec\x9d\x98 Korea \xe4\xb8\xad\xe5\x9b\xbd"
+      "\xe3\x80\x82" "China \xec\x9d\xb4" "Peru \xed\x9e\xa3\xed\x9e\xa3 "
+      "Japan\xe3\x81\x82 \xe2\x80\x9cIsrael\xe2\x80\x9d \xea\xb0\x80 Iran.",
       /* long words, on both sides of the hashes' limits */
       "Antidisestablishmentarianisms Israel "
       "Supercalifragilisticexpialidocious Iran "
@@ -699,6 +818,10 @@ int main(void)
       cmocka_unit_test(test_first_word_marks),
       cmocka_unit_test(test_plural_words),
       cmocka_unit_test(test_key_prefilter),
+      cmocka_unit_test(test_next_word_case),
+      cmocka_unit_test(test_key_prefilter_case),
+      cmocka_unit_test(test_modifier_ends),
+      cmocka_unit_test(test_three_byte_letters),
       cmocka_unit_test(test_many_matches),
       cmocka_unit_test(test_large_text),
       cmocka_unit_test(test_load_errors),
