@@ -14,12 +14,16 @@ struct nc_mention *nc_mentions_push(struct nc_mentions *out,
                                     enum nc_mention_type type, size_t start,
                                     size_t end)
 {
+  static const struct nc_mention zero;
   struct nc_mention *m;
 
   if (out->n == out->cap)
     nc_grow(&out->items, &out->cap, out->n + 1, sizeof *m);
   m = &out->items[out->n++];
-  memset(m, 0, sizeof *m);
+  /* copied from a zero mention: compilers copy it with a few wide moves,
+   * where a memset became a string instruction that takes a step per
+   * eight bytes */
+  *m = zero;
   m->type = type;
   m->start = start;
   m->end = end;

@@ -691,6 +691,9 @@ static void mark_kw(struct nc_numlex *lx, const char *word, unsigned kw)
     e->kw |= kw;
 }
 
+/* The roles of a word that begins a date by itself. */
+#define W_DATES (W_MONTH | W_WDAY | W_RELDAY)
+
 /* Once the lists are read: mark with W_BEGIN the keys at which a value
  * may begin, give the words the rules name their KW_* bits, and fill the
  * table of one-byte keys and the filters of keys outside ASCII
@@ -698,9 +701,10 @@ static void mark_kw(struct nc_numlex *lx, const char *word, unsigned kw)
  * (W_PHRASE) begins a value only when one of those has a role that
  * begins one: "is" of "is expected to" does not.  An upper-case word of
  * four letters, "M" and a currency code, is money in millions ("MUSD
- * 5"), so such a key is kept too.  The KW_*ONLY and KW_LEAD bits let
- * scan_at skip the parts of value_at that cannot apply: each rests on
- * the words value_at tests, so they change with it. */
+ * 5"), so such a key is kept too.  The KW_*ONLY, KW_LEAD and
+ * KW_DATEWORD bits let scan_at skip the parts of value_at that cannot
+ * apply: each rests on the words value_at tests, so they change with
+ * it. */
 static void mark_begins(struct nc_numlex *lx)
 {
   static const char *const date_words[] = {
@@ -731,6 +735,9 @@ static void mark_begins(struct nc_numlex *lx)
       if (!e->kw && !(e->flags & W_CURNAME) && !(e->lead & W_STARTS) &&
           !(e->flags & W_STARTS & ~(W_PHRASE | W_CURPFX | W_CODE)))
         e->kw |= KW_MONEYONLY;
+      if (!e->kw && !(e->lead & W_STARTS & ~W_DATES) &&
+          !(e->flags & W_STARTS & ~(W_PHRASE | W_DATES)))
+        e->kw |= KW_DATEWORD;
     } else if (e->lead & W_STARTS) {
       e->flags |= W_BEGIN;
       if (!e->kw)
@@ -1282,11 +1289,15 @@ static size_t tok_words(struct nc_vscan *sc, size_t i, bool *space)
 {
   const unsigned char *s = (const unsigned char *)sc->s;
   size_t len = sc->len;
-  struct nc_vtok *t;
+  struct nc_vtok *t, *room;
   bool sp = *space;
   uint64_t x = nc_load8(s + i, len - i), let = nc_letters8(x);
 
+  /* the end of the room for tokens, kept in a local: stores through t
+   * might alias sc->cap, which the compiler would then load again for
+   * every word */
   t = sc->t + sc->n;
+  room = sc->t + sc->cap;
 
   for (;;) {
     /* x and let are of the eight bytes at s[i], an ASCII letter */
@@ -1295,14 +1306,15 @@ static size_t tok_words(struct nc_vscan *sc, size_t i, bool *space)
     uint32_t hash;
     const struct nc_lexent *w;
     /* the byte after the word; 0 past the end of the text */
-    unsigned char next = (unsigned char)(x >> 8 * n), c;
+    unsigned char next = (unsigned char)(x >> 8 * n);
 
-    if (t + 2 > sc->t + sc->cap) {
+    if (room - t < 2) {
       /* a word and a mark at most are added below; room is made for a
        * few hundred at a time, not for every byte left */
       sc->n = (size_t)(t - sc->t);
       tok_reserve(sc, TOK_AHEAD + 2);
       t = sc->t + sc->n;
+      room = sc->t + sc->cap;
     }
     if (stops) {
       low &= (1ull << 8 * n) - 1;
@@ -1320,6 +1332,7 @@ static size_t tok_words(struct nc_vscan *sc, size_t i, bool *space)
       if (sc->cap - sc->n < 1) /* for the mark below */
         tok_reserve(sc, TOK_AHEAD + 2);
       t = sc->t + sc->n;
+      room = sc->t + sc->cap;
       next = i < len ? s[i] : 0;
     } else {
       w = n <= 8 ? numlex_find_short(sc->lx, low, n, hash)
@@ -1338,6 +1351,15 @@ static size_t tok_words(struct nc_vscan *sc, size_t i, bool *space)
       /* a mark glued to the word, as in ", " and ". ": the token
        * tokenize makes of it */
       const struct nc_lexent *m = sc->lx->ascii[next];
+      if ((next == ':' || next == '.') && t[-1].space &&
+          url_len(sc->s + t[-1].start, len - t[-1].start)) {
+        /* the word after a space was "http", "https" or "www" of a web
+         * address: taken back for tokenize to read.  Looked for here, as
+         * such a word goes on with ':' or '.', not before every word. */
+        t--;
+        i = t->start;
+        break;
+      }
       *t++ = (struct nc_vtok){.start = i,
                               .end = i + 1,
                               .kind = NC_T_PUNCT,
@@ -1362,10 +1384,6 @@ static size_t tok_words(struct nc_vscan *sc, size_t i, bool *space)
     x = nc_load8(s + i, len - i);
     let = nc_letters8(x);
     if (!(let & 0x80))
-      break;
-    /* an 'h' or a 'w' (bits 7 and 22 from 'a') may begin a web address */
-    c = (unsigned char)((x | 0x20) - 'a');
-    if ((0x400080u >> c & 1) && url_len(sc->s + i, len - i))
       break;
   }
   sc->n = (size_t)(t - sc->t);
@@ -1507,9 +1525,8 @@ const struct nc_lexent *nc_vphrase_long(const struct nc_vscan *sc, size_t i,
     best = first;
     *next = i + 1;
   }
-  /* a longer key goes on with a word whose hash bit `next` has */
-  if (i + 1 < sc->n && sc->t[i + 1].hash &&
-      !(first->next & (1ull << (sc->t[i + 1].hash & 63))))
+  /* a longer key goes on with a token that nc_vnext lets through */
+  if (i + 1 < sc->n && !nc_vnext(first, &sc->t[i + 1]))
     return best;
   lim = i + (size_t)first->ntok;
   for (k = i; k < lim && k < sc->n; k++) {
@@ -2433,6 +2450,10 @@ static size_t scan_at(struct nc_vscan *sc, size_t i)
       r = nc_dates_at(sc, i);
     return r > i ? r : vague_at(sc, i);
   }
+  /* a month, a weekday or "today" begins a date or nothing: money, a
+   * number or a vague quantity needs a word with another role */
+  if (sc->t[i].kind == NC_T_WORD && (sc->t[i].w->kw & KW_DATEWORD))
+    return nc_dates_at(sc, i);
   /* "s" of "S$" and "all" of "ALL" begin money only before a currency
    * symbol or, as a code, in upper case; no other value */
   if (sc->t[i].kind == NC_T_WORD && (sc->t[i].w->kw & KW_MONEYONLY) &&

@@ -55,27 +55,31 @@ enum {
 /* Words the recognizers name in their rules, marked at load so that a
  * test of a token's entry tells whether the rule can apply at all. */
 enum {
-  KW_DATE = 1u << 0,     /* begins a date with no date role: "the", "last",
-                            "past", "next", "coming", "this", "earlier",
-                            "later", "mid", "early", "late" */
-  KW_QTY = 1u << 1,      /* begins a number with no number role: "half",
-                            "a", "an" */
-  KW_LEAD = 1u << 2,     /* begins a value only as an approximation
-                            ("about") or the first word of a longer key
-                            ("in" of "in excess of"): an approximation or
-                            a vague quantity */
-  KW_DATEONLY = 1u << 3, /* KW_DATE with no other role that begins a
-                            value ("the", "last"): a date, or what
-                            KW_LEAD words begin */
-  KW_QTYONLY = 1u << 4,  /* KW_QTY with no other role that begins a
-                            value but W_CURPFX ("a", "A$"): a number or
-                            money needs a number or a listed word after
-                            it */
-  KW_MONEYONLY = 1u << 5 /* no KW_* bit, no W_CURNAME, no longer key
-                            that begins a value and no role that begins
-                            one but W_CURPFX and W_CODE ("s" of "S$",
-                            "all" of "ALL"): money needs a currency
-                            symbol after it or a code in upper case */
+  KW_DATE = 1u << 0,      /* begins a date with no date role: "the", "last",
+                             "past", "next", "coming", "this", "earlier",
+                             "later", "mid", "early", "late" */
+  KW_QTY = 1u << 1,       /* begins a number with no number role: "half",
+                             "a", "an" */
+  KW_LEAD = 1u << 2,      /* begins a value only as an approximation
+                             ("about") or the first word of a longer key
+                             ("in" of "in excess of"): an approximation or
+                             a vague quantity */
+  KW_DATEONLY = 1u << 3,  /* KW_DATE with no other role that begins a
+                             value ("the", "last"): a date, or what
+                             KW_LEAD words begin */
+  KW_QTYONLY = 1u << 4,   /* KW_QTY with no other role that begins a
+                             value but W_CURPFX ("a", "A$"): a number or
+                             money needs a number or a listed word after
+                             it */
+  KW_MONEYONLY = 1u << 5, /* no KW_* bit, no W_CURNAME, no longer key
+                             that begins a value and no role that begins
+                             one but W_CURPFX and W_CODE ("s" of "S$",
+                             "all" of "ALL"): money needs a currency
+                             symbol after it or a code in upper case */
+  KW_DATEWORD = 1u << 6   /* no other KW_* bit and no role that begins a
+                             value, its own or a longer key's, but
+                             W_MONTH, W_WDAY and W_RELDAY ("Thursday",
+                             "today"): a date or nothing begins there */
 };
 
 /* Roles of a word that may begin a value.  W_PHRASE counts only through
@@ -201,6 +205,18 @@ static inline bool nc_vword(const struct nc_vscan *sc, size_t i,
   return true;
 }
 
+/* True when token t may go on a longer key that `first` begins, as the
+ * filter `next` tells: a word of ASCII letters by the bit of its hash; a
+ * number or a mark only when one of those keys goes on with no run of
+ * letters (every bit set); any other word, whose hash is not known. */
+static inline bool nc_vnext(const struct nc_lexent *first,
+                            const struct nc_vtok *t)
+{
+  if (t->hash)
+    return first->next >> (t->hash & 63) & 1;
+  return t->kind == NC_T_WORD || first->next == ~0ull;
+}
+
 /* nc_vphrase where token i begins a longer key with a role in `flags`. */
 const struct nc_lexent *nc_vphrase_long(const struct nc_vscan *sc, size_t i,
                                         unsigned flags, size_t *next);
@@ -214,14 +230,11 @@ static inline const struct nc_lexent *nc_vphrase(const struct nc_vscan *sc,
                                                  size_t *next)
 {
   const struct nc_lexent *first;
-  uint32_t h;
   if (i >= sc->n || !(first = sc->t[i].w))
     return NULL;
-  /* unless a word follows whose hash bit `next` lacks (see
-   * nc_vphrase_long) */
+  /* unless a token follows that goes on none of them (nc_vnext) */
   if ((first->flags & W_PHRASE) && (first->lead & flags) &&
-      !(i + 1 < sc->n && (h = sc->t[i + 1].hash) != 0 &&
-        !(first->next & (1ull << (h & 63)))))
+      (i + 1 >= sc->n || nc_vnext(first, &sc->t[i + 1])))
     return nc_vphrase_long(sc, i, flags, next);
   if (!(first->flags & flags))
     return NULL;
