@@ -239,7 +239,7 @@ static const struct phrase month_names[] = {
 
 /* Byte length of the white space (ASCII, NBSP, zero-width and BOM
  * characters, line/paragraph separators) at s[0..len), or 0. */
-static size_t space_len(const char *s, size_t len)
+static inline size_t space_len(const char *s, size_t len)
 {
   const unsigned char *u = (const unsigned char *)s;
 
@@ -500,15 +500,31 @@ struct phrase_index {
   /* per byte: PH_START when a phrase starts with it, PH_ALNUM for ASCII
    * letters and digits */
   unsigned char cls[256];
-  /* bit ((a & 31) << 5 | (b & 31)) set for the first two bytes a, b of
-   * each phrase: a quick "no" for most places where a word starts with
-   * the right letter.  An ASCII letter has the same five low bits in
-   * either case, so the text needs no lowering. */
-  uint64_t pairs[16];
+  /* bit (a | b << 8) set for the first two bytes a, b of each phrase, in
+   * either case of a letter: a quick "no" for most places where a word
+   * starts, in one look-up of the text's two bytes as they are */
+  uint64_t pairs[1024];
   bool ascii; /* no phrase starts with a byte outside ASCII */
 };
 
 enum { PH_START = 1, PH_ALNUM = 2 };
+
+/* Mark the first two bytes a, b of a phrase (in lower case) in
+ * ix->pairs, with each byte that lower() turns into them: a letter in
+ * either case. */
+static void add_pair(struct phrase_index *ix, size_t a, size_t b)
+{
+  size_t as[2] = {a, a >= 'a' && a <= 'z' ? a - 32 : a};
+  size_t bs[2] = {b, b >= 'a' && b <= 'z' ? b - 32 : b};
+  size_t i, j, h;
+
+  for (i = 0; i < 2; i++) {
+    for (j = 0; j < 2; j++) {
+      h = as[i] | bs[j] << 8;
+      ix->pairs[h >> 6] |= (uint64_t)1 << (h & 63);
+    }
+  }
+}
 
 /* Index the n lists of lists[], the phrases of lists[i] in group
  * groups[i] (a bit). */
@@ -540,12 +556,10 @@ static void index_phrases(struct phrase_index *ix,
         ix->shortest = p->len;
       if (p->len > ix->longest)
         ix->longest = p->len;
-      if (p->len < 2) {
+      if (p->len < 2)
         memset(ix->pairs, 0xFF, sizeof ix->pairs); /* no filter */
-      } else {
-        size_t h = (c & 31) << 5 | ((unsigned char)p->s[1] & 31);
-        ix->pairs[h >> 6] |= (uint64_t)1 << (h & 63);
-      }
+      else
+        add_pair(ix, c, (unsigned char)p->s[1]);
     }
   }
   assert(total <= 2 * MAX_PHRASES);
@@ -590,8 +604,7 @@ static inline bool pair_may_start(const char *s, size_t n,
 
   if (n < 2)
     return true;
-  h = ((size_t)(unsigned char)s[0] & 31) << 5 |
-      ((size_t)(unsigned char)s[1] & 31);
+  h = (size_t)(unsigned char)s[0] | (size_t)(unsigned char)s[1] << 8;
   return (ix->pairs[h >> 6] >> (h & 63) & 1) != 0;
 }
 
@@ -633,8 +646,8 @@ static bool any_prefix(const char *s, size_t n, const struct phrase_index *ix)
 }
 
 /* Add to *found the groups (of those in want) of the phrases of ix that
- * s[i..n) starts with.  Inline up to the quick tests, which turn most
- * places down. */
+ * s[i..n) starts with.  Inline up to the quick test of the first two
+ * bytes, which turns most places down. */
 static void phrases_at_slow(const char *s, size_t n, size_t i,
                             const struct phrase_index *ix, unsigned want,
                             unsigned *found);
@@ -642,8 +655,7 @@ static inline void phrases_at(const char *s, size_t n, size_t i,
                               const struct phrase_index *ix, unsigned want,
                               unsigned *found)
 {
-  if ((ix->cls[(unsigned char)s[i]] & PH_START) &&
-      pair_may_start(s + i, n - i, ix))
+  if (pair_may_start(s + i, n - i, ix))
     phrases_at_slow(s, n, i, ix, want, found);
 }
 
@@ -795,7 +807,7 @@ static bool is_bullet(uint32_t cp)
 }
 
 /* Decode the last code point of s[0..n); returns its length. */
-static size_t last_cp(const char *s, size_t n, uint32_t *cp)
+static inline size_t last_cp(const char *s, size_t n, uint32_t *cp)
 {
   size_t k = 1;
 
@@ -1444,8 +1456,18 @@ static void core_text(const char *s, size_t n, const char **cs, size_t *cn)
   uint32_t cp;
 
   while (a < b) {
-    size_t k = nc_utf8_decode(s + a, b - a, &cp);
-    size_t sp = space_len(s + a, b - a);
+    size_t k, sp;
+    if ((unsigned char)s[a] < 0x80) {
+      /* ASCII, the usual case, as the general test below takes it: the
+       * spaces and bullets are among the other punctuation */
+      if (nc_is_alnum((unsigned char)s[a]) || s[a] == '(' || s[a] == '"' ||
+          s[a] == '\'')
+        break;
+      a++;
+      continue;
+    }
+    k = nc_utf8_decode(s + a, b - a, &cp);
+    sp = space_len(s + a, b - a);
     if (sp)
       a += sp;
     else if (is_bullet(cp) || (cp < 0x80 && !nc_is_alnum((int)cp) &&
@@ -1455,7 +1477,15 @@ static void core_text(const char *s, size_t n, const char **cs, size_t *cn)
       break;
   }
   while (b > a) {
-    size_t k = last_cp(s + a, b - a, &cp);
+    size_t k;
+    if ((unsigned char)s[b - 1] < 0x80) {
+      /* ASCII: as below, white space and punctuation but ')' go */
+      if (nc_is_alnum((unsigned char)s[b - 1]) || s[b - 1] == ')')
+        break;
+      b--;
+      continue;
+    }
+    k = last_cp(s + a, b - a, &cp);
     if (nc_is_space((int)(cp < 0x80 ? cp : 0)) || cp == 0xA0 ||
         (cp < 0x80 && !nc_is_alnum((int)cp) && cp != ')'))
       b -= k;
@@ -1741,7 +1771,7 @@ static void classify(struct nc_doc *doc)
   const char *head = NULL;
   size_t hlen = 0;
   enum zone zone = ZONE_TOP;
-  struct line_lists *ll = xmalloc(sizeof *ll); /* ~25 KB: not on the
+  struct line_lists *ll = xmalloc(sizeof *ll); /* ~65 KB: not on the
                                                   stack */
 
   line_lists_init(ll);
@@ -1826,6 +1856,9 @@ enum nc_status nc_doc_from_text(const struct nc_source *src, char *data,
     from = 3;
   split_lines(data, from, len, &lines, &nlines);
   width = wrap_width(lines, nlines);
+  /* a block per line at most: room for them at once, where growing the
+   * array block by block would copy it over again on the way */
+  nc_grow(&doc->blocks, &doc->cap, nlines, sizeof *doc->blocks);
   i = 0;
   while (i < nlines) {
     size_t j = i;

@@ -130,11 +130,49 @@ static char *put_escape(char *p, unsigned char c)
   return p + 2;
 }
 
+/* Store w at p as nc_load8 loaded it: s[0], the lowest byte, first,
+ * whatever the machine's byte order. */
+static inline void store8(char *p, uint64_t w)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  memcpy(p, &w, 8);
+#else
+  size_t k;
+
+  for (k = 0; k < 8; k++)
+    p[k] = (char)(w >> 8 * k);
+#endif
+}
+
 static void put_json_str(struct nc_buf *b, const char *s, size_t n)
 {
   size_t i = 0, j;
-  char *p = room(b, n + 2);
+  char *p;
 
+  if (n < 16) {
+    /* A short string (most mention texts and names): each word of
+     * eight bytes is copied as soon as it is checked, into room for
+     * eight bytes more than the string (nc_load8's zeros past n land
+     * there and are written over), which spares a call to memcpy.  A
+     * string with a byte to escape is written the general way below. */
+    p = room(b, n + 2 + 8);
+    for (; i < n; i += 8) {
+      uint64_t w = nc_load8(s + i, n - i), m8 = escapes8(w);
+      if (n - i < 8) /* the zeros past n: not ours */
+        m8 &= ((uint64_t)1 << 8 * (n - i)) - 1;
+      if (m8)
+        break;
+      store8(p + 1 + i, w);
+    }
+    if (i >= n) {
+      p[0] = '"';
+      p[n + 1] = '"';
+      end_room(b, p + n + 2);
+      return;
+    }
+    i = 0;
+  }
+  p = room(b, n + 2);
   *p++ = '"';
   for (;;) {
     j = find_escape(s, i, n);
@@ -151,7 +189,7 @@ static void put_json_str(struct nc_buf *b, const char *s, size_t n)
   end_room(b, p);
 }
 
-static void put_json_cstr(struct nc_buf *b, const char *s)
+static inline void put_json_cstr(struct nc_buf *b, const char *s)
 {
   if (s)
     put_json_str(b, s, strlen(s));
@@ -177,6 +215,55 @@ static void put_name(struct nc_buf *b, const char *s)
   p[n + 1] = '"';
   end_room(b, p + n + 2);
 }
+
+/* Constant pieces of the JSON Lines, whole: the start of a mention line
+ * up to its text, for each type, and the "approx" field, for each
+ * approximation.  Most of a mention line is such pieces; each written as
+ * one literal is copied in a few moves, where assembling it from the
+ * names took two calls to the C library.  The names must be those of
+ * nc_mention_type_str and nc_approx_str (the unit tests compare every
+ * one); a value not listed here takes the names. */
+#define MENTION_HEAD(name) \
+  "{\"kind\":\"mention\",\"type\":\"" name "\",\"text\":"
+#define APPROX_FIELD(name) ",\"approx\":\"" name "\""
+
+/* A mention line up to the '"' that opens its "text". */
+static inline void put_mention_head(struct nc_buf *b, enum nc_mention_type t)
+{
+  switch (t) {
+  case NC_M_NUMBER: nc_buf_puts(b, MENTION_HEAD("number")); return;
+  case NC_M_ORDINAL: nc_buf_puts(b, MENTION_HEAD("ordinal")); return;
+  case NC_M_PERCENT: nc_buf_puts(b, MENTION_HEAD("percent")); return;
+  case NC_M_MONEY: nc_buf_puts(b, MENTION_HEAD("money")); return;
+  case NC_M_DATE: nc_buf_puts(b, MENTION_HEAD("date")); return;
+  case NC_M_DURATION: nc_buf_puts(b, MENTION_HEAD("duration")); return;
+  case NC_M_COUNTRY: nc_buf_puts(b, MENTION_HEAD("country")); return;
+  case NC_M_PERSON: nc_buf_puts(b, MENTION_HEAD("person")); return;
+  case NC_M_VAGUE: nc_buf_puts(b, MENTION_HEAD("vague")); return;
+  }
+  nc_buf_puts(b, "{\"kind\":\"mention\",\"type\":");
+  put_name(b, nc_mention_type_str(t));
+  nc_buf_puts(b, ",\"text\":");
+}
+
+/* ',"approx":' and the approximation's name, or null. */
+static inline void put_approx_field(struct nc_buf *b, enum nc_approx a)
+{
+  switch (a) {
+  case NC_APPROX_NONE: nc_buf_puts(b, ",\"approx\":null"); return;
+  case NC_APPROX_ABOUT: nc_buf_puts(b, APPROX_FIELD("about")); return;
+  case NC_APPROX_MORE_THAN: nc_buf_puts(b, APPROX_FIELD("more_than")); return;
+  case NC_APPROX_LESS_THAN: nc_buf_puts(b, APPROX_FIELD("less_than")); return;
+  case NC_APPROX_AT_LEAST: nc_buf_puts(b, APPROX_FIELD("at_least")); return;
+  case NC_APPROX_AT_MOST: nc_buf_puts(b, APPROX_FIELD("at_most")); return;
+  case NC_APPROX_RANGE: nc_buf_puts(b, APPROX_FIELD("range")); return;
+  }
+  nc_buf_puts(b, ",\"approx\":");
+  put_name(b, nc_approx_str(a));
+}
+
+#undef APPROX_FIELD
+#undef MENTION_HEAD
 
 /* x in decimal, as "%.0f" writes a whole number below 10^15 (or as
  * printf's "%zu" any size_t). */
@@ -393,8 +480,7 @@ static void put_value_fields(struct nc_buf *b, const struct nc_value *v)
 {
   nc_buf_puts(b, "\"value\":");
   put_value(b, v);
-  nc_buf_puts(b, ",\"approx\":");
-  put_name(b, nc_approx_str(v->approx));
+  put_approx_field(b, v->approx);
   if (v->kind == NC_VAL_NUMBER && v->unit[0]) {
     nc_buf_puts(b, ",\"unit\":");
     put_json_cstr(b, v->unit);
@@ -625,9 +711,7 @@ void nc_report_mention_line(struct nc_buf *out, const struct nc_doc *doc,
   bool range = m->approx == NC_APPROX_RANGE;
 
   (void)doc;
-  nc_buf_puts(out, "{\"kind\":\"mention\",\"type\":");
-  put_name(out, nc_mention_type_str(m->type));
-  nc_buf_puts(out, ",\"text\":");
+  put_mention_head(out, m->type);
   put_json_str(out, b->text + m->start, m->end - m->start);
   nc_buf_puts(out, ",\"start\":");
   put_offset(out, s);
@@ -695,8 +779,7 @@ void nc_report_mention_line(struct nc_buf *out, const struct nc_doc *doc,
     nc_buf_puts(out, "null");
     break;
   }
-  nc_buf_puts(out, ",\"approx\":");
-  put_name(out, nc_approx_str(m->approx));
+  put_approx_field(out, m->approx);
   if (m->type == NC_M_PERSON) {
     nc_buf_puts(out, ",\"title\":");
     put_json_cstr(out, m->title);

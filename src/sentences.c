@@ -49,6 +49,8 @@ struct nc_abbrevs {
    * starts with byte c is listed: most words looked up are not, and this
    * tells so without hashing them */
   uint32_t firsts[AB_MAX_WORD + 1];
+  size_t longest_dotted; /* bytes of the longest word listed that ends
+                            with its '.' ("Lt.-Gen.") */
 };
 
 /* The fields of abbreviations.json and what their words do. */
@@ -129,6 +131,8 @@ static void ab_insert(struct nc_abbrevs *ab, const char *w, unsigned flags)
   ab->slots[i].len = n;
   ab->slots[i].flags = flags;
   ab->firsts[n] |= (uint32_t)1 << ((unsigned char)w[0] & 31);
+  if (w[n - 1] == '.' && n > ab->longest_dotted)
+    ab->longest_dotted = n;
   ab->n++;
 }
 
@@ -678,6 +682,39 @@ static bool starter_at(const struct nc_abbrevs *ab, const char *t,
   return hit && (hit->flags & AB_STARTER);
 }
 
+/* True when the bytes before the '.' at t[dot] make a word that ends the
+ * sentence, as period_ends finds, told without looking for where the
+ * word starts: m bytes (m the length of the longest word listed with its
+ * dot, and at least 5) that are ASCII letters and digits or bytes of
+ * 0x80 or more other than C2, E2 and EF, after two bytes that are none
+ * of these three.  None of the m bytes can then start the word or belong
+ * to white space (the wide spaces that space_before sees and the curly
+ * quotes dropped from a word's start all begin with C2, E2 or EF), so the
+ * word is at least m bytes long: longer than any listed word, than an
+ * initial (one code point), and with no '.' before its last byte it is
+ * no dotted acronym either.  Most sentences end with such a word: this
+ * spares them the walk back over it and the look-up. */
+static bool long_plain_word(const struct nc_abbrevs *ab, const char *t,
+                            size_t from, size_t dot)
+{
+  const unsigned char *u = (const unsigned char *)t;
+  size_t m = ab && ab->longest_dotted > 5 ? ab->longest_dotted : 5, i;
+
+  if (dot - from < m + 2)
+    return false;
+  for (i = dot; i > dot - m; i--) {
+    unsigned c = u[i - 1];
+    if (c < 0x80 ? !nc_is_alnum((int)c)
+                 : c == 0xC2 || c == 0xE2 || c == 0xEF)
+      return false;
+  }
+  for (; i > dot - m - 2; i--) {
+    if (u[i - 1] == 0xC2 || u[i - 1] == 0xE2 || u[i - 1] == 0xEF)
+      return false;
+  }
+  return true;
+}
+
 /* Whether a '.' at t[dot] ends the sentence, given that the next one
  * would begin at t[k] (a capital, digit or opening quote).  Looks at the
  * word before the dot: abbreviations, initials and dotted acronyms. */
@@ -689,6 +726,8 @@ static bool period_ends(const struct nc_abbrevs *ab, const char *t,
   struct ab_slot *hit;
   bool dotted = true;
 
+  if (long_plain_word(ab, t, from, dot))
+    return true;
   /* the word before the dot, at most AB_MAX_WORD bytes back */
   while (ws > from && dot - ws < AB_MAX_WORD) {
     unsigned char c = (unsigned char)t[ws - 1];

@@ -261,6 +261,108 @@ static void test_phrases_by_line_length(void **state)
   nc_doc_free(doc);
 }
 
+/* The phrases looked for anywhere in a short line are found in either
+ * case of each letter and at every place of the line (over the steps of
+ * sixteen bytes and the tail), and a word that differs from one in its
+ * first two bytes is not taken for it (the quick test of the first two
+ * bytes must agree with the full comparison). */
+static void test_phrases_any_case_any_place(void **state)
+{
+  static const struct {
+    const char *text;
+    enum nc_block_kind kind;
+  } cases[] = {
+      {"privacy policy", NC_BLOCK_BOILERPLATE},
+      {"PRIVACY POLICY", NC_BLOCK_BOILERPLATE},
+      {"Privacy Policy", NC_BLOCK_BOILERPLATE},
+      {"pRIVACY policy", NC_BLOCK_BOILERPLATE},
+      {"sign UP FOR", NC_BLOCK_BOILERPLATE},
+      {"Click Here", NC_BLOCK_BOILERPLATE},
+      {"OUR newsletter", NC_BLOCK_BOILERPLATE},
+      {"VIA GETTY", NC_BLOCK_CAPTION},
+      {"vIa Wikimedia", NC_BLOCK_CAPTION},
+      {"| Source:", NC_BLOCK_CAPTION},
+      {". SOURCE:", NC_BLOCK_CAPTION},
+      /* other first two bytes */
+      {"orivacy policy", NC_BLOCK_BODY},
+      {"pivacy policy", NC_BLOCK_BODY},
+      {"rpivacy policy", NC_BLOCK_BODY},
+      {"\\ source:", NC_BLOCK_BODY},
+      {"VUA GETTY", NC_BLOCK_BODY},
+      {"cick here", NC_BLOCK_BODY},
+  };
+  struct nc_buf text = {0};
+  struct nc_doc *doc;
+  size_t i, k, b;
+
+  (void)state;
+  nc_buf_puts(&text, "Harbour Museum Reopens\n\n"
+                     "The keeper lit the lamp on Sunday, neighbours said."
+                     "\n\n");
+  for (i = 0; i < sizeof cases / sizeof *cases; i++)
+    for (k = 0; k < 24; k++) {
+      size_t j;
+      nc_buf_puts(&text, "Note");
+      for (j = 0; j < k; j++)
+        nc_buf_putc(&text, ' ');
+      nc_buf_printf(&text, " %s of the pier today.\n\n", cases[i].text);
+    }
+  doc = from_text(text.data);
+  assert_int_equal(doc->nblocks, 2 + 24 * sizeof cases / sizeof *cases);
+  b = 2;
+  for (i = 0; i < sizeof cases / sizeof *cases; i++)
+    for (k = 0; k < 24; k++, b++)
+      if (doc->blocks[b].kind != cases[i].kind)
+        fail_msg("\"%.*s\" is %s, expected %s", (int)doc->blocks[b].len,
+                 doc->blocks[b].text, nc_block_kind_str(doc->blocks[b].kind),
+                 nc_block_kind_str(cases[i].kind));
+  nc_doc_free(doc);
+  nc_buf_free(&text);
+}
+
+/* A whole-line furniture phrase counts without the punctuation and
+ * white space around it (ASCII or not), but for an opening bracket or
+ * quote before it and a closing bracket after it. */
+static void test_furniture_lines_trimmed(void **state)
+{
+  static const struct {
+    const char *text;
+    enum nc_block_kind kind;
+  } cases[] = {
+      {"[[ Share this article ]]", NC_BLOCK_BOILERPLATE},
+      {"## Recommended for you ##", NC_BLOCK_BOILERPLATE},
+      {"Recommended for you?!", NC_BLOCK_BOILERPLATE},
+      {"... Recommended for you ...", NC_BLOCK_BOILERPLATE},
+      {"[\xC2\xA0Share this article\xC2\xA0]", NC_BLOCK_BOILERPLATE},
+      {"=\xE2\x80\x83Recommended for you.", NC_BLOCK_BOILERPLATE},
+      {"Recommended for you\xE2\x80\x83.", NC_BLOCK_BODY},
+      {"\"Recommended for you\"", NC_BLOCK_BODY},
+      {"'Recommended for you'", NC_BLOCK_BODY},
+      {"(Recommended for you)", NC_BLOCK_BODY},
+      {"Recommended for you)", NC_BLOCK_BODY},
+      {"\xE2\x80\x9CRecommended for you\xE2\x80\x9D", NC_BLOCK_BODY},
+  };
+  struct nc_buf text = {0};
+  struct nc_doc *doc;
+  size_t i;
+
+  (void)state;
+  nc_buf_puts(&text, "Harbour Museum Reopens\n\n"
+                     "The keeper lit the lamp on Sunday, neighbours said."
+                     "\n\n");
+  for (i = 0; i < sizeof cases / sizeof *cases; i++)
+    nc_buf_printf(&text, "%s\n\n", cases[i].text);
+  doc = from_text(text.data);
+  assert_int_equal(doc->nblocks, 2 + sizeof cases / sizeof *cases);
+  for (i = 0; i < sizeof cases / sizeof *cases; i++)
+    if (doc->blocks[2 + i].kind != cases[i].kind)
+      fail_msg("\"%s\" is %s, expected %s", cases[i].text,
+               nc_block_kind_str(doc->blocks[2 + i].kind),
+               nc_block_kind_str(cases[i].kind));
+  nc_doc_free(doc);
+  nc_buf_free(&text);
+}
+
 static void test_line_shapes_outside_ascii(void **state)
 {
   /* Cyrillic and Greek letters count as letters and their capitals as
@@ -709,6 +811,8 @@ int main(void)
       cmocka_unit_test(test_long_all_caps_lines),
       cmocka_unit_test(test_captions_with_credits),
       cmocka_unit_test(test_phrases_by_line_length),
+      cmocka_unit_test(test_phrases_any_case_any_place),
+      cmocka_unit_test(test_furniture_lines_trimmed),
       cmocka_unit_test(test_line_shapes_outside_ascii),
       cmocka_unit_test(test_headline_repeated_as_caption),
       cmocka_unit_test(test_headline_kicker_deck_byline),

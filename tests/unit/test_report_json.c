@@ -508,6 +508,76 @@ static void test_dates(void **state)
   nc_doc_free(d);
 }
 
+/* The "type" and "approx" of mention lines and the "approx" of claim
+ * lines, which the writer has as whole pieces of JSON, are the names of
+ * nc_mention_type_str and nc_approx_str, for every type and
+ * approximation (and null for an approximation it does not know). */
+static void test_names_as_listed(void **state)
+{
+  static const enum nc_approx approx[] = {
+      NC_APPROX_NONE,     NC_APPROX_ABOUT,   NC_APPROX_MORE_THAN,
+      NC_APPROX_LESS_THAN, NC_APPROX_AT_LEAST, NC_APPROX_AT_MOST,
+      NC_APPROX_RANGE,    (enum nc_approx)99};
+  struct nc_doc *d = one_doc();
+  struct nc_buf line = {0}, head = {0};
+  struct nc_mention m;
+  struct nc_claim c;
+  cJSON *o, *a;
+  int t;
+  size_t i;
+
+  (void)state;
+  for (t = NC_M_NUMBER; t <= NC_M_VAGUE; t++)
+    for (i = 0; i < sizeof approx / sizeof *approx; i++) {
+      const char *name = nc_approx_str(approx[i]);
+      memset(&m, 0, sizeof m);
+      m.type = (enum nc_mention_type)t;
+      m.approx = approx[i];
+      m.end = 4;
+      m.value = m.value2 = 1;
+      m.date.y = m.date2.y = 2024;
+      m.date.m = m.date2.m = 1;
+      m.date.d = m.date2.d = 2;
+      m.unit = 'D';
+      m.name = (char *)"Chad";
+      mention_line(&line, "text", 4, &m);
+      head.len = 0;
+      nc_buf_printf(&head, "{\"kind\":\"mention\",\"type\":\"%s\",\"text\":",
+                    nc_mention_type_str(m.type));
+      if (strncmp(line.data, head.data, head.len) != 0)
+        fail_msg("%s does not start with %s", line.data, head.data);
+      o = cJSON_Parse(line.data);
+      assert_non_null(o);
+      a = cJSON_GetObjectItemCaseSensitive(o, "approx");
+      assert_non_null(a);
+      if (name)
+        assert_string_equal(cJSON_GetStringValue(a), name);
+      else
+        assert_true(cJSON_IsNull(a));
+      cJSON_Delete(o);
+    }
+  for (i = 0; i < sizeof approx / sizeof *approx; i++) {
+    const char *name = nc_approx_str(approx[i]);
+    init_claim(&c, 2);
+    c.value.approx = approx[i];
+    o = line_of(d, &c, &line);
+    a = cJSON_GetObjectItemCaseSensitive(o, "approx");
+    assert_non_null(a);
+    if (name)
+      assert_string_equal(cJSON_GetStringValue(a), name);
+    else
+      assert_true(cJSON_IsNull(a));
+    cJSON_Delete(o);
+    free(c.key);
+    free(c.label);
+    free(c.quote);
+    free(c.rule);
+  }
+  nc_buf_free(&line);
+  nc_buf_free(&head);
+  nc_doc_free(d);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -518,6 +588,7 @@ int main(void)
       cmocka_unit_test(test_mention_text_escapes),
       cmocka_unit_test(test_short_decimals),
       cmocka_unit_test(test_dates),
+      cmocka_unit_test(test_names_as_listed),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -485,6 +485,56 @@ static void test_abbrevs_errors(void **state)
   remove_lexicon(dir);
 }
 
+/* A word at least as long as the longest abbreviation listed ends the
+ * sentence at its dot without being looked up (long_plain_word), but
+ * one as long that is listed does not, nor does one that white space or
+ * a curly quote glued to it (bytes of 0x80 or more, counted with the
+ * word when bytes are only counted) leaves as long as a listed one. */
+static void test_long_words_before_dots(void **state)
+{
+  static const char *const one[] = {
+    "They wrote to the Departments. Then they waited.",
+    "They wrote to the\xC2\xA0" "Departments. Then they waited.",
+    "They wrote to the \xE2\x80\x9C" "Departments. Then they waited.",
+    "They wrote to the\xE2\x80\xAF" "Departments. Then they waited.",
+    "They wrote to the\xEF\xBB\xBF" "Departments. Then they waited.",
+    "Departments. Then they waited.",
+    NULL};
+  static const char *const two[] = {
+    "They wrote to the Departmental.", "Then they waited.", NULL};
+  static const char *const ru[] = {
+    "\xD0\x9E\xD0\xBD \xD0\xBF\xD1\x80\xD0\xB8\xD0\xB5\xD1\x85\xD0\xB0"
+    "\xD0\xBB \xD0\xB2 \xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD1\x83.",
+    "\xD0\x9F\xD0\xBE\xD1\x82\xD0\xBE\xD0\xBC \xD1\x83\xD0\xB5\xD1\x85"
+    "\xD0\xB0\xD0\xBB.",
+    NULL};
+  struct nc_abbrevs *keep = ab, *x = NULL;
+  struct nc_error err = {0};
+  char *dir;
+  size_t i;
+
+  (void)state;
+  /* the list's own longest word, not a fixed length, bounds the test */
+  dir = temp_lexicon("{\"never_end\": [\"Departments.\"], "
+                     "\"sentence_starters\": [\"Then\"]}");
+  assert_int_equal(nc_abbrevs_load(dir, &x, &err), NC_OK);
+  remove_lexicon(dir);
+  ab = x;
+  for (i = 0; one[i]; i++) {
+    const char *const want[] = {one[i], NULL};
+    expect_split(one[i], want);
+  }
+  expect_split("They wrote to the Departmental. Then they waited.", two);
+  ab = keep;
+  nc_abbrevs_free(x);
+  /* with the usual list: a long word in Cyrillic */
+  expect_split("\xD0\x9E\xD0\xBD \xD0\xBF\xD1\x80\xD0\xB8\xD0\xB5\xD1\x85"
+               "\xD0\xB0\xD0\xBB \xD0\xB2 \xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA"
+               "\xD0\xB2\xD1\x83. \xD0\x9F\xD0\xBE\xD1\x82\xD0\xBE\xD0\xBC "
+               "\xD1\x83\xD0\xB5\xD1\x85\xD0\xB0\xD0\xBB.",
+               ru);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -504,6 +554,7 @@ int main(void)
       cmocka_unit_test(test_quotes_next_to_other_characters),
       cmocka_unit_test(test_stops_and_quotes_at_any_offset),
       cmocka_unit_test(test_abbrevs_errors),
+      cmocka_unit_test(test_long_words_before_dots),
   };
 
   return cmocka_run_group_tests(tests, load_abbrevs, free_abbrevs);
