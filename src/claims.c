@@ -1528,9 +1528,15 @@ static bool rule_value(struct run *r, struct docctx *d, const struct sent *sv,
       }
       return true;
     case NC_RV_YEAR: {
-      struct nc_mention y = *x;
-      y.value = x->date.y;
+      /* the year as a number (a new mention: a date's fields share
+       * their memory with a number's) */
+      struct nc_mention y;
+      memset(&y, 0, sizeof y);
       y.type = NC_M_NUMBER;
+      y.approx = x->approx;
+      y.start = x->start;
+      y.end = x->end;
+      y.value = x->date.y;
       number_value(v, &y);
       if (x->prec == NC_PREC_DECADE) {
         v->approx = NC_APPROX_RANGE;

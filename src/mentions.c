@@ -32,6 +32,8 @@ struct nc_mention *nc_mentions_push(struct nc_mentions *out,
 
 static void mention_release(struct nc_mention *m)
 {
+  if (m->type != NC_M_COUNTRY && m->type != NC_M_PERSON)
+    return; /* the names share their memory with other types' values */
   free(m->name);
   free(m->title);
   free(m->country);

@@ -43,30 +43,42 @@ enum nc_date_prec {
 };
 
 /* One mention.  Offsets are bytes in the text that was searched (for a
- * sentence: the block's text, see nc_mentions_find_sentence). */
+ * sentence: the block's text, see nc_mentions_find_sentence).
+ *
+ * A mention has the fields of its type only: the three groups share their
+ * memory (a long text holds many mentions, and this halves their size),
+ * so a field of another type's group must be neither read nor written.
+ * nc_mentions_push zeroes the whole mention first. */
 struct nc_mention {
-  /* (the fields are in an order that leaves no padding between them: a
-   * long text holds many mentions) */
   enum nc_mention_type type;
   enum nc_approx approx;
-  size_t start, end;     /* end exclusive */
-  double value, value2;  /* value2: upper end of a range */
-  char currency[8];      /* ISO 4217 code, or "" */
-  struct nc_date date;   /* NC_M_DATE: the resolved day (or first day) */
-  struct nc_date date2;  /* NC_M_DATE range end, when approx is RANGE */
-  enum nc_date_prec prec;
-  int tolerance_days;    /* relative dates: how far off it may be */
-  char *name;            /* country / person name (owned) */
-  char *title;           /* person: lower-case title, e.g. "former
-                            president" (owned), or NULL */
-  char *country;         /* person: country qualifier of the title
-                            ("United States" for "U.S. President") */
-  bool relative;         /* date resolved from the publication day */
-  char unit;             /* NC_M_DURATION: Y M W D h m s */
-  bool demonym;          /* country: written as an adjective ("Kazakh",
-                            "Israeli"), not as the name */
-  bool alias;            /* country: written as a description or alias
-                            ("the Jewish state") */
+  size_t start, end; /* end exclusive */
+  union {
+    struct { /* NUMBER, ORDINAL, PERCENT, MONEY, DURATION (VAGUE: none) */
+      double value, value2; /* value2: upper end of a range */
+      char currency[8];     /* MONEY: ISO 4217 code, or "" */
+      char unit;            /* DURATION: Y M W D h m s */
+    };
+    struct { /* DATE */
+      struct nc_date date;  /* the resolved day (or first day) */
+      struct nc_date date2; /* range end, when approx is RANGE */
+      enum nc_date_prec prec;
+      int tolerance_days; /* relative dates: how far off it may be */
+      bool relative;      /* resolved from the publication day */
+    };
+    struct {       /* COUNTRY, PERSON */
+      char *name;  /* country: canonical name; person: the name as
+                      written (owned) */
+      char *title; /* person: lower-case title, e.g. "former
+                      president" (owned), or NULL */
+      char *country; /* person: country qualifier of the title
+                        ("United States" for "U.S. President") (owned) */
+      bool demonym;  /* country: written as an adjective ("Kazakh",
+                        "Israeli"), not as the name */
+      bool alias;    /* country: written as a description or alias
+                        ("the Jewish state") */
+    };
+  };
 };
 
 struct nc_mentions {

@@ -534,12 +534,22 @@ static void test_names_as_listed(void **state)
       m.type = (enum nc_mention_type)t;
       m.approx = approx[i];
       m.end = 4;
-      m.value = m.value2 = 1;
-      m.date.y = m.date2.y = 2024;
-      m.date.m = m.date2.m = 1;
-      m.date.d = m.date2.d = 2;
-      m.unit = 'D';
-      m.name = (char *)"Chad";
+      /* only the fields of the mention's type (they share memory) */
+      switch (m.type) {
+      case NC_M_DATE:
+        m.date.y = m.date2.y = 2024;
+        m.date.m = m.date2.m = 1;
+        m.date.d = m.date2.d = 2;
+        break;
+      case NC_M_COUNTRY:
+      case NC_M_PERSON:
+        m.name = (char *)"Chad";
+        break;
+      default:
+        m.value = m.value2 = 1;
+        m.unit = 'D';
+        break;
+      }
       mention_line(&line, "text", 4, &m);
       head.len = 0;
       nc_buf_printf(&head, "{\"kind\":\"mention\",\"type\":\"%s\",\"text\":",
