@@ -1537,6 +1537,8 @@ static bool rule_value(struct run *r, struct docctx *d, const struct sent *sv,
       y.start = x->start;
       y.end = x->end;
       y.value = x->date.y;
+      if (x->approx == NC_APPROX_RANGE) /* "since 1990-1994" */
+        y.value2 = x->date2.y;
       number_value(v, &y);
       if (x->prec == NC_PREC_DECADE) {
         v->approx = NC_APPROX_RANGE;

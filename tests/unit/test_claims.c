@@ -167,6 +167,21 @@ static void test_generic_counts_and_durations(void **state)
   nc_claims_free(&c);
 }
 
+/* A year given as a range of years keeps both ends (it kept the first
+ * and 0). */
+static void test_year_ranges_keep_both_ends(void **state)
+{
+  struct nc_claims c = {0};
+  (void)state;
+  extract("Chile and Peru have had relations since 1990-1994.\n"
+          "Chile and Peru have had relations since 1990.\n",
+          "Chile and Peru have had relations since 1991.\n", "2024-04-02",
+          &c);
+  assert_value(find(&c, "relations-since|chile+peru", 0), "1990..1994");
+  assert_value(find(&c, "relations-since|chile+peru", 1), "1991");
+  nc_claims_free(&c);
+}
+
 static void test_amounts_meet_whatever_the_word_order(void **state)
 {
   struct nc_claims c = {0};
@@ -236,6 +251,7 @@ int main(void)
       cmocka_unit_test(test_announcement_dates_what_it_announces),
       cmocka_unit_test(test_hedge_attribution_quote),
       cmocka_unit_test(test_generic_counts_and_durations),
+      cmocka_unit_test(test_year_ranges_keep_both_ends),
       cmocka_unit_test(test_amounts_meet_whatever_the_word_order),
       cmocka_unit_test(test_vague_and_ambiguous_counts_are_not_keyed),
       cmocka_unit_test(test_captions_and_boilerplate_make_no_claims),
