@@ -33,15 +33,6 @@ bool nc_block_feeds_claims(enum nc_block_kind k)
   return k == NC_BLOCK_HEADLINE || k == NC_BLOCK_DECK || k == NC_BLOCK_BODY;
 }
 
-size_t nc_block_offset(const struct nc_block *b, size_t i)
-{
-  if (i > b->len)
-    i = b->len;
-  if (b->map)
-    return b->map[i];
-  return b->start + i;
-}
-
 static char *dup_or_null(const char *s)
 {
   return s ? xstrdup(s) : NULL;
