@@ -2265,13 +2265,15 @@ static NC_COLD void scan_word(struct scan *sc, size_t i, size_t wn,
   p = &lx->ents.ph[k];
   if (p->kind == PK_PERSON) {
     m = nc_mentions_push(sc->out, NC_M_PERSON, i, end);
-    m->name = strs_dup(&lx->people, p->ref);
+    m->name = (char *)lx->people.v[p->ref];
+    m->name_kept = true;
     m->alias = true;
   } else if (p->kind != PK_BLOCK &&
              !(p->kind == PK_NAME && lx->ambiguous[p->ref] &&
                used_as_name(lx, s, len, i, end))) {
     m = nc_mentions_push(sc->out, NC_M_COUNTRY, i, end);
-    m->name = strs_dup(&lx->countries, p->ref);
+    m->name = (char *)lx->countries.v[p->ref];
+    m->name_kept = true; /* a copy per mention would cost a malloc each */
     m->demonym = p->kind == PK_DEMONYM;
     m->alias = p->kind == PK_ALIAS;
     if (cm->n == cm->cap)

@@ -34,7 +34,8 @@ static void mention_release(struct nc_mention *m)
 {
   if (m->type != NC_M_COUNTRY && m->type != NC_M_PERSON)
     return; /* the names share their memory with other types' values */
-  free(m->name);
+  if (!m->name_kept)
+    free(m->name);
   free(m->title);
   free(m->country);
   m->name = m->title = m->country = NULL;

@@ -68,7 +68,7 @@ struct nc_mention {
     };
     struct {       /* COUNTRY, PERSON */
       char *name;  /* country: canonical name; person: the name as
-                      written (owned) */
+                      written (owned unless name_kept) */
       char *title; /* person: lower-case title, e.g. "former
                       president" (owned), or NULL */
       char *country; /* person: country qualifier of the title
@@ -77,6 +77,8 @@ struct nc_mention {
                         "Israeli"), not as the name */
       bool alias;    /* country: written as a description or alias
                         ("the Jewish state") */
+      bool name_kept; /* name is the lexicon's own string, not the
+                         mention's: the lexicon must outlive it */
     };
   };
 };
