@@ -217,9 +217,25 @@ static bool sorted(const char *const *list, size_t count)
   return true;
 }
 
-#define IS_STOP_WORD(w, n) in_sorted(w, n, stop_words, NWORDS(stop_words))
+/* True when no word of list[0..count) is longer than max bytes. */
+static bool shorter(const char *const *list, size_t count, size_t max)
+{
+  size_t i;
+  for (i = 0; i < count; i++)
+    if (strlen(list[i]) > max)
+      return false;
+  return true;
+}
+
+/* Longer words (most nouns) are in neither list: no search for them. */
+#define STOP_WORD_MAX 7
+#define FUNCTION_WORD_MAX 5
+
+#define IS_STOP_WORD(w, n)                                                    \
+  ((n) <= STOP_WORD_MAX && in_sorted(w, n, stop_words, NWORDS(stop_words)))
 #define IS_FUNCTION_WORD(w, n)                                                \
-  in_sorted(w, n, function_words, NWORDS(function_words))
+  ((n) <= FUNCTION_WORD_MAX &&                                                \
+   in_sorted(w, n, function_words, NWORDS(function_words)))
 
 /* Append each string to b, up to PUT_END (none of them may be NULL):
  * keys and labels are made many times, and printf costs more. */
@@ -249,6 +265,12 @@ struct sent {
                     sentence made its first claim) */
 };
 
+/* Whether a document names a country as the other side of relations. */
+struct counterpart {
+  const char *country; /* a mention's name */
+  bool is;
+};
+
 struct docctx {
   const struct nc_doc *doc;
   size_t index;
@@ -258,6 +280,10 @@ struct docctx {
   bool *used;              /* per mention: a rule took it */
   char *main_key, *main_label; /* main entity, or NULL */
   char *topic_key, *topic_label;
+  /* is_counterpart's answers so far: each takes a pass over the
+   * document, and list rules ask again for every match */
+  struct counterpart *cps;
+  size_t ncps, cpscap;
 };
 
 /* People named across all documents: each surface name maps to one
@@ -266,6 +292,10 @@ struct person {
   char *name;  /* as written, folded spaces */
   char *canon; /* points to another person's name, or own */
   size_t ntok;
+  /* once linked: the name the person is keyed by (people_canon's answer)
+   * and its key, made once rather than for every mention */
+  const char *final;
+  char *key;
 };
 
 struct people {
@@ -279,7 +309,25 @@ struct people {
  * so one test passes over them. */
 struct hedge_pairs {
   uint32_t second[26];
+  uint32_t first[26]; /* for each first letter, the hedges beginning with
+                         it (bit 1 << index in the list) */
 };
+
+/* The rules whose value is of one of a set of types, in rule order. */
+struct rule_list {
+  size_t *ri, n;
+  bool made;
+};
+
+#define NTYPE_SETS (1u << (NC_RV_COUNTRIES + 1))
+
+/* A rule id at an address, and the set's copy of it (for kept_rule). */
+struct rule_at {
+  const char *id;
+  char *kept;
+};
+
+#define NRULE_AT 64
 
 struct run {
   const struct nc_extractor *ex;
@@ -289,7 +337,12 @@ struct run {
   struct nc_claims *out;
   struct nc_rule_sketch sketch; /* of the sentence the rules are on */
   struct nc_strmap rule_ids;    /* rule id -> index in out->kept */
+  struct rule_at rule_at[NRULE_AT];
   struct hedge_pairs hedge_pairs;
+  /* for each set of value types a sentence can give (bits 1 << enum
+   * nc_rule_value), the rules it tries, made when first needed: a pass
+   * over all rules per sentence costs more than the rules it skips */
+  struct rule_list bytypes[NTYPE_SETS];
 };
 
 static size_t ntokens(const char *s)
@@ -318,6 +371,8 @@ static void people_add(struct people *pp, const char *name)
   pp->v[pp->n].name = own;
   pp->v[pp->n].canon = own;
   pp->v[pp->n].ntok = ntokens(name);
+  pp->v[pp->n].final = own;
+  pp->v[pp->n].key = NULL;
   nc_strmap_put(&pp->byname, own, strlen(own), pp->n, NULL);
   pp->n++;
 }
@@ -455,6 +510,16 @@ static const char *people_canon(const struct people *pp, const char *name)
   return k != NONE ? pp->v[k].canon : pp->v[i].canon;
 }
 
+/* Set each person's final name and key, after people_link. */
+static void people_settle(struct people *pp)
+{
+  size_t i;
+  for (i = 0; i < pp->n; i++) {
+    pp->v[i].final = people_canon(pp, pp->v[i].name);
+    pp->v[i].key = fold(pp->v[i].final, strlen(pp->v[i].final));
+  }
+}
+
 /* The main entity: the first country named in the headline, else the
  * first named in the opening sentence that names one (news puts the
  * actor in the headline and the lede); else the most mentioned.  Countries
@@ -585,6 +650,10 @@ static void find_topic(struct docctx *d)
   char **keys = NULL, **labels = NULL;
   size_t *count = NULL, n = 0, cap = 0, lcap = 0, ccap = 0, i, best = NONE;
   struct nc_strmap seen = {0}; /* key -> index in keys */
+  /* A name is mostly written the same way each time: its text as written
+   * maps to the index of its key, so that it is normalized only the first
+   * time (the keys are borrowed from the document's text). */
+  struct nc_strmap written = {0};
 
   for (i = 0; i < d->sents->n; i++) {
     const struct sent *sv = &d->sv[i];
@@ -615,31 +684,39 @@ static void find_topic(struct docctx *d)
           break;
       }
       /* a leading "The" is not part of the name */
-      if (words >= 2 && last - rs > 4 && strncmp(t + rs, "The ", 4) == 0) {
+      if (words >= 2 && last - rs > 4 && memcmp(t + rs, "The ", 4) == 0) {
         rs += 4;
         words--;
       }
       if (words >= 2 && !inside_mention(d, sv, rs, last)) {
-        char *k = norm_phrase(t + rs, last - rs);
-        bool added;
-        size_t j = *nc_strmap_put(&seen, k, strlen(k), n, &added);
-        if (added) {
-          nc_grow(&keys, &cap, n + 1, sizeof *keys);
-          nc_grow(&labels, &lcap, n + 1, sizeof *labels);
-          nc_grow(&count, &ccap, n + 1, sizeof *count);
-          keys[n] = k;
-          labels[n] = quote_text(t + rs, last - rs);
-          count[n] = 0;
-          n++;
+        bool fresh;
+        size_t *slot = nc_strmap_put(&written, t + rs, last - rs, 0, &fresh);
+        if (!fresh) {
+          count[*slot]++;
         } else {
-          free(k);
+          char *k = norm_phrase(t + rs, last - rs);
+          bool added;
+          size_t j = *nc_strmap_put(&seen, k, strlen(k), n, &added);
+          *slot = j; /* (an insertion into the other map keeps it valid) */
+          if (added) {
+            nc_grow(&keys, &cap, n + 1, sizeof *keys);
+            nc_grow(&labels, &lcap, n + 1, sizeof *labels);
+            nc_grow(&count, &ccap, n + 1, sizeof *count);
+            keys[n] = k;
+            labels[n] = quote_text(t + rs, last - rs);
+            count[n] = 0;
+            n++;
+          } else {
+            free(k);
+          }
+          count[j]++;
         }
-        count[j]++;
       }
       p = last > p ? last : p + 1;
     }
   }
   nc_strmap_free(&seen);
+  nc_strmap_free(&written);
   /* the most named; on a tie the first named */
   for (i = 0; i < n; i++)
     if (best == NONE || count[i] > count[best])
@@ -676,23 +753,26 @@ static const struct {
 static void hedge_pairs_init(struct hedge_pairs *hp)
 {
   size_t k;
+  static_assert(NHEDGES <= 32, "a hedge set is a 32-bit mask");
   memset(hp, 0, sizeof *hp);
   for (k = 0; k < NHEDGES; k++) {
     const char *h = hedges[k].w;
     assert(h[0] >= 'a' && h[0] <= 'z' && h[1] >= 'a' && h[1] <= 'z');
     hp->second[h[0] - 'a'] |= 1u << (h[1] - 'a');
+    hp->first[h[0] - 'a'] |= 1u << k;
   }
 }
 
 /* The first hedge word in the sentence, or NULL.  Only the ASCII letters
  * that begin a word are looked at (found eight bytes at a time), and a
  * word is compared in full only with the hedges that begin with its first
- * two letters, in the order of the list. */
+ * letter (when some begins with its first two), in the order of the list. */
 static char *find_hedge(const struct hedge_pairs *hp, const char *t,
                         size_t n)
 {
   uint64_t prev = 0; /* 0x80 when the byte before the block is alnum */
-  size_t i, k;
+  size_t i;
+  uint32_t ks;
 
   for (i = 0; i < n; i += 8) {
     uint64_t w = nc_load8(t + i, n - i), an = nc_alnums8(w);
@@ -709,11 +789,12 @@ static char *find_hedge(const struct hedge_pairs *hp, const char *t,
       if (c2 >= 26 || !((hp->second[c1] >> c2) & 1) ||
           !nc_word_start(t, at))
         continue;
-      for (k = 0; k < NHEDGES; k++) {
+      for (ks = hp->first[c1]; ks; ks &= ks - 1) {
+        unsigned k = nc_ctz32(ks);
         const char *h = hedges[k].w;
         size_t l = hedges[k].n;
-        if ((unsigned)(h[0] - 'a') == c1 && at + l <= n &&
-            nc_word_end(t, n, at + l) && nc_ascii_eq(t + at, l, h))
+        if (at + l <= n && nc_word_end(t, n, at + l) &&
+            nc_ascii_eq(t + at, l, h))
           return xstrdup(h);
       }
     }
@@ -769,17 +850,17 @@ static char *find_attribution(const char *t, size_t n)
     if (bestk == 0)
       continue; /* only "according to" can change the answer */
     /* the first place of each marker that has a speaker; at most one
-     * marker begins at a place */
+     * marker begins at a place: the one whose letter after the space is
+     * the text's */
     sp = nc_bytes_eq(w, ' ') &
          (c2 | nc_bytes_eq(w2, 't') | nc_bytes_eq(w2, 's'));
     for (; sp && bestk > 0; sp &= sp - 1) {
       const char *p = t + i + nc_low_byte(sp), *s;
-      for (k = 0; k < bestk; k++)
-        if ((size_t)(t + n - p) >= markers[k].n &&
-            p[1] == markers[k].w[1] &&
-            memcmp(p, markers[k].w, markers[k].n) == 0)
-          break;
-      if (k < bestk && (s = speaker(t, p)) != NULL) {
+      k = p[1] == 't' ? 0 : p[1] == 'c' ? 1 : 2;
+      if (k < bestk && p[1] == markers[k].w[1] &&
+          (size_t)(t + n - p) >= markers[k].n &&
+          memcmp(p, markers[k].w, markers[k].n) == 0 &&
+          (s = speaker(t, p)) != NULL) {
         best = p;
         bs = s;
         bestk = k;
@@ -1031,26 +1112,39 @@ char *nc_claims_keep(struct nc_claims *cs, char *s)
   return s;
 }
 
-/* The set's copy of a rule id, made once per run. */
+/* The set's copy of a rule id, made once per run.  An id comes from its
+ * rule or from a string literal, so mostly from the same address each
+ * time: a small table by address answers before the map by text. */
 static char *kept_rule(struct run *r, const char *rule)
 {
-  size_t len = strlen(rule);
-  const size_t *k = nc_strmap_get(&r->rule_ids, rule, len);
+  struct rule_at *at =
+      &r->rule_at[((uintptr_t)rule / sizeof(void *)) % NRULE_AT];
+  size_t len;
+  const size_t *k;
   char *s;
 
-  if (k)
-    return r->out->kept[*k];
-  s = nc_claims_keep(r->out, xstrdup(rule));
-  nc_strmap_put(&r->rule_ids, s, len, r->out->nkept - 1, NULL);
+  if (at->id == rule)
+    return at->kept;
+  len = strlen(rule);
+  k = nc_strmap_get(&r->rule_ids, rule, len);
+  if (k) {
+    s = r->out->kept[*k];
+  } else {
+    s = nc_claims_keep(r->out, xstrdup(rule));
+    nc_strmap_put(&r->rule_ids, s, len, r->out->nkept - 1, NULL);
+  }
+  at->id = rule;
+  at->kept = s;
   return s;
 }
 
-/* Append a claim for sentence sv of document d. */
+/* Append a claim for sentence sv of document d.  The claim takes key,
+ * label, note and what v holds (v is left empty): they were made for it,
+ * and a copy would be thrown away. */
 static struct nc_claim *add_claim(struct run *r, struct docctx *d,
                                   const struct sent *sv, char *key,
-                                  char *label, const struct nc_value *v,
-                                  size_t vs, size_t ve, const char *rule,
-                                  char *note)
+                                  char *label, struct nc_value *v, size_t vs,
+                                  size_t ve, const char *rule, char *note)
 {
   const struct nc_block *b = &d->doc->blocks[sv->s->block];
   struct nc_claims *out = r->out;
@@ -1076,6 +1170,7 @@ static struct nc_claim *add_claim(struct run *r, struct docctx *d,
         free(key);
         free(label);
         free(note);
+        nc_value_clear(v);
         return NULL;
       }
     }
@@ -1086,7 +1181,8 @@ static struct nc_claim *add_claim(struct run *r, struct docctx *d,
   memset(c, 0, sizeof *c);
   c->key = key;
   c->label = label;
-  nc_value_copy(&c->value, v);
+  c->value = *v;
+  memset(v, 0, sizeof *v);
   c->doc = d->index;
   c->start = nc_block_offset(b, sv->s->start);
   c->end = nc_block_offset(b, sv->s->end);
@@ -1141,12 +1237,27 @@ void nc_claims_free(struct nc_claims *c)
 
 /* ---- resolving subjects, objects and scopes ---------------------------- */
 
+/* The person a mention names, or NULL (not a person, or not listed). */
+static const struct person *person_of(const struct run *r,
+                                      const struct nc_mention *m)
+{
+  size_t i;
+  if (m->type != NC_M_PERSON || !m->name)
+    return NULL;
+  i = people_find(&r->people, m->name, strlen(m->name));
+  return i != NONE ? &r->people.v[i] : NULL;
+}
+
 static char *mention_key(const struct run *r, const struct nc_mention *m,
                          char **label)
 {
   const char *name = m->name ? m->name : "";
-  if (m->type == NC_M_PERSON)
-    name = people_canon(&r->people, name);
+  const struct person *p = person_of(r, m);
+  if (p) {
+    if (label)
+      *label = xstrdup(p->final);
+    return xstrdup(p->key);
+  }
   if (label)
     *label = xstrdup(name);
   return fold(name, strlen(name));
@@ -1357,7 +1468,15 @@ static char *fill_template(const char *tpl, const struct fill *f)
   struct nc_buf b = {0};
   const char *p = tpl;
   while (*p) {
-    const char *close = p[0] == '{' ? strchr(p, '}') : NULL;
+    /* the text up to the next brace as it is */
+    const char *brace = strchr(p, '{'), *close;
+    if (!brace) {
+      nc_buf_puts(&b, p);
+      break;
+    }
+    nc_buf_append(&b, p, (size_t)(brace - p));
+    p = brace;
+    close = strchr(p, '}');
     if (close) {
       size_t n = (size_t)(close - p - 1);
       const char *v = NULL;
@@ -1408,7 +1527,7 @@ static char *fill_template(const char *tpl, const struct fill *f)
  * relations its story is about ("normalize relations between X and ...",
  * "ties with X"): in "a pact between X, A, B and C" such an X is the
  * counterparty, not a member. */
-static bool is_counterpart(const struct docctx *d, const char *country)
+static bool scan_counterpart(const struct docctx *d, const char *country)
 {
   size_t i, k;
   for (i = 0; i < d->sents->n; i++) {
@@ -1434,6 +1553,19 @@ static bool is_counterpart(const struct docctx *d, const char *country)
     }
   }
   return false;
+}
+
+/* scan_counterpart, asked once per document and country. */
+static bool is_counterpart(struct docctx *d, const char *country)
+{
+  size_t i;
+  for (i = 0; i < d->ncps; i++)
+    if (strcmp(d->cps[i].country, country) == 0)
+      return d->cps[i].is;
+  nc_grow(&d->cps, &d->cpscap, d->ncps + 1, sizeof *d->cps);
+  d->cps[d->ncps].country = country;
+  d->cps[d->ncps].is = scan_counterpart(d, country);
+  return d->cps[d->ncps++].is;
 }
 
 /* Build the value of a rule match; false when the value group holds no
@@ -1616,6 +1748,23 @@ static unsigned value_types(const struct sent *sv)
   return v;
 }
 
+/* The rules whose value type is in `types`, in rule order. */
+static const struct rule_list *rules_of(struct run *r,
+                                        const enum nc_rule_value *value,
+                                        size_t nrules, unsigned types)
+{
+  struct rule_list *l = &r->bytypes[types];
+  size_t ri;
+  if (!l->made) {
+    l->ri = xcalloc(nrules + 1, sizeof *l->ri);
+    for (ri = 0; ri < nrules; ri++)
+      if (types & (1u << value[ri]))
+        l->ri[l->n++] = ri;
+    l->made = true;
+  }
+  return l;
+}
+
 /* Rule ri on sentence sv, which has a mention of the type of its value.
  * *sketched tells whether r->sketch already holds the sentence's sketch,
  * made when a rule first needs it. */
@@ -1716,7 +1865,6 @@ static void apply_rule(struct run *r, struct docctx *d, struct sent *sv,
     f.scope = scope;
     add_claim(r, d, sv, fill_template(rule->key, &f),
               fill_template(rule->label, &f), &v, vs, ve, rule->id, note);
-    nc_value_clear(&v);
     free(skey);
     free(slabel);
     free(okey);
@@ -2053,7 +2201,6 @@ static void generic_date(struct run *r, struct docctx *d,
   put_all(&lb, slabel, ": date of ", ev, PUT_END);
   add_claim(r, d, sv, nc_buf_take(&kb), nc_buf_take(&lb), &v, m->start,
             m->end, "generic:date", NULL);
-  nc_value_clear(&v);
   free(skey);
   free(slabel);
 }
@@ -2125,7 +2272,6 @@ static void generic_count(struct run *r, struct docctx *d,
             : m->type == NC_M_PERCENT ? "generic:percent"
                                       : "generic:money",
             NULL);
-  nc_value_clear(&v);
   free(noun);
   free(skey);
   free(slabel);
@@ -2159,25 +2305,25 @@ static void generic_duration(struct run *r, struct docctx *d,
   put_all(&lb, "duration of ", noun, PUT_END);
   add_claim(r, d, sv, nc_buf_take(&kb), nc_buf_take(&lb), &v, m->start,
             m->end, "generic:duration", NULL);
-  nc_value_clear(&v);
   free(noun);
 }
 
 static void generic_title(struct run *r, struct docctx *d,
                           const struct sent *sv, const struct nc_mention *m)
 {
-  char *label = NULL, *key = mention_key(r, m, &label);
+  /* a listed person's key and label are read in place, not copied */
+  const struct person *p = person_of(r, m);
+  char *label = NULL, *key = p ? NULL : mention_key(r, m, &label);
   struct nc_value v;
   struct nc_buf kb = {0}, lb = {0};
 
   memset(&v, 0, sizeof v);
   v.kind = NC_VAL_TEXT;
   v.text = xstrdup(m->title);
-  put_all(&kb, "title|", key, PUT_END);
-  put_all(&lb, label, ": title", PUT_END);
+  put_all(&kb, "title|", p ? p->key : key, PUT_END);
+  put_all(&lb, p ? p->final : label, ": title", PUT_END);
   add_claim(r, d, sv, nc_buf_take(&kb), nc_buf_take(&lb), &v, m->start,
             m->end, "generic:title", NULL);
-  nc_value_clear(&v);
   free(key);
   free(label);
 }
@@ -2241,6 +2387,21 @@ static bool generic_value_rule(const char *rule)
          strcmp(rule, "generic:duration") == 0;
 }
 
+/* True when a and b are numbers that nc_value_str writes the same way
+ * because every field it writes is the same (the numbers compared bit
+ * for bit: 0 and -0 are written apart).  False says nothing: the
+ * strings then decide. */
+static bool same_number(const struct nc_value *a, const struct nc_value *b)
+{
+  if (a->kind != NC_VAL_NUMBER || b->kind != NC_VAL_NUMBER ||
+      a->approx != b->approx || strcmp(a->unit, b->unit) != 0)
+    return false;
+  if (a->approx == NC_APPROX_RANGE)
+    return memcmp(&a->lo, &b->lo, sizeof a->lo) == 0 &&
+           memcmp(&a->hi, &b->hi, sizeof a->hi) == 0;
+  return memcmp(&a->num, &b->num, sizeof a->num) == 0;
+}
+
 /* A generic key that one document gives several different values ("300
  * miles", "90 miles") names several things in it, so it cannot be
  * matched across documents: those claims are dropped.  Rules' keys are
@@ -2265,7 +2426,10 @@ static void drop_ambiguous(struct nc_claims *out, size_t first)
     for (j = i + 1; j < k && v[j].c->doc == v[i].c->doc &&
                     strcmp(v[j].c->key, v[i].c->key) == 0;
          j++) {
-      char *vs = nc_value_str(&v[j].c->value);
+      char *vs;
+      if (differ || same_number(&v[j].c->value, &v[i].c->value))
+        continue; /* no need to write them out */
+      vs = nc_value_str(&v[j].c->value);
       if (!first_value)
         first_value = nc_value_str(&v[i].c->value);
       if (strcmp(vs, first_value) != 0)
@@ -2297,11 +2461,13 @@ void nc_claims_extract_inputs(const struct nc_extractor *ex,
                               struct nc_claims *out)
 {
   struct run r;
-  size_t i, j, ri, nrules, first = out->n;
+  size_t i, j, k, ri, nrules, first = out->n;
   enum nc_rule_value *value; /* of each rule */
 
   assert(sorted(stop_words, NWORDS(stop_words)) &&
          sorted(function_words, NWORDS(function_words)));
+  assert(shorter(stop_words, NWORDS(stop_words), STOP_WORD_MAX) &&
+         shorter(function_words, NWORDS(function_words), FUNCTION_WORD_MAX));
   memset(&r, 0, sizeof r);
   r.ex = ex;
   r.out = out;
@@ -2314,6 +2480,7 @@ void nc_claims_extract_inputs(const struct nc_extractor *ex,
     prepare_doc(&r, &r.docs[i], &in[i]);
   }
   people_link(&r.people);
+  people_settle(&r.people);
   nrules = nc_rules_count(ex->rules);
   value = xcalloc(nrules + 1, sizeof *value);
   for (ri = 0; ri < nrules; ri++)
@@ -2323,9 +2490,10 @@ void nc_claims_extract_inputs(const struct nc_extractor *ex,
     for (j = 0; j < d->sents->n; j++) {
       bool sketched = false;
       unsigned types = value_types(&d->sv[j]);
-      for (ri = 0; types && ri < nrules; ri++)
-        if (types & (1u << value[ri]))
-          apply_rule(&r, d, &d->sv[j], ri, &sketched);
+      const struct rule_list *l =
+          types ? rules_of(&r, value, nrules, types) : NULL;
+      for (k = 0; l && k < l->n; k++)
+        apply_rule(&r, d, &d->sv[j], l->ri[k], &sketched);
       generic_layer(&r, d, &d->sv[j], j ? &d->sv[j - 1] : NULL);
     }
   }
@@ -2338,13 +2506,18 @@ void nc_claims_extract_inputs(const struct nc_extractor *ex,
     free(d->main_label);
     free(d->topic_key);
     free(d->topic_label);
+    free(d->cps);
   }
-  for (i = 0; i < r.people.n; i++)
+  for (i = 0; i < r.people.n; i++) {
     free(r.people.v[i].name);
+    free(r.people.v[i].key);
+  }
   free(r.people.v);
   nc_strmap_free(&r.people.byname);
   nc_rule_sketch_free(&r.sketch);
   nc_strmap_free(&r.rule_ids);
+  for (i = 0; i < NTYPE_SETS; i++)
+    free(r.bytypes[i].ri);
   free(value);
   free(r.docs);
 }

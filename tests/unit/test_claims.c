@@ -5,6 +5,7 @@
 #include "testworld.h"
 
 #include "newscheck/claims.h"
+#include "rules.h"
 
 /* Extract the claims of one or two texts published on `day`. */
 static void extract(const char *t1, const char *t2, const char *day,
@@ -241,6 +242,226 @@ static void test_offsets_point_at_the_value(void **state)
   nc_claims_free(&c);
 }
 
+/* The topic counts each writing of a name, and the writings of one name
+ * together: a name written the same way again is counted without being
+ * normalized again, so both orders of winning are checked ("the pact"
+ * takes the topic as its object). */
+static void test_topic_counts_every_writing(void **state)
+{
+  struct nc_claims c = {0};
+  const struct nc_claim *x;
+  (void)state;
+  extract("Peru to join the pact\n\nThe Arctic Compact was signed in 2001. "
+          "The Baltic Treaties came later. Leaders praised the Arctic "
+          "Compact and the Baltic Treaty. The Arctic Compact is old.\n\n"
+          "It will be the ninth country to join the pact, officials said.\n",
+          "Peru to join the pact\n\nThe Arctic Compact was signed in 2001. "
+          "The Baltic Treaties came later. Leaders praised the Arctic "
+          "Compact and the Baltic Treaty. The Baltic Treaty is old.\n\n"
+          "It will be the ninth country to join the pact, officials said.\n",
+          "2024-04-02", &c);
+  x = find(&c, "rank|peru|country|join|arctic compact|", 0);
+  assert_value(x, "9");
+  assert_string_equal(x->label,
+                      "Peru: rank as country to join Arctic Compact");
+  /* three mentions in two writings beat two in one; the label is the
+   * first writing */
+  x = find(&c, "rank|peru|country|join|baltic treaty|", 1);
+  assert_string_equal(x->label,
+                      "Peru: rank as country to join Baltic Treaties");
+  nc_claims_free(&c);
+}
+
+/* Whether a country is the other side of the relations is answered once
+ * per document and country: the answer holds for each list of the
+ * document, and not for another document. */
+static void test_counterpart_is_asked_per_document(void **state)
+{
+  struct nc_claims c = {0};
+  const struct nc_claim *x;
+  (void)state;
+  extract("Egypt restored ties with Israel in 1979.\n\n"
+          "The Lake Accord, signed in 2011 between Israel, Kenya, Tanzania, "
+          "and Rwanda, set fishing quotas.\n\n"
+          "The River Accord, signed in 2012 between Israel, Kenya, Uganda, "
+          "and Rwanda, set fishing quotas.\n\n"
+          "The Sea Accord, signed in 2013 between Kenya, Israel, Uganda, "
+          "and Rwanda, set fishing quotas.\n",
+          "The Lake Accord, signed in 2011 between Israel, Kenya, Tanzania, "
+          "and Rwanda, set fishing quotas.\n",
+          "2024-04-02", &c);
+  assert_value(find(&c, "members|lake accord", 0),
+               "[Kenya, Rwanda, Tanzania]");
+  assert_value(find(&c, "members|river accord", 0), "[Kenya, Rwanda, Uganda]");
+  /* Kenya is no other side: its own answer, not Israel's */
+  assert_value(find(&c, "members|sea accord", 0),
+               "[Israel, Kenya, Rwanda, Uganda]");
+  x = find(&c, "members|lake accord", 1);
+  assert_value(x, "[Israel, Kenya, Rwanda, Tanzania]");
+  nc_claims_free(&c);
+}
+
+/* People are keyed and labelled by their linked full name, whichever
+ * way a mention writes them, in every claim. */
+static void test_people_keys_and_labels(void **state)
+{
+  struct nc_claims c = {0};
+  const struct nc_claim *x;
+  (void)state;
+  extract("German Chancellor Olaf Scholzis expected to visit Paris on March "
+          "3.\nFormer Chancellor Scholz spoke.\n",
+          "German Chancellor Olaf Scholz will visit Paris on March 3.\n",
+          "2024-02-20", &c);
+  x = find(&c, "title|olaf scholz", 0);
+  assert_string_equal(x->label, "Olaf Scholz: title");
+  x = find(&c, "when|olaf scholz|visit", 0);
+  assert_string_equal(x->label, "Olaf Scholz: date of visit");
+  x = find(&c, "when|olaf scholz|visit", 1);
+  assert_string_equal(x->label, "Olaf Scholz: date of visit");
+  nc_claims_free(&c);
+}
+
+/* Each claim names the rule that made it; the set keeps one copy of each
+ * id, whichever rules and generic kinds come in between. */
+static void test_claims_name_their_rules(void **state)
+{
+  struct nc_claims c = {0};
+  const struct nc_claim *x, *y;
+  (void)state;
+  extract("Peru will be the ninth country to join the Arctic Compact.\n"
+          "German Chancellor Olaf Scholz will visit Paris on March 3.\n"
+          "Three French officials confirmed the plan after two years of "
+          "talks.\n",
+          "Chile will be the tenth country to join the Arctic Compact.\n"
+          "Three French officials confirmed the plan.\n",
+          "2024-02-20", &c);
+  x = find(&c, "rank|peru|country|join|arctic compact|", 0);
+  y = find(&c, "rank|chile|country|join|arctic compact|", 1);
+  assert_string_equal(x->rule, "rank-nth-to");
+  assert_ptr_equal(x->rule, y->rule);
+  assert_string_equal(find(&c, "title|olaf scholz", 0)->rule, "generic:title");
+  assert_string_equal(find(&c, "when|olaf scholz|visit", 0)->rule,
+                      "visit-day");
+  assert_string_equal(find(&c, "duration|talk", 0)->rule, "generic:duration");
+  x = find(&c, "count|french official", 0);
+  y = find(&c, "count|french official", 1);
+  assert_string_equal(x->rule, "generic:count");
+  assert_ptr_equal(x->rule, y->rule);
+  nc_claims_free(&c);
+}
+
+/* Claims of one generic key in one document stay when every value is
+ * written the same way, and go when the amount, the "about" or the
+ * currency tells them apart. */
+static void test_ambiguous_keys_compare_values_as_written(void **state)
+{
+  struct nc_claims c = {0};
+  size_t i, kept = 0;
+  (void)state;
+  extract("The council approved a budget of $4.2 billion on Monday. Critics "
+          "said the budget of $4.2 billion was too large.\n",
+          "The town approved a budget of about $5 million. The city "
+          "approved a budget of $5 million.\n",
+          "2024-04-02", &c);
+  for (i = 0; i < c.n; i++)
+    if (strcmp(c.items[i].key, "amount|budget") == 0) {
+      assert_int_equal(c.items[i].doc, 0);
+      assert_value(&c.items[i], "4200000000 USD");
+      kept++;
+    }
+  assert_int_equal(kept, 2);
+  nc_claims_free(&c);
+  extract("The town approved a budget of $5 million. The city approved a "
+          "budget of \xe2\x82\xac"
+          "5 million.\n",
+          "The town approved a budget of $5 million. The city approved a "
+          "budget of $5 million.\n",
+          "2024-04-02", &c);
+  for (i = 0; i < c.n; i++)
+    if (strcmp(c.items[i].key, "amount|budget") == 0)
+      assert_int_equal(c.items[i].doc, 1);
+  assert_value(find(&c, "amount|budget", 1), "5000000 USD");
+  nc_claims_free(&c);
+}
+
+/* The index of the rule with this id. */
+static size_t rule_index(const char *id)
+{
+  size_t i;
+  for (i = 0; i < nc_rules_count(W.ex.rules); i++)
+    if (strcmp(nc_rules_get(W.ex.rules, i)->id, id) == 0)
+      return i;
+  fail_msg("no rule %s", id);
+  return 0;
+}
+
+/* A sentence that gives values of several types tries the rules of all
+ * of them, in rule order (a year and a list here), as a pass over all
+ * rules would. */
+static void test_rules_of_several_value_types_in_order(void **state)
+{
+  struct nc_claims c = {0};
+  size_t i, last = 0, rules = 0;
+  (void)state;
+  extract("The Lake Accord, signed in 2011 between Uganda, Kenya, Tanzania, "
+          "and Rwanda, set fishing quotas.\n",
+          NULL, "2024-04-02", &c);
+  assert_value(find(&c, "year|lake accord|agreed", 0), "2011");
+  assert_value(find(&c, "members|lake accord", 0),
+               "[Kenya, Rwanda, Tanzania, Uganda]");
+  for (i = 0; i < c.n; i++) {
+    size_t k;
+    if (strncmp(c.items[i].rule, "generic:", 8) == 0)
+      continue;
+    k = rule_index(c.items[i].rule);
+    assert_true(rules == 0 || k > last);
+    last = k;
+    rules++;
+  }
+  assert_int_equal(rules, 2);
+  nc_claims_free(&c);
+}
+
+/* A hedge is found whichever of the hedges sharing its first letter it
+ * is ("is due to" is the last of four), and "told" wins over an earlier
+ * "said". */
+static void test_hedges_sharing_a_letter_and_markers(void **state)
+{
+  struct nc_claims c = {0};
+  const struct nc_claim *x;
+  (void)state;
+  extract("Peru is due to be the ninth country to join the Arctic Compact.\n"
+          "Chile might be the tenth country to join the Arctic Compact, the "
+          "minister said, as an aide told Reuters.\n"
+          "Bolivia could be the 11th country to join the Arctic Compact, "
+          "an envoy confirmed to AFP.\n",
+          NULL, "2024-04-02", &c);
+  x = find(&c, "rank|peru|country|join|arctic compact|", 0);
+  assert_string_equal(x->hedge, "is due to");
+  assert_null(x->attribution);
+  x = find(&c, "rank|chile|country|join|arctic compact|", 0);
+  assert_string_equal(x->hedge, "might");
+  assert_string_equal(x->attribution, "as an aide told Reuters");
+  x = find(&c, "rank|bolivia|country|join|arctic compact|", 0);
+  assert_string_equal(x->hedge, "could");
+  assert_string_equal(x->attribution, "an envoy confirmed to AFP");
+  nc_claims_free(&c);
+}
+
+/* Stop words and function words of the longest length the lists hold
+ * ("earlier", "which") still end a counted noun. */
+static void test_longest_stop_words_end_a_noun(void **state)
+{
+  struct nc_claims c = {0};
+  (void)state;
+  extract("Three Coast Guard crew earlier found the wreck. Four relief "
+          "convoy which left Monday arrived.\n",
+          NULL, "2024-04-02", &c);
+  assert_value(find(&c, "count|coast guard crew", 0), "3");
+  assert_value(find(&c, "count|relief convoy", 0), "4");
+  nc_claims_free(&c);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -256,6 +477,14 @@ int main(void)
       cmocka_unit_test(test_vague_and_ambiguous_counts_are_not_keyed),
       cmocka_unit_test(test_captions_and_boilerplate_make_no_claims),
       cmocka_unit_test(test_offsets_point_at_the_value),
+      cmocka_unit_test(test_topic_counts_every_writing),
+      cmocka_unit_test(test_counterpart_is_asked_per_document),
+      cmocka_unit_test(test_people_keys_and_labels),
+      cmocka_unit_test(test_claims_name_their_rules),
+      cmocka_unit_test(test_ambiguous_keys_compare_values_as_written),
+      cmocka_unit_test(test_rules_of_several_value_types_in_order),
+      cmocka_unit_test(test_hedges_sharing_a_letter_and_markers),
+      cmocka_unit_test(test_longest_stop_words_end_a_noun),
   };
   return cmocka_run_group_tests(tests, world_setup, world_teardown);
 }
