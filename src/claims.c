@@ -2565,6 +2565,19 @@ size_t nc_rules_check_examples(const struct nc_extractor *ex,
         continue;
       }
       nc_claims_extract(ex, &doc, 1, &claims);
+      /* an example with no claims is a counter-example: the rule must
+       * make none there (other rules may) */
+      for (c = 0; x->n == 0 && c < claims.n; c++) {
+        char *vs;
+        if (strcmp(claims.items[c].rule, rule->id) != 0)
+          continue;
+        vs = nc_value_str(&claims.items[c].value);
+        fails++;
+        nc_buf_printf(log, "%s: example %zu: a counter-example, yet the rule "
+                           "claims %s = %s in \"%s\"\n",
+                      rule->id, xi, claims.items[c].key, vs, x->text);
+        free(vs);
+      }
       for (k = 0; k < x->n; k++) {
         bool found = false;
         for (c = 0; c < claims.n && !found; c++) {
