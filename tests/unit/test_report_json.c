@@ -508,6 +508,17 @@ static void test_dates(void **state)
   nc_doc_free(d);
 }
 
+/* The "approx" field of line o is the name given, or null for none. */
+static void assert_approx(const cJSON *o, const char *name)
+{
+  const cJSON *a = cJSON_GetObjectItemCaseSensitive(o, "approx");
+  assert_non_null(a);
+  if (name)
+    assert_string_equal(cJSON_GetStringValue(a), name);
+  else
+    assert_true(cJSON_IsNull(a));
+}
+
 /* The "type" and "approx" of mention lines and the "approx" of claim
  * lines, which the writer has as whole pieces of JSON, are the names of
  * nc_mention_type_str and nc_approx_str, for every type and
@@ -522,7 +533,7 @@ static void test_names_as_listed(void **state)
   struct nc_buf line = {0}, head = {0};
   struct nc_mention m;
   struct nc_claim c;
-  cJSON *o, *a;
+  cJSON *o;
   int t;
   size_t i;
 
@@ -558,12 +569,7 @@ static void test_names_as_listed(void **state)
         fail_msg("%s does not start with %s", line.data, head.data);
       o = cJSON_Parse(line.data);
       assert_non_null(o);
-      a = cJSON_GetObjectItemCaseSensitive(o, "approx");
-      assert_non_null(a);
-      if (name)
-        assert_string_equal(cJSON_GetStringValue(a), name);
-      else
-        assert_true(cJSON_IsNull(a));
+      assert_approx(o, name);
       cJSON_Delete(o);
     }
   for (i = 0; i < sizeof approx / sizeof *approx; i++) {
@@ -571,12 +577,7 @@ static void test_names_as_listed(void **state)
     init_claim(&c, 2);
     c.value.approx = approx[i];
     o = line_of(d, &c, &line);
-    a = cJSON_GetObjectItemCaseSensitive(o, "approx");
-    assert_non_null(a);
-    if (name)
-      assert_string_equal(cJSON_GetStringValue(a), name);
-    else
-      assert_true(cJSON_IsNull(a));
+    assert_approx(o, name);
     cJSON_Delete(o);
     free(c.key);
     free(c.label);
