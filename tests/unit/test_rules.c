@@ -670,6 +670,139 @@ static void test_sketch_keeps_every_match(void **state)
   nc_rules_free(rs);
 }
 
+/* The examples' sentences, changed at random in the ways news text (or
+ * its extraction) varies: dashes written as ASCII hyphens, a space lost
+ * so that words run together, letters stuck before a word ("unlike"), a
+ * word in upper case, a word of another example swapped in, a no-break
+ * space.  Every rule must match each such text as the pattern alone does:
+ * a trigger that does not hold within every match of its pattern loses
+ * matches (as members-dash-list's "[—–]" did for " - " lists, and
+ * members-such-as's "\blike" for a pattern that took "unlike"). */
+static uint32_t next_random(uint32_t *x)
+{
+  *x ^= *x << 13;
+  *x ^= *x >> 17;
+  *x ^= *x << 5;
+  return *x;
+}
+
+/* The word starts of s (after a space, or at 0). */
+static size_t word_starts(const char *s, size_t *at, size_t max)
+{
+  size_t n = 0, i;
+  for (i = 0; s[i] && n < max; i++)
+    if (i == 0 || s[i - 1] == ' ')
+      at[n++] = i;
+  return n;
+}
+
+static void mutate(const char *s, const char *other, uint32_t *rnd,
+                   struct nc_buf *out)
+{
+  size_t at[128], n = word_starts(s, at, 128), w, i, len = strlen(s);
+  size_t oat[128], on = word_starts(other, oat, 128);
+
+  out->len = 0;
+  nc_buf_puts(out, "");
+  w = n ? next_random(rnd) % n : 0;
+  switch (next_random(rnd) % 6) {
+  case 0: /* dashes as ASCII hyphens */
+    for (i = 0; i < len; i++) {
+      if ((unsigned char)s[i] == 0xE2 && (unsigned char)s[i + 1] == 0x80 &&
+          ((unsigned char)s[i + 2] == 0x94 || (unsigned char)s[i + 2] == 0x93)) {
+        nc_buf_puts(out, next_random(rnd) & 1 ? "-" : "--");
+        i += 2;
+      } else {
+        nc_buf_append(out, s + i, 1);
+      }
+    }
+    return;
+  case 1: /* the space before word w lost */
+    if (w > 0) {
+      nc_buf_append(out, s, at[w] - 1);
+      nc_buf_puts(out, s + at[w]);
+      return;
+    }
+    break;
+  case 2: /* letters stuck before word w */
+    nc_buf_append(out, s, at[w]);
+    nc_buf_puts(out, next_random(rnd) & 1 ? "un" : "x");
+    nc_buf_puts(out, s + at[w]);
+    return;
+  case 3: /* word w in upper case */
+    nc_buf_append(out, s, at[w]);
+    for (i = at[w]; s[i] && s[i] != ' '; i++) {
+      char c = s[i] >= 'a' && s[i] <= 'z' ? (char)(s[i] - 32) : s[i];
+      nc_buf_append(out, &c, 1);
+    }
+    nc_buf_puts(out, s + i);
+    return;
+  case 4: /* word w swapped for a word of another example */
+    if (on) {
+      size_t o = oat[next_random(rnd) % on], e = o;
+      while (other[e] && other[e] != ' ')
+        e++;
+      nc_buf_append(out, s, at[w]);
+      nc_buf_append(out, other + o, e - o);
+      for (i = at[w]; s[i] && s[i] != ' '; i++)
+        ;
+      nc_buf_puts(out, s + i);
+      return;
+    }
+    break;
+  default: /* a no-break space before word w */
+    if (w > 0) {
+      nc_buf_append(out, s, at[w] - 1);
+      nc_buf_puts(out, "\xc2\xa0");
+      nc_buf_puts(out, s + at[w]);
+      return;
+    }
+    break;
+  }
+  nc_buf_puts(out, s);
+}
+
+static void test_changed_examples_keep_every_match(void **state)
+{
+  struct nc_rules *rs = NULL;
+  struct nc_rule_sketch sk = {{0}, false, NULL, 0, 0};
+  struct nc_error err;
+  struct nc_buf text = {0}, twice = {0};
+  const char **ex = NULL;
+  size_t nex = 0, i, j, k, t;
+  uint32_t rnd = 2463534242u;
+  (void)state;
+
+  nc_error_clear(&err);
+  assert_int_equal(nc_rules_load(TEST_DATADIR "/rules", &rs, &err), NC_OK);
+  for (i = 0; i < nc_rules_count(rs); i++) {
+    const struct nc_rule *r = nc_rules_get(rs, i);
+    for (j = 0; j < r->nexamples; j++) {
+      ex = xrealloc(ex, (nex + 1) * sizeof *ex);
+      ex[nex++] = r->examples[j].text;
+    }
+  }
+  for (k = 0; k < nex; k++)
+    for (t = 0; t < 40; t++) {
+      const char *other = ex[next_random(&rnd) % nex];
+      mutate(ex[k], other, &rnd, &text);
+      /* and a second change on top of the first, half the time */
+      if (next_random(&rnd) & 1) {
+        mutate(text.data, other, &rnd, &twice);
+        nc_buf_free(&text);
+        text = twice;
+        memset(&twice, 0, sizeof twice);
+      }
+      for (i = 0; i < nc_rules_count(rs); i++)
+        same_matches(rs, i, text.data, text.len, &sk);
+    }
+  nc_buf_free(&text);
+  nc_buf_free(&twice);
+  free(ex);
+  nc_rule_sketch_free(&sk);
+  nc_rules_free(rs);
+}
+
 /* A caseless rule whose trigger's anchors hold an 's' and a 'k': caseless
  * UTF matching takes U+017F for 's' and U+212A for 'k', which the sketch
  * must not rule out. */
@@ -748,6 +881,7 @@ int main(void)
       cmocka_unit_test(test_catastrophic_pattern_gives_up),
       cmocka_unit_test(test_pattern_anchors),
       cmocka_unit_test(test_sketch_keeps_every_match),
+      cmocka_unit_test(test_changed_examples_keep_every_match),
       cmocka_unit_test(test_sketch_caseless_folds),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
