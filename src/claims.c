@@ -319,6 +319,7 @@ struct rule_list {
   bool made;
 };
 
+/* (NC_RV_COUNTRIES is the last value type; rules_of checks it) */
 #define NTYPE_SETS (1u << (NC_RV_COUNTRIES + 1))
 
 /* A rule id at an address, and the set's copy of it (for kept_rule). */
@@ -1753,8 +1754,10 @@ static const struct rule_list *rules_of(struct run *r,
                                         const enum nc_rule_value *value,
                                         size_t nrules, unsigned types)
 {
-  struct rule_list *l = &r->bytypes[types];
+  struct rule_list *l;
   size_t ri;
+  assert(types < NTYPE_SETS);
+  l = &r->bytypes[types];
   if (!l->made) {
     l->ri = xcalloc(nrules + 1, sizeof *l->ri);
     for (ri = 0; ri < nrules; ri++)
