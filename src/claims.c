@@ -34,7 +34,7 @@ static char *fold(const char *s, size_t n)
 {
   const uint64_t high = 0x8080808080808080u;
   char *q = xmalloc(n + 1), *o = q; /* the copy is never longer */
-  size_t i = 0, k;
+  size_t i = 0;
 
   while (i < n && nc_is_space((unsigned char)s[i]))
     i++;
@@ -47,9 +47,7 @@ static char *fold(const char *s, size_t n)
       uint64_t odd = nc_ctl8(w) | (w & high);
       uint64_t after = (sp << 8) | (o > q && o[-1] == ' ' ? 0x80 : 0);
       if (!odd && !(sp & after)) {
-        w = nc_lower8(w);
-        for (k = 0; k < 8; k++)
-          o[k] = (char)(w >> 8 * k);
+        nc_store8(o, nc_lower8(w));
         o += 8;
         i += 8;
         continue;

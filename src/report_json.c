@@ -130,20 +130,6 @@ static char *put_escape(char *p, unsigned char c)
   return p + 2;
 }
 
-/* Store w at p as nc_load8 loaded it: s[0], the lowest byte, first,
- * whatever the machine's byte order. */
-static inline void store8(char *p, uint64_t w)
-{
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-  memcpy(p, &w, 8);
-#else
-  size_t k;
-
-  for (k = 0; k < 8; k++)
-    p[k] = (char)(w >> 8 * k);
-#endif
-}
-
 static void put_json_str(struct nc_buf *b, const char *s, size_t n)
 {
   size_t i = 0, j;
@@ -162,7 +148,7 @@ static void put_json_str(struct nc_buf *b, const char *s, size_t n)
         m8 &= ((uint64_t)1 << 8 * (n - i)) - 1;
       if (m8)
         break;
-      store8(p + 1 + i, w);
+      nc_store8(p + 1 + i, w);
     }
     if (i >= n) {
       p[0] = '"';

@@ -56,6 +56,20 @@ static inline uint64_t nc_load8(const void *s, size_t n)
 #endif
 }
 
+/* Store w at p as nc_load8 loads it: the lowest byte first, whatever the
+ * machine's byte order (eight bytes, one move on little-endian ones). */
+static inline void nc_store8(void *p, uint64_t w)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  memcpy(p, &w, 8);
+#else
+  unsigned char *o = p;
+  size_t k;
+  for (k = 0; k < 8; k++)
+    o[k] = (unsigned char)(w >> 8 * k);
+#endif
+}
+
 /* w with its bytes 'A' to 'Z' in lower case (the bytes are taken below
  * 0x80 so that no sum carries into the next). */
 static inline uint64_t nc_lower8(uint64_t w)
