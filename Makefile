@@ -12,12 +12,15 @@ DATADIR ?= $(CURDIR)/data
 
 # Library flags come from pkg-config, cached in $(BUILD)/config.mk.  Making
 # that file first installs missing Debian packages (scripts/install-deps.sh).
+# It also records the file name of libxml2 (XML_SONAME): newscheck opens
+# it when the first HTML page is read, not at start-up (see html.c).
 -include $(BUILD)/config.mk
 
 CPPFLAGS += -Iinclude -Isrc -D_POSIX_C_SOURCE=200809L \
-            -DNC_DATADIR='"$(DATADIR)"' -DNC_VERSION='"$(VERSION)"'
+            -DNC_DATADIR='"$(DATADIR)"' -DNC_VERSION='"$(VERSION)"' \
+            -DNC_LIBXML2_SONAME='"$(XML_SONAME)"'
 CFLAGS   += -std=c11 $(WARN) $(OPT) $(PKG_CFLAGS)
-LDLIBS   += $(PKG_LIBS) -lm
+LDLIBS   += $(PKG_LIBS) -lm -ldl
 VERSION  := $(shell cat VERSION 2>/dev/null || echo 0.1.0)
 
 SRCS     := $(sort $(wildcard src/*.c))
@@ -33,13 +36,16 @@ HELPERS  := $(HELPSRCS:tests/helpers/%.c=$(BUILD)/tests/%)
 
 all: $(BUILD)/newscheck $(BUILD)/newscheck-fetch
 
-$(BUILD)/config.mk: scripts/install-deps.sh
+$(BUILD)/config.mk: scripts/install-deps.sh scripts/soname.sh Makefile
 	@mkdir -p $(BUILD)
 	@sh scripts/install-deps.sh
-	@{ echo "PKG_CFLAGS = $$(pkg-config --cflags $(PKGS))"; \
+	@xml=$$(CC='$(CC)' sh scripts/soname.sh libxml2 \
+	          $$(pkg-config --libs libxml-2.0)) && \
+	 { echo "PKG_CFLAGS = $$(pkg-config --cflags $(PKGS))"; \
 	   echo "PKG_LIBS = $$(pkg-config --libs $(PKGS))"; \
 	   echo "TEST_CFLAGS = $$(pkg-config --cflags $(TESTPKGS))"; \
-	   echo "TEST_LIBS = $$(pkg-config --libs $(TESTPKGS))"; } > $@.tmp
+	   echo "TEST_LIBS = $$(pkg-config --libs $(TESTPKGS))"; \
+	   echo "XML_SONAME = $$xml"; } > $@.tmp
 	@mv $@.tmp $@
 
 deps:

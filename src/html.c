@@ -5,8 +5,10 @@
  * keeps input byte offsets; a readability-style scorer picks the article. */
 #include "newscheck/document.h"
 
+#include <dlfcn.h>
 #include <errno.h>
 #include <iconv.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,6 +23,74 @@
 /* Longest JSON-LD script we read, and how deep we look into it. */
 #define MAX_JSONLD 262144
 #define JSONLD_DEPTH 12
+
+/* ------------------------------------------------------------------ */
+/* libxml2, loaded when the first page is parsed                       */
+
+/* Most runs read plain-text articles, and libxml2 with what it brings
+ * (ICU, the C++ runtime) takes about 3 ms to load and link: a fifth of a
+ * cross-check of five articles.  So the program does not link it; the
+ * first page opens it by the file name the build linked against
+ * (NC_LIBXML2_SONAME, found by the Makefile), and the six functions used
+ * here are called through this table. */
+#ifndef NC_LIBXML2_SONAME
+#define NC_LIBXML2_SONAME "libxml2.so.2"
+#endif
+
+static struct {
+  htmlParserCtxtPtr (*create)(const char *, int);
+  int (*use_options)(htmlParserCtxtPtr, int);
+  int (*switch_encoding)(xmlParserCtxtPtr, xmlCharEncoding);
+  int (*parse)(htmlParserCtxtPtr);
+  void (*free_ctxt)(htmlParserCtxtPtr);
+  const htmlEntityDesc *(*entity)(const xmlChar *);
+  char why[300]; /* why it could not be loaded; empty when it was */
+} xml;
+static pthread_once_t xml_once = PTHREAD_ONCE_INIT;
+
+/* Store the function `name` of lib in the pointer at fp; false when the
+ * library has none.  (dlsym returns an object pointer: copied bytewise, as
+ * POSIX allows, since C has no cast between the two kinds.) */
+static bool xml_sym(void *lib, const char *name, void *fp)
+{
+  void *f = dlsym(lib, name);
+  _Static_assert(sizeof f == sizeof xml.parse,
+                 "function pointers are as wide as object pointers");
+  if (!f) {
+    snprintf(xml.why, sizeof xml.why, "%s has no %s", NC_LIBXML2_SONAME,
+             name);
+    return false;
+  }
+  memcpy(fp, &f, sizeof f);
+  return true;
+}
+
+static void xml_load(void)
+{
+  void *lib = dlopen(NC_LIBXML2_SONAME, RTLD_NOW | RTLD_LOCAL);
+  if (!lib) {
+    const char *e = dlerror();
+    snprintf(xml.why, sizeof xml.why, "cannot load the HTML parser: %s",
+             e ? e : NC_LIBXML2_SONAME);
+    return;
+  }
+  /* kept open to the end: its entities and parser state are used until
+   * the process exits */
+  if (!xml_sym(lib, "htmlCreateMemoryParserCtxt", &xml.create) ||
+      !xml_sym(lib, "htmlCtxtUseOptions", &xml.use_options) ||
+      !xml_sym(lib, "xmlSwitchEncoding", &xml.switch_encoding) ||
+      !xml_sym(lib, "htmlParseDocument", &xml.parse) ||
+      !xml_sym(lib, "htmlFreeParserCtxt", &xml.free_ctxt) ||
+      !xml_sym(lib, "htmlEntityLookup", &xml.entity))
+    xml.parse = NULL;
+}
+
+/* True when libxml2 is ready; else xml.why says why not. */
+static bool xml_ready(void)
+{
+  pthread_once(&xml_once, xml_load);
+  return xml.parse != NULL;
+}
 
 /* ------------------------------------------------------------------ */
 /* Tags                                                                */
@@ -554,7 +624,7 @@ static size_t entity_len(const char *s, size_t n, size_t *out_bytes)
       return 0;
     memcpy(name, s + 1, i - 1);
     name[i - 1] = '\0';
-    e = htmlEntityLookup((const xmlChar *)name);
+    e = xml.entity((const xmlChar *)name);
     if (!e)
       return 0;
     cp = e->value;
@@ -1802,6 +1872,10 @@ enum nc_status nc_doc_from_html(const struct nc_source *src, char *data,
 
   if (!data)
     return nc_error_set(err, NC_INTERNAL, name, 0, "no input");
+  if (!xml_ready()) {
+    free(data);
+    return nc_error_set(err, NC_INTERNAL, name, 0, "%s", xml.why);
+  }
   if (len > NC_MAX_INPUT_BYTES || len > (size_t)INT32_MAX) {
     free(data);
     return nc_error_set(err, NC_LIMIT, name, 0, "page too large");
@@ -1861,7 +1935,7 @@ enum nc_status nc_doc_from_html(const struct nc_source *src, char *data,
   sax.ignorableWhitespace = on_text;
   sax.cdataBlock = on_cdata;
   sax.comment = on_comment;
-  p.ctxt = htmlCreateMemoryParserCtxt(p.in, (int)p.in_len);
+  p.ctxt = xml.create(p.in, (int)p.in_len);
   if (!p.ctxt) {
     nc_doc_free(doc);
     return nc_error_set(err, NC_INTERNAL, name, 0,
@@ -1869,12 +1943,12 @@ enum nc_status nc_doc_from_html(const struct nc_source *src, char *data,
   }
   memcpy(p.ctxt->sax, &sax, sizeof sax);
   p.ctxt->userData = &p;
-  htmlCtxtUseOptions(p.ctxt, HTML_PARSE_RECOVER | HTML_PARSE_NONET |
-                                 HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-                                 HTML_PARSE_IGNORE_ENC);
-  xmlSwitchEncoding(p.ctxt, XML_CHAR_ENCODING_UTF8);
-  htmlParseDocument(p.ctxt);
-  htmlFreeParserCtxt(p.ctxt);
+  xml.use_options(p.ctxt, HTML_PARSE_RECOVER | HTML_PARSE_NONET |
+                             HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                             HTML_PARSE_IGNORE_ENC);
+  xml.switch_encoding(p.ctxt, XML_CHAR_ENCODING_UTF8);
+  xml.parse(p.ctxt);
+  xml.free_ctxt(p.ctxt);
   p.ctxt = NULL;
   if (p.flattened) {
     struct nc_buf w = {0};

@@ -326,6 +326,19 @@ run text "$tmp/mixed/empty.txt"
 check "text on an empty file: exit 2" status_is 2
 check "text on an empty file: names it" hasf "$tmp/err" "empty.txt"
 
+# ------------------------------------------- libxml2, loaded for pages only
+# The program does not link libxml2 (and ICU with it): it opens it when the
+# first HTML page is read.  glibc's loader lists what it opens under
+# LD_DEBUG=files; elsewhere these checks are skipped.
+LD_DEBUG=files "$BIN" text "$ART/econotimes.txt" >/dev/null 2>"$tmp/ld" || true
+if grep -q "file=libc.so" "$tmp/ld"; then
+  check "text of a text file: libxml2 not loaded" lacks "$tmp/ld" "libxml2"
+  LD_DEBUG=files "$BIN" text tests/data/articles-html/econotimes.html \
+    >"$tmp/out" 2>"$tmp/ld" || true
+  check "text of a page: libxml2 loaded" hasf "$tmp/ld" "libxml2"
+  check "text of a page: article text" hasf "$tmp/out" "Abraham Accords"
+fi
+
 # ------------------------------------------- the CI acceptance fixture
 for f in data/expected/*.json; do
   [ -f "$f" ] || continue
