@@ -24,6 +24,13 @@ struct compiled {
   pcre2_code *trigger_at; /* the trigger compiled anchored, when it has
                              anchors (JIT code cannot anchor a pattern at
                              match time) */
+  /* A trigger with anchors is compiled anchored when loaded (which checks
+   * it) and as it is written only when first searched without the sketch:
+   * on most texts never, and compiling it took a tenth of the loading.
+   * Its text and options are kept for that. */
+  char *trigger_text;
+  uint32_t trigger_opts;
+  bool trigger_tried;
   /* Each of the three is JIT-compiled when first matched: a text often
    * leaves most patterns unused, and compiling all of them took more
    * time than reading a short article. */
@@ -36,6 +43,14 @@ struct compiled {
   char **tanchor;
   unsigned *tbit;
   size_t ntanchor;
+  /* the pattern's own anchors, when the prefilter comes from them: the
+   * search for the pattern starts at the first word that begins with one
+   * (and is not made when no such word follows) */
+  char **panchor;
+  unsigned *pbit;
+  size_t npanchor;
+  bool has_g; /* the pattern may hold \G, which matches at the start
+                 offset: its search is not moved */
 };
 
 struct event_word {
@@ -572,8 +587,15 @@ static void set_anchors(struct compiled *c, const char *pattern,
     c->tanchor = v;
     c->ntanchor = n;
     c->tbit = xcalloc(n + 1, sizeof *c->tbit);
-  } else {
-    v = anchor_list(pattern, &n);
+  } else if ((v = anchor_list(pattern, &n)) != NULL) {
+    const char *p;
+    c->panchor = v;
+    c->npanchor = n;
+    c->pbit = xcalloc(n + 1, sizeof *c->pbit);
+    /* any "\G" (even one in \Q..\E or a comment) */
+    for (p = pattern; *p; p++)
+      if (p[0] == '\\' && p[1] != '\0')
+        c->has_g |= *++p == 'G';
   }
   if (!v)
     return;
@@ -581,13 +603,7 @@ static void set_anchors(struct compiled *c, const char *pattern,
   for (k = 0; k < n; k++) {
     unsigned bit = tri_bit(v[k][0], v[k][1], v[k][2]);
     c->mask[bit >> 6] |= (uint64_t)1 << (bit & 63);
-    if (v == c->tanchor)
-      c->tbit[k] = bit;
-  }
-  if (v != c->tanchor) {
-    for (k = 0; k < n; k++)
-      free(v[k]);
-    free(v);
+    (v == c->tanchor ? c->tbit : c->pbit)[k] = bit;
   }
 }
 
@@ -702,27 +718,29 @@ static enum nc_status load_rule(struct nc_rules *rs, const cJSON *j,
     return nc_error_set(err, NC_RULE, file, 0,
                         "rule \"%s\": \"trigger\" must be a string", id);
   }
-  if (f) {
-    c->trigger = pcre2_compile((PCRE2_SPTR)f->valuestring,
-                               PCRE2_ZERO_TERMINATED, opts, &ecode, &eoff,
-                               NULL);
-    if (!c->trigger) {
-      PCRE2_UCHAR msg[256];
-      pcre2_get_error_message(ecode, msg, sizeof msg);
-      free(pat);
-      return nc_error_set(err, NC_RULE, file, 0,
-                          "rule \"%s\": trigger error at offset %zu: %s",
-                          id, (size_t)eoff, (const char *)msg);
-    }
-  }
   set_anchors(c, pat, f ? f->valuestring : NULL);
   for (g = 0; g < 4; g++)
     rs->anchor_bits[g] |= c->mask[g];
   free(pat);
-  if (c->tanchor) {
-    c->trigger_at = pcre2_compile((PCRE2_SPTR)f->valuestring,
-                                  PCRE2_ZERO_TERMINATED,
-                                  opts | PCRE2_ANCHORED, &ecode, &eoff, NULL);
+  if (f) {
+    /* PCRE2_ANCHORED changes no compile error */
+    pcre2_code *t = pcre2_compile(
+        (PCRE2_SPTR)f->valuestring, PCRE2_ZERO_TERMINATED,
+        opts | (c->tanchor ? PCRE2_ANCHORED : 0), &ecode, &eoff, NULL);
+    if (!t) {
+      PCRE2_UCHAR msg[256];
+      pcre2_get_error_message(ecode, msg, sizeof msg);
+      return nc_error_set(err, NC_RULE, file, 0,
+                          "rule \"%s\": trigger error at offset %zu: %s",
+                          id, (size_t)eoff, (const char *)msg);
+    }
+    if (c->tanchor) {
+      c->trigger_at = t;
+      c->trigger_text = xstrdup(f->valuestring);
+      c->trigger_opts = opts;
+    } else {
+      c->trigger = t;
+    }
   }
   /* Every named group must be one we know, and the value group is
    * required. */
@@ -1047,6 +1065,40 @@ static void jit_once(const struct nc_rules *rs, pcre2_code *code, bool *done)
   }
 }
 
+/* pcre2_match of code on text[0..len) from `from`.  On text whose UTF-8
+ * was checked, by PCRE2's JIT fast path: pcre2_match checks its
+ * arguments and then makes that very call when the code is JIT-compiled
+ * (and falls back to the interpreter on PCRE2_ERROR_JIT_BADOPTION, as
+ * this does); its checks cost an eighth of a trigger's search. */
+static int search(const struct nc_rules *rs, const pcre2_code *code,
+                  const char *text, size_t len, size_t from, uint32_t opts)
+{
+  if (rs->jit && (opts & PCRE2_NO_UTF_CHECK)) {
+    int rc = pcre2_jit_match(code, (PCRE2_SPTR)text, len, from, opts, rs->md,
+                             rs->mctx);
+    if (rc != PCRE2_ERROR_JIT_BADOPTION)
+      return rc;
+  }
+  return pcre2_match(code, (PCRE2_SPTR)text, len, from, opts, rs->md,
+                     rs->mctx);
+}
+
+/* The trigger of c as written, compiled when first needed; NULL when c
+ * has none (or, short of memory, it does not compile: the trigger only
+ * spares searches, so the pattern is then searched alone). */
+static pcre2_code *plain_trigger(struct compiled *c)
+{
+  int ecode;
+  PCRE2_SIZE eoff;
+  if (!c->trigger && c->trigger_text && !c->trigger_tried) {
+    c->trigger_tried = true;
+    c->trigger =
+        pcre2_compile((PCRE2_SPTR)c->trigger_text, PCRE2_ZERO_TERMINATED,
+                      c->trigger_opts, &ecode, &eoff, NULL);
+  }
+  return c->trigger;
+}
+
 /* True when s[0..n) begins with the lower-case word w, in any case. */
 static bool starts_with_word(const char *s, size_t n, const char *w)
 {
@@ -1055,6 +1107,35 @@ static bool starts_with_word(const char *s, size_t n, const char *w)
     if (k >= n || nc_ascii_lower((unsigned char)s[k]) != w[k])
       return false;
   return true;
+}
+
+/* The index of the first word of sk from word w on that begins with one
+ * of the n anchors word[] (with their bits bit[]), or sk->n. */
+static inline size_t anchor_word(const struct compiled *c, char *const *word,
+                                 const unsigned *bit, size_t n,
+                                 const char *text, size_t len,
+                                 const struct nc_rule_sketch *sk, size_t w)
+{
+  size_t k;
+  for (; w < sk->n; w++) {
+    const struct nc_rule_word *wd = &sk->words[w];
+    if (!has_bit(c->mask, wd->bit))
+      continue;
+    for (k = 0; k < n; k++)
+      if (bit[k] == wd->bit &&
+          starts_with_word(text + wd->at, len - wd->at, word[k]))
+        return w;
+  }
+  return sk->n;
+}
+
+/* The index of the first word of sk at or after offset `from`. */
+static size_t word_from(const struct nc_rule_sketch *sk, size_t from)
+{
+  size_t w = 0;
+  while (w < sk->n && sk->words[w].at < from)
+    w++;
+  return w;
 }
 
 /* The trigger of c searched from `from`, tried only where it can begin:
@@ -1066,22 +1147,15 @@ static int trigger_at_anchors(const struct nc_rules *rs,
                               size_t len, uint32_t opts,
                               const struct nc_rule_sketch *sk, size_t from)
 {
-  size_t w, k;
+  size_t w;
   int rc = PCRE2_ERROR_NOMATCH;
 
-  for (w = 0; w < sk->n; w++) {
-    const struct nc_rule_word *wd = &sk->words[w];
-    if (wd->at < from || !has_bit(c->mask, wd->bit))
-      continue;
-    for (k = 0; k < c->ntanchor; k++)
-      if (c->tbit[k] == wd->bit &&
-          starts_with_word(text + wd->at, len - wd->at, c->tanchor[k]))
-        break;
-    if (k == c->ntanchor)
-      continue;
+  for (w = word_from(sk, from);
+       (w = anchor_word(c, c->tanchor, c->tbit, c->ntanchor, text, len, sk,
+                        w)) < sk->n;
+       w++) {
     jit_once(rs, c->trigger_at, &c->jit_trigger_at);
-    rc = pcre2_match(c->trigger_at, (PCRE2_SPTR)text, len, wd->at, opts,
-                     rs->md, rs->mctx);
+    rc = search(rs, c->trigger_at, text, len, sk->words[w].at, opts);
     if (rc != PCRE2_ERROR_NOMATCH)
       return rc;
   }
@@ -1097,6 +1171,7 @@ static bool next_match(const struct nc_rules *rs, size_t i, const char *text,
   struct compiled *c = &rs->code[i];
   uint32_t opts = valid ? PCRE2_NO_UTF_CHECK : 0;
   PCRE2_SIZE *ov;
+  size_t from, w;
   int rc, g;
 
   while (*pos <= len) {
@@ -1104,22 +1179,38 @@ static bool next_match(const struct nc_rules *rs, size_t i, const char *text,
      * the rest of the text, no search there can succeed.  Checked before
      * each search, not only the first, as the most costly search is the
      * one after the last match, which tries every start position left. */
-    if (trigger && c->trigger) {
+    if (trigger && (c->trigger || c->trigger_at)) {
       if (sk && c->trigger_at && !sk->all) {
         rc = trigger_at_anchors(rs, c, text, len, opts, sk, *pos);
-      } else {
+      } else if (plain_trigger(c)) {
         jit_once(rs, c->trigger, &c->jit_trigger);
-        rc = pcre2_match(c->trigger, (PCRE2_SPTR)text, len, *pos, opts,
-                         rs->md, rs->mctx);
+        rc = search(rs, c->trigger, text, len, *pos, opts);
+      } else {
+        rc = 0;
       }
       if (rc < 0) {
         limit_hit(rs, i, rc);
         return false;
       }
     }
+    /* A match of a pattern with anchors begins at a word that begins
+     * with one: with none left, there is no match, and else the search
+     * starts at the first.  An attempt at a start before it fails on the
+     * anchor's first letters, and PCRE2 counts its limits afresh at each
+     * start, so no limit hit is lost or gained.  Only on checked UTF-8
+     * (PCRE2's own check covers the text from the start offset on) and
+     * without \G (which matches at the start offset). */
+    from = *pos;
+    if (trigger && sk && c->panchor && !sk->all) {
+      w = anchor_word(c, c->panchor, c->pbit, c->npanchor, text, len, sk,
+                      word_from(sk, *pos));
+      if (w == sk->n)
+        return false;
+      if (valid && !c->has_g)
+        from = sk->words[w].at;
+    }
     jit_once(rs, c->code, &c->jit_code);
-    rc = pcre2_match(c->code, (PCRE2_SPTR)text, len, *pos, opts, rs->md,
-                     rs->mctx);
+    rc = search(rs, c->code, text, len, from, opts);
     if (rc < 0) {
       limit_hit(rs, i, rc); /* counted, so the caller can warn */
       return false;
@@ -1221,10 +1312,15 @@ void nc_rules_free(struct nc_rules *rs)
     pcre2_code_free(rs->code[i].code);
     pcre2_code_free(rs->code[i].trigger);
     pcre2_code_free(rs->code[i].trigger_at);
+    free(rs->code[i].trigger_text);
     for (k = 0; k < rs->code[i].ntanchor; k++)
       free(rs->code[i].tanchor[k]);
     free(rs->code[i].tanchor);
     free(rs->code[i].tbit);
+    for (k = 0; k < rs->code[i].npanchor; k++)
+      free(rs->code[i].panchor[k]);
+    free(rs->code[i].panchor);
+    free(rs->code[i].pbit);
   }
   for (i = 0; i < rs->nmacros; i++) {
     free(rs->macro_names[i]);

@@ -98,8 +98,10 @@ size_t nc_rules_limit_hits(const struct nc_rules *rules, size_t i);
  * words of three letters or more whose first three letters hash to a bit
  * some anchor has, and holds the set of those bits.  A rule whose pattern or
  * trigger has such anchors cannot match a sentence whose set holds none
- * of theirs, and a trigger with anchors is only tried at the words that
- * begin with one.  The sketch errs only towards "may match". */
+ * of theirs, a trigger with anchors is only tried at the words that
+ * begin with one, and a pattern whose anchors make the prefilter is only
+ * searched from the first such word.  The sketch errs only towards "may
+ * match". */
 struct nc_rule_word {
   size_t at;    /* offset of the word in the text */
   unsigned bit; /* 0..255 */
@@ -130,8 +132,10 @@ bool nc_rule_may_match(const struct nc_rules *rules, size_t i,
  * hits the match limit counts as no match (and as a limit hit).  When
  * `valid` is true the caller has checked that text is valid UTF-8, and
  * PCRE2 does not check it again on each call (with every rule tried on
- * every sentence, that check cost more than the matching).  With the
- * text's sketch (or NULL), the trigger is only tried at its anchors.
+ * every sentence, that check cost more than the matching), and its JIT
+ * fast path is taken.  With the text's sketch (or NULL), the trigger is
+ * only tried at its anchors, and a pattern with anchors (when the
+ * trigger has none) searched from the first word that begins with one.
  * A rule's trigger must match within every match of its pattern: each
  * search is made only where the trigger matches in the rest of the text
  * (the rules' tests check this on real and crafted texts). */

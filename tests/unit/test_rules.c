@@ -387,6 +387,25 @@ static void test_pattern_does_not_compile(void **state)
   bad_rule("(?<value>\\\\d+)", "(?<value>[\\\\d+)", "offset");
 }
 
+/* A trigger that does not compile is reported at load with PCRE2's
+ * offset, whether it has anchors (it is then compiled anchored first, and
+ * as written only when searched without a sketch) or not. */
+static void test_trigger_does_not_compile(void **state)
+{
+  (void)state;
+  bad_rule("\"value\": \"number\"",
+           "\"value\": \"number\", \"trigger\": "
+           "\"\\\\b(?:ferries|boats)\\\\s+(\"",
+           "ferry-count\": trigger error at offset 23: missing closing");
+  bad_rule("\"value\": \"number\"",
+           "\"value\": \"number\", \"trigger\": "
+           "\"\\\\bferries\\\\s+(?<=a+)\"",
+           "trigger error at offset 12: lookbehind");
+  bad_rule("\"value\": \"number\"",
+           "\"value\": \"number\", \"trigger\": \"\\\\d+[\"",
+           "trigger error at offset 4: missing terminating ]");
+}
+
 static void test_pattern_without_value_group(void **state)
 {
   (void)state;
@@ -470,7 +489,7 @@ static void check_catastrophic(const char *pattern)
   struct nc_rules *rs = NULL;
   struct nc_error err;
   struct nc_rule_match m;
-  size_t pos = 0;
+  size_t pos = 0, hits;
   double t0;
 
   nc_buf_printf(&rule,
@@ -491,6 +510,12 @@ static void check_catastrophic(const char *pattern)
   assert_false(nc_rule_next(rs, 0, subject, 40, false, NULL, &pos, &m));
   if (now() - t0 > 2.0)
     fail_msg("pattern %s took %.1f s on 40 'a'", pattern, now() - t0);
+  /* the same on text known to be UTF-8 (PCRE2's JIT fast path): no match,
+   * and the same count of limit hits */
+  hits = nc_rules_limit_hits(rs, 0);
+  pos = 0;
+  assert_false(nc_rule_next(rs, 0, subject, 40, true, NULL, &pos, &m));
+  assert_int_equal(nc_rules_limit_hits(rs, 0), 2 * hits);
   nc_rules_free(rs);
   free(text);
   nc_buf_free(&rule);
@@ -562,24 +587,30 @@ static void test_pattern_anchors(void **state)
 
 /* Every match of rule i in s[0..n) must be the same with the pattern
  * alone, with its trigger tried before each search, and with the trigger
- * and the sketch; the sketch may only rule out texts without a match. */
+ * and the sketch (also told that the text is valid UTF-8 when it is: a
+ * pattern with anchors is then searched from the first word that begins
+ * with one); the sketch may only rule out texts without a match. */
 static void same_matches(const struct nc_rules *rs, size_t i, const char *s,
                          size_t n, struct nc_rule_sketch *sk)
 {
-  struct nc_rule_match a, b, c;
-  size_t pa = 0, pb = 0, pc = 0, count = 0;
-  bool ma, mb, mc;
+  struct nc_rule_match a, b, c, d;
+  size_t pa = 0, pb = 0, pc = 0, pd = 0, count = 0;
+  bool ma, mb, mc, md, valid = nc_utf8_valid(s, n, NULL);
 
   nc_rule_sketch_text(rs, s, n, sk);
   for (;;) {
     ma = nc_rule_next(rs, i, s, n, false, NULL, &pa, &a);
     mb = nc_rule_next(rs, i, s, n, false, sk, &pb, &b);
     mc = nc_rule_next_plain(rs, i, s, n, &pc, &c);
+    md = valid ? nc_rule_next(rs, i, s, n, true, sk, &pd, &d) : mb;
     if (ma != mc)
       fail_msg("rule %s: %s with the trigger in \"%.*s\"",
                nc_rules_get(rs, i)->id, mc ? "lost" : "extra", (int)n, s);
     if (ma != mb)
       fail_msg("rule %s: %s with the sketch in \"%.*s\"",
+               nc_rules_get(rs, i)->id, ma ? "lost" : "extra", (int)n, s);
+    if (ma != md)
+      fail_msg("rule %s: %s with the sketch on valid UTF-8 in \"%.*s\"",
                nc_rules_get(rs, i)->id, ma ? "lost" : "extra", (int)n, s);
     if (!ma)
       break;
@@ -587,6 +618,10 @@ static void same_matches(const struct nc_rules *rs, size_t i, const char *s,
     assert_memory_equal(&a, &c, sizeof a);
     assert_int_equal(pa, pb);
     assert_int_equal(pa, pc);
+    if (valid) {
+      assert_memory_equal(&a, &d, sizeof a);
+      assert_int_equal(pa, pd);
+    }
     count++;
   }
   if (count && !nc_rule_may_match(rs, i, sk))
@@ -856,6 +891,92 @@ static void test_sketch_caseless_folds(void **state)
   free(dir);
 }
 
+/* Rules whose prefilter comes from the pattern's anchors (no trigger, or
+ * one without anchors): the search for the pattern is skipped when no
+ * word that begins with an anchor is left, and else starts at the first.
+ * The texts hold such words before, between and after matches, words
+ * that share only their first letters (the sketch's bits), glued to
+ * letters, digits or '_', in upper case, after non-ASCII letters, as
+ * U+017F for a caseless 's', matches without the value group, and bytes
+ * that are not UTF-8. */
+static void test_pattern_anchors_skip_searches(void **state)
+{
+  static const char *const texts[] = {
+      "ferries 4 and steamboats 5 and ferries no and ferries 6",
+      "ferries 4, then 5 and 6 and 7",
+      "4 5 6 ferries",
+      "ferryman 4, ferrie 5, FERRIES 6, Ferries 7, xferries 8, 8ferries 9",
+      "_ferries 10, ferries_ 11, ferriesx 12, steam 13, steamboat 14",
+      "\xc3\xa9"
+      "ferries 15 \xc3\xa9 ferries 16 \xe2\x80\x94"
+      "ferries 17",
+      "\xc5\xbfteamboats 18 and \xc5\xbfteamboats 19",
+      "ferries no, ferries no, ferries 20",
+      "ferries 21 \xff ferries 22",
+      "\xff ferries 23",
+      "ferries",
+      "ferries 2",
+      "fer",
+      ""};
+  static const char *const rules[] = {
+      /* a trigger without anchors */
+      "\"pattern\": \"\\\\b(?:ferries|steamboats)\\\\W+"
+      "(?:(?<value>\\\\d+)|no)\", \"trigger\": \"\\\\d|no\"",
+      /* the same, caseless */
+      "\"pattern\": \"\\\\b(?:ferries|steamboats)\\\\W+"
+      "(?:(?<value>\\\\d+)|no)\", \"trigger\": \"\\\\d|no\", "
+      "\"caseless\": true",
+      /* no trigger */
+      "\"pattern\": \"\\\\b(?:ferries|steamboats)\\\\W+"
+      "(?:(?<value>\\\\d+)|no)\"",
+      /* a trigger with anchors: the prefilter comes from it */
+      "\"pattern\": \"\\\\b(?:ferries|steamboats)\\\\W+"
+      "(?:(?<value>\\\\d+)|no)\", \"trigger\": "
+      "\"\\\\b(?:ferries|steamboats)\\\\b\"",
+      /* \G: only a match that starts where the search does (the first
+       * "ferries", at the start of the text), so the search cannot be
+       * moved to the first anchor */
+      "\"pattern\": \"\\\\b(?:ferries|steamboats)(?<=\\\\G.{7})"
+      "\\\\W+(?:(?<value>\\\\d+)|no)\""};
+  struct nc_rule_sketch sk = {{0}, false, NULL, 0, 0};
+  size_t r, k, n, pos, found;
+  (void)state;
+
+  for (r = 0; r < sizeof rules / sizeof *rules; r++) {
+    char *dir = make_tmpdir();
+    char *text = good_with(
+        "\"pattern\": \"\\\\b(?<value>\\\\d+)\\\\s+(?<what>ferries)\"",
+        rules[r]);
+    struct nc_rules *rs = NULL;
+    struct nc_rule_match m;
+    struct nc_error err;
+
+    put(dir, "rules.json", text);
+    nc_error_clear(&err);
+    if (nc_rules_load(dir, &rs, &err) != NC_OK)
+      fail_msg("%s: %s", err.file, err.msg);
+    found = 0;
+    for (k = 0; k < sizeof texts / sizeof *texts; k++) {
+      n = strlen(texts[k]);
+      same_matches(rs, 0, texts[k], n, &sk);
+      nc_rule_sketch_text(rs, texts[k], n, &sk);
+      pos = 0;
+      while (nc_rule_next(rs, 0, texts[k], n, nc_utf8_valid(texts[k], n, NULL),
+                          &sk, &pos, &m))
+        found++;
+    }
+    /* 4, 5, 6; 4; 6 and 7 when caseless; 16, 17; 18, 19 when caseless;
+     * 20; 2 (not 21 to 23: PCRE2 checks the UTF-8 from the start); with
+     * \G, 4 (twice) and 2 */
+    assert_int_equal(found, r == 1 ? 12 : r == 4 ? 3 : 8);
+    nc_rules_free(rs);
+    free(text);
+    rm_dir(dir);
+    free(dir);
+  }
+  nc_rule_sketch_free(&sk);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -871,6 +992,7 @@ int main(void)
       cmocka_unit_test(test_duplicate_id_across_files),
       cmocka_unit_test(test_missing_pattern),
       cmocka_unit_test(test_pattern_does_not_compile),
+      cmocka_unit_test(test_trigger_does_not_compile),
       cmocka_unit_test(test_pattern_without_value_group),
       cmocka_unit_test(test_unknown_group_name),
       cmocka_unit_test(test_unknown_macro),
@@ -883,6 +1005,7 @@ int main(void)
       cmocka_unit_test(test_sketch_keeps_every_match),
       cmocka_unit_test(test_changed_examples_keep_every_match),
       cmocka_unit_test(test_sketch_caseless_folds),
+      cmocka_unit_test(test_pattern_anchors_skip_searches),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
