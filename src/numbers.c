@@ -76,6 +76,17 @@ static inline bool key_eq(const struct nc_lexent *e, const char *s,
   return true;
 }
 
+/* The tag of hash h kept in its slot: its low byte, which the slot
+ * (from the top bits) does not use, with bit 0 set.  A byte a slot keeps
+ * the tags of a table an eighth full in 8 KiB, read for every word (a
+ * larger array missed the first-level cache often); the slots themselves
+ * are read only when a tag matches, and a tag that matches another key's
+ * (one in 128) costs only a key comparison. */
+static inline uint8_t lex_tag(uint32_t h)
+{
+  return (uint8_t)(h | 1u);
+}
+
 /* Key lookup with h, the hash_lower of the key, already known, in a
  * table that is not empty (as after loading): the key is s[0..n), or,
  * when s is NULL, an ASCII word of n <= 8 letters whose lower case as a
@@ -89,7 +100,7 @@ static inline const struct nc_lexent *numlex_probe(const struct nc_numlex *lx,
    * that differs, without comparing keys */
   for (k = lex_slot(h, lx->nslots); lx->tags[k]; k = (k + 1) & mask) {
     const struct nc_lexent *e;
-    if (lx->tags[k] != (h | 1u))
+    if (lx->tags[k] != lex_tag(h))
       continue;
     e = &lx->ents[lx->slots[k] - 1];
     if (s ? key_eq(e, s, n) : e->len == n && e->head == head)
@@ -135,7 +146,7 @@ static void rehash(struct nc_numlex *lx, size_t nslots)
     while (lx->slots[k])
       k = (k + 1) & mask;
     lx->slots[k] = (uint32_t)(i + 1);
-    lx->tags[k] = h | 1u;
+    lx->tags[k] = lex_tag(h);
   }
 }
 
@@ -166,7 +177,7 @@ static struct nc_lexent *lex_entry(struct nc_numlex *lx, const char *key,
     while (lx->slots[k])
       k = (k + 1) & mask;
     lx->slots[k] = (uint32_t)lx->n;
-    lx->tags[k] = h | 1u;
+    lx->tags[k] = lex_tag(h);
   }
   return e;
 }
@@ -225,6 +236,12 @@ static struct nc_lexent *lex_add(struct nc_numlex *lx, const char *word,
     }
     i += key_tok(buf, n, i);
     ntok++;
+    if (ntok >= 2 && i < n) {
+      /* a beginning of the key of two tokens or more, for the filter
+       * that stops nc_vphrase_long at a text that begins no key */
+      uint32_t h = hash_lower(buf, i);
+      lx->begins[(h >> 6) & 63] |= 1ull << (h & 63);
+    }
   }
   if (ntok > 1) {
     e = lex_entry(lx, buf, first);
@@ -998,7 +1015,7 @@ static size_t tok_number(struct nc_vscan *sc, size_t i, bool space)
     /* "1 234 567": thousands separated by spaces */
     t = tok_new(sc, NC_T_NUM, i, k, space);
     t->num = digits_value(s + i, k - i);
-    t->ndig = (int)(k - i);
+    t->ndig = nc_vndig(k - i);
     t->comma = true;
     return k;
   }
@@ -1021,7 +1038,7 @@ static size_t tok_number(struct nc_vscan *sc, size_t i, bool space)
      * separator (those take three), so it is a decimal comma */
     t = tok_new(sc, NC_T_NUM, i, j + 3, space);
     t->num = digits_value(s + i, j - i) + digits_value(s + j + 1, 2) / 100;
-    t->ndig = ndig;
+    t->ndig = nc_vndig((size_t)ndig);
     t->dec = true;
     return j + 3;
   }
@@ -1035,7 +1052,7 @@ static size_t tok_number(struct nc_vscan *sc, size_t i, bool space)
         size_t q = skip_digits(s, len, p);
         t = tok_new(sc, NC_T_NUM, p, q, sp);
         t->num = digits_value(s + p, q - p);
-        t->ndig = (int)(q - p);
+        t->ndig = nc_vndig(q - p);
         if (!(q + 1 < len && s[q] == '.' &&
               nc_is_digit((unsigned char)s[q + 1])))
           return q;
@@ -1059,7 +1076,7 @@ static size_t tok_number(struct nc_vscan *sc, size_t i, bool space)
     t->num *= pow(10, exponent_value(s, j + 1, k));
     dec = true;
   }
-  t->ndig = ndig;
+  t->ndig = nc_vndig((size_t)ndig);
   t->comma = comma;
   t->dec = dec;
   return k;
@@ -1290,7 +1307,7 @@ static size_t tok_words(struct nc_vscan *sc, size_t i, bool *space)
   const unsigned char *s = (const unsigned char *)sc->s;
   size_t len = sc->len;
   struct nc_vtok *t, *room;
-  bool sp = *space;
+  bool sp = *space, roomy;
   uint64_t x = nc_load8(s + i, len - i), let = nc_letters8(x);
 
   /* the end of the room for tokens, kept in a local: stores through t
@@ -1298,6 +1315,10 @@ static size_t tok_words(struct nc_vscan *sc, size_t i, bool *space)
    * every word */
   t = sc->t + sc->n;
   room = sc->t + sc->cap;
+  /* every token takes a byte of the text at least: when the room holds
+   * one for each byte left, as the buffer on the stack does for most
+   * sentences, no word needs to look for room */
+  roomy = (size_t)(room - t) >= len - i + 2;
 
   for (;;) {
     /* x and let are of the eight bytes at s[i], an ASCII letter */
@@ -1308,7 +1329,7 @@ static size_t tok_words(struct nc_vscan *sc, size_t i, bool *space)
     /* the byte after the word; 0 past the end of the text */
     unsigned char next = (unsigned char)(x >> 8 * n);
 
-    if (room - t < 2) {
+    if (!roomy && room - t < 2) {
       /* a word and a mark at most are added below; room is made for a
        * few hundred at a time, not for every byte left */
       sc->n = (size_t)(t - sc->t);
@@ -1333,6 +1354,7 @@ static size_t tok_words(struct nc_vscan *sc, size_t i, bool *space)
         tok_reserve(sc, TOK_AHEAD + 2);
       t = sc->t + sc->n;
       room = sc->t + sc->cap;
+      roomy = (size_t)(room - t) >= len - i + 2;
       next = i < len ? s[i] : 0;
     } else {
       w = n <= 8 ? numlex_find_short(sc->lx, low, n, hash)
@@ -1539,10 +1561,19 @@ const struct nc_lexent *nc_vphrase_long(const struct nc_vscan *sc, size_t i,
       break;
     memcpy(buf + n, sc->s + t->start, l);
     n += l;
-    if (k > i && (e = numlex_find(sc->lx, buf, n, hash_lower(buf, n))) &&
-        (e->flags & flags)) {
-      best = e;
-      *next = k + 1;
+    if (k > i) {
+      uint32_t h = hash_lower(buf, n);
+      if ((e = numlex_find(sc->lx, buf, n, h)) && (e->flags & flags)) {
+        best = e;
+        *next = k + 1;
+      }
+      /* no key goes on from text that is neither a key nor, as the
+       * filter `begins` tells, the beginning of one ("a step" of "a
+       * number of"): the tokens after it are not looked up.  A text
+       * token ends where a token of a key does (key_tok), so the text
+       * is a beginning as lex_add marks it. */
+      if (!e && !(sc->lx->begins[(h >> 6) & 63] >> (h & 63) & 1))
+        break;
     }
   }
   return best;
@@ -2477,6 +2508,10 @@ void nc_values_find(const struct nc_numlex *lx, const char *text,
   struct nc_vscan sc;
   size_t i;
 
+  /* tokens keep offsets of 32 bits: a text is at most
+   * NC_MAX_INPUT_BYTES, and a longer one is read to 4 GiB */
+  if (len > UINT32_MAX)
+    len = UINT32_MAX;
   memset(&sc, 0, sizeof sc);
   sc.lx = lx;
   sc.s = text;

@@ -120,7 +120,7 @@ struct nc_numlex {
   struct nc_lexent *ents;
   size_t n, cap;
   uint32_t *slots; /* index + 1 into ents */
-  uint32_t *tags;  /* hash of each slot's key with bit 0 set, compared
+  uint8_t *tags;   /* lex_tag of the hash of each slot's key, compared
                       first; 0 = empty */
   size_t nslots;   /* power of two */
   const struct nc_lexent *ascii[128]; /* the key of each one-byte ASCII
@@ -132,31 +132,46 @@ struct nc_numlex {
   uint64_t high_one[16]; /* bit (cp & 1023) of each key that is one
                             character outside ASCII ("€"): a character
                             whose bit is clear is looked up no more */
+  uint64_t begins[64];   /* bit (hash & 4095) of each beginning of a key,
+                            of two tokens or more and short of the key
+                            ("a number" of "a number of"): a text whose
+                            bit is clear begins no key */
 };
 
 enum nc_tok_kind { NC_T_WORD, NC_T_NUM, NC_T_PUNCT };
 
 /* A token of the scanned text.  What only a few rules ask of a word
  * (nc_vcap, its case) is worked out when they ask, not for every word;
- * the hash of a word of ASCII letters comes with its lookup. */
+ * the hash of a word of ASCII letters comes with its lookup.  32 bytes,
+ * written for every word: offsets of 32 bits (a text is far shorter, see
+ * nc_values_find), a digit count that stops at 255 and four flags of a
+ * bit. */
 struct nc_vtok {
-  size_t start, end;          /* bytes, end exclusive */
+  uint32_t start, end;        /* bytes, end exclusive */
   const struct nc_lexent *w;  /* word/punct: its lexicon key or NULL */
   double num;                 /* number: its value */
   uint32_t hash;              /* a word of ASCII letters: the lexicon
                                  hash of its text, or 0 as for other
                                  tokens (not known) */
-  int ndig;                   /* number: digits before any '.' */
+  unsigned char ndig;         /* number: digits before any '.', 255 for
+                                 255 or more (see nc_vndig) */
   unsigned char kind;         /* enum nc_tok_kind */
-  bool space;                 /* whitespace between it and the token
-                                 before */
-  bool url;                   /* word: a web address, no word of the
-                                 lexicon */
-  bool dec;                   /* number: has a decimal part */
-  bool comma;                 /* number: has thousands separators */
   bool begin;                 /* a number, a sign or a W_BEGIN word:
                                  scanning tries a value here */
+  bool space : 1;             /* whitespace between it and the token
+                                 before */
+  bool url : 1;               /* word: a web address, no word of the
+                                 lexicon */
+  bool dec : 1;               /* number: has a decimal part */
+  bool comma : 1;             /* number: has thousands separators */
 };
+
+/* The ndig of a number of n digits: the rules compare it with a few
+ * digits at most, which a count that stops at 255 keeps. */
+static inline unsigned char nc_vndig(size_t n)
+{
+  return n < 255 ? (unsigned char)n : 255;
+}
 
 /* Tokens kept on the stack before the array moves to the heap. */
 #define NC_VTOK_LOCAL 256

@@ -4,6 +4,8 @@
 #include "testutil.h"
 
 #include "mentions_int.h"
+#include "newscheck/document.h"
+#include "newscheck/sentences.h"
 #include "values_int.h"
 
 static struct nc_numlex *lx;   /* as loaded */
@@ -18,12 +20,15 @@ static int setup(void **state)
   if (nc_numlex_load(TEST_DATADIR "/lexicon", &lx, &err) != NC_OK ||
       nc_numlex_load(TEST_DATADIR "/lexicon", &slow, &err) != NC_OK)
     return -1;
-  /* in `slow`, a date word is tried as every value, and every token after
-   * the first word of a longer key is tried as its second */
+  /* in `slow`, a date word is tried as every value, every token after
+   * the first word of a longer key is tried as its second, and the
+   * tokens after it are looked up to the most a key has, whether what
+   * comes before begins a key or not */
   for (i = 0; i < slow->n; i++) {
     slow->ents[i].kw &= ~(unsigned)KW_DATEWORD;
     slow->ents[i].next = ~0ull;
   }
+  memset(slow->begins, 0xFF, sizeof slow->begins);
   return 0;
 }
 
@@ -278,12 +283,269 @@ static void test_web_address_after_space(void **state)
   assert_int_equal(got.items[0].type, NC_M_NUMBER);
 }
 
+/* The key of the lexicon that is s[0..n) in any case, found by reading
+ * every entry: what the table must answer. */
+static const struct nc_lexent *lookup_slow(const char *s, size_t n)
+{
+  size_t i, k;
+  for (i = 0; i < lx->n; i++) {
+    const struct nc_lexent *e = &lx->ents[i];
+    if (e->len != n)
+      continue;
+    for (k = 0;
+         k < n && e->key[k] == (char)nc_ascii_lower((unsigned char)s[k]); k++)
+      ;
+    if (k == n)
+      return e;
+  }
+  return NULL;
+}
+
+/* The table keeps a tag of a byte a slot, so that the tags of every slot
+ * stay in the first-level cache: one in 128 slots of other keys passed
+ * on the way has the tag of a word looked up, and only the comparison of
+ * keys tells them apart.  Every key, in lower and upper case, and every
+ * word of one to three letters (about 19,000, which meet many such
+ * slots), a key with a letter changed and a key with one added are
+ * looked up in the table and by reading every entry: the answers are the
+ * same.  A text of each word gives the mentions the text of its key in
+ * lower case gives, when it is one (the tokenizer's own lookup). */
+static void test_table_tags(void **state)
+{
+  char w[80], up[80];
+  size_t i, n, k, found = 0;
+  (void)state;
+
+  for (i = 0; i < lx->n; i++) {
+    const struct nc_lexent *e = &lx->ents[i];
+    if (e->len + 2 > sizeof w)
+      continue;
+    memcpy(w, e->key, e->len);
+    for (k = 0; k < e->len; k++)
+      up[k] = e->key[k] >= 'a' && e->key[k] <= 'z'
+                  ? (char)(e->key[k] - 'a' + 'A')
+                  : e->key[k];
+    assert_ptr_equal(nc_numlex_get(lx, w, e->len), e);
+    assert_ptr_equal(nc_numlex_get(lx, up, e->len), e);
+    /* a letter changed, and one added */
+    w[e->len - 1] = w[e->len - 1] == 'q' ? 'x' : 'q';
+    assert_ptr_equal(nc_numlex_get(lx, w, e->len), lookup_slow(w, e->len));
+    memcpy(w, e->key, e->len);
+    w[e->len] = 'q';
+    assert_ptr_equal(nc_numlex_get(lx, w, e->len + 1),
+                     lookup_slow(w, e->len + 1));
+  }
+  for (n = 1; n <= 3; n++) {
+    size_t count = 1, c;
+    for (k = 0; k < n; k++)
+      count *= 26;
+    for (c = 0; c < count; c++) {
+      const struct nc_lexent *want_e;
+      size_t x = c;
+      for (k = 0; k < n; k++, x /= 26)
+        w[k] = (char)('a' + x % 26);
+      want_e = lookup_slow(w, n);
+      assert_ptr_equal(nc_numlex_get(lx, w, n), want_e);
+      found += want_e != NULL;
+      if (c % 7 == 0) {
+        /* in a text, where the tokenizer looks the word up */
+        char text[32];
+        snprintf(text, sizeof text, "%.*s 5 %.*s", (int)n, w, (int)n, w);
+        read_both(lx, text, true, &got);
+        read_both(slow, text, true, &want);
+        same_mentions(text, &got, &want);
+      }
+    }
+  }
+  /* "a", "an", "one", "may" ... are among them */
+  assert_true(found >= 20);
+}
+
+/* A number's count of digits stops at 255 (one byte of the token): the
+ * rules ask it of one to a few digits only.  A number of 255 digits or
+ * more reads as one of 20 digits does in each place a count of digits
+ * decides (a year, a day, a decade, a date of numbers), where a count
+ * that went on past a byte (256 as 0, 260 as 4) would read a year. */
+static void test_many_digits(void **state)
+{
+  static const char *const forms[] = {
+      "In %s, 5 people", "on %s",  "%s-11-05", "the %ss",
+      "%s percent",      "May %s", "5/%s",     "%s.5 million"};
+  static const size_t counts[] = {254, 255, 256, 257, 258, 259, 260,
+                                  261, 300, 511, 512, 514, 516, 1000};
+  struct nc_buf digits = {0}, text = {0};
+  size_t f, c, k;
+  (void)state;
+
+  assert_int_equal(nc_vndig(4), 4);
+  assert_int_equal(nc_vndig(254), 254);
+  assert_int_equal(nc_vndig(255), 255);
+  assert_int_equal(nc_vndig(260), 255);
+  for (f = 0; f < sizeof forms / sizeof *forms; f++) {
+    struct nc_mentions ref = {0};
+    struct nc_mention_ctx ctx = {{2025, 11, 6}, true};
+    nc_buf_free(&digits);
+    nc_buf_free(&text);
+    for (k = 0; k < 20; k++)
+      nc_buf_puts(&digits, "1");
+    nc_buf_printf(&text, forms[f], digits.data);
+    nc_values_find(lx, text.data, text.len, &ctx, &ref);
+    for (c = 0; c < sizeof counts / sizeof *counts; c++) {
+      nc_buf_free(&digits);
+      nc_buf_free(&text);
+      for (k = 0; k < counts[c]; k++)
+        nc_buf_puts(&digits, "1");
+      nc_buf_printf(&text, forms[f], digits.data);
+      nc_mentions_clear(&got);
+      nc_values_find(lx, text.data, text.len, &ctx, &got);
+      if (got.n != ref.n)
+        fail_msg("\"%s\" of %zu digits: %zu mentions, not %zu", forms[f],
+                 counts[c], got.n, ref.n);
+      for (k = 0; k < got.n; k++) {
+        if (got.items[k].type != ref.items[k].type ||
+            got.items[k].approx != ref.items[k].approx)
+          fail_msg("\"%s\" of %zu digits: mention %zu differs", forms[f],
+                   counts[c], k);
+      }
+    }
+    nc_mentions_free(&ref);
+  }
+  nc_buf_free(&digits);
+  nc_buf_free(&text);
+}
+
+/* The list that gathers a document's mentions is given room for all of
+ * them at its first sentence (nc_mentions_find_sentence), and grows by
+ * doubling past that room in a denser text: the mentions are those each
+ * sentence gives alone, in a document of a few bytes, of much text and
+ * of more mentions than that room holds (a number every few bytes). */
+static void test_document_list(void **state)
+{
+  struct nc_lexicon *lex;
+  struct nc_abbrevs *ab;
+  struct nc_error err;
+  struct nc_buf body = {0};
+  const char *texts[3];
+  size_t d, k;
+  (void)state;
+
+  assert_int_equal(nc_lexicon_load(TEST_DATADIR "/lexicon", &lex, &err),
+                   NC_OK);
+  assert_int_equal(nc_abbrevs_load(TEST_DATADIR "/lexicon", &ab, &err), NC_OK);
+  for (k = 0; k < 2000; k++)
+    nc_buf_printf(&body, "%zu, %zu; ", k, k + 1);
+  texts[0] = "Prices rose 5% in May.";
+  texts[1] = "In May 2024 the U.S. paid $5 billion, about 12 percent more "
+             "than France. Two days later, three of them left. The rest "
+             "stayed for 40 years.\n\nIt rose 7%.";
+  texts[2] = body.data;
+  for (d = 0; d < 3; d++) {
+    struct nc_source src;
+    struct nc_doc *doc;
+    struct nc_sentences ss = {0};
+    struct nc_mentions all = {0}, one = {0};
+    struct nc_mention_ctx ctx;
+    size_t i, n = 0;
+    memset(&src, 0, sizeof src);
+    src.id = "d";
+    src.published = "2025-11-06";
+    assert_int_equal(nc_doc_from_text(&src, xstrdup(texts[d]),
+                                      strlen(texts[d]), &doc, &err),
+                     NC_OK);
+    ctx.ref = doc->published;
+    ctx.has_ref = doc->has_published;
+    nc_sentences_split(ab, doc, &ss);
+    assert_true(ss.n > 0);
+    for (i = 0; i < ss.n; i++)
+      nc_mentions_find_sentence(lex, doc, &ss.items[i], &all);
+    for (i = 0; i < ss.n; i++) {
+      const struct nc_sentence *st = &ss.items[i];
+      const char *t = doc->blocks[st->block].text;
+      size_t m;
+      nc_mentions_clear(&one);
+      nc_mentions_find(lex, t + st->start, st->end - st->start, &ctx, &one);
+      for (m = 0; m < one.n; m++, n++) {
+        assert_true(n < all.n);
+        assert_int_equal(all.items[n].type, one.items[m].type);
+        assert_int_equal(all.items[n].start, one.items[m].start + st->start);
+        assert_int_equal(all.items[n].end, one.items[m].end + st->start);
+      }
+    }
+    assert_int_equal(n, all.n);
+    assert_true(all.n > 0);
+    if (d == 2)
+      assert_true(all.n > strlen(texts[d]) / 32); /* past the room */
+    nc_mentions_free(&all);
+    nc_mentions_free(&one);
+    nc_sentences_free(&ss);
+    nc_doc_free(doc);
+  }
+  nc_buf_free(&body);
+  nc_abbrevs_free(ab);
+  nc_lexicon_free(lex);
+}
+
+/* The word loop looks for room for its tokens at each word only when the
+ * room left holds fewer tokens than bytes are left (a token takes a byte
+ * at least): in a short text it never looks.  Texts read alone (where the
+ * buffer on the stack has room for every byte) give the mentions they
+ * give after a long run of plain words, where the loop looks at each word
+ * and the tokens move to the heap at some word of the text (the run is of
+ * 240 to 260 words, one token each, past the 256 tokens of the stack). */
+static void test_room_per_word(void **state)
+{
+  static const char *const texts[] = {
+      "The 27th of May, 2024 saw 5 million people, about 12% more.",
+      "It cost 12 U.S. dollars, or $5.5bn, on Thursday.",
+      "Shares rose in excess of 30 points to 1,234,567 by mid-2024.",
+      "A third of them left a year ago; two Mondays later, 40 more.",
+      "Caf\xc3\xa9 \xd0\xbc\xd0\xb8\xd1\x80 5 percent, \xe2\x82\xac"
+      "12 and \xc2\xbd of the 1990s.",
+      "See www.x.org/5% and http://a.b 7 percent, don't, won\xe2\x80\x99t "
+      "stop at 3rd or 22nd.",
+      "between 5 and 7 percent, up to 9, more than twenty-two thousand"};
+  struct nc_buf text = {0};
+  size_t f, w, k;
+  (void)state;
+
+  assert_null(nc_numlex_get(lx, "zzq", 3));
+  for (f = 0; f < sizeof texts / sizeof *texts; f++) {
+    for (w = 240; w <= 260; w += 4) {
+      int r;
+      size_t off;
+      nc_buf_free(&text);
+      for (k = 0; k < w; k++)
+        nc_buf_puts(&text, "zzq ");
+      nc_buf_puts(&text, "zzq; ");
+      off = text.len;
+      nc_buf_puts(&text, texts[f]);
+      for (r = 0; r < 2; r++) {
+        read_both(lx, texts[f], r, &want);
+        read_both(lx, text.data, r, &got);
+        for (k = 0; k < got.n; k++) {
+          assert_true(got.items[k].start >= off);
+          got.items[k].start -= off;
+          got.items[k].end -= off;
+        }
+        same_mentions(texts[f], &got, &want);
+        if (want.n < 2)
+          fail_msg("\"%s\": %zu mentions", texts[f], want.n);
+      }
+    }
+  }
+  nc_buf_free(&text);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_date_words),
       cmocka_unit_test(test_longer_keys),
       cmocka_unit_test(test_web_address_after_space),
+      cmocka_unit_test(test_table_tags),
+      cmocka_unit_test(test_many_digits),
+      cmocka_unit_test(test_document_list),
+      cmocka_unit_test(test_room_per_word),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
