@@ -58,11 +58,19 @@ struct entry {
   int next;      /* lower-case first byte of its second word, or -1 */
   int next2;     /* the second byte of that word when an ASCII letter or
                   * digit (in lower case), or -1 */
+  /* A phrase of no next with more after its first word ("president-elect",
+   * "U.S."): the byte after the word, then the one after that, in lower
+   * case, when phrase_rest compares each with one byte of the text (no
+   * space nor apostrophe), else -1.  A text without them there needs no
+   * phrase_rest ("President Biden"). */
+  short after, after2;
 };
 
 struct bucket {
   char *key;      /* lower-case first word of the phrases */
   size_t klen;    /* its length */
+  uint64_t key8;  /* its first eight bytes as nc_load8 has them (zeros
+                   * past a shorter key), to compare in one go */
   uint32_t hash;  /* hash_key of it */
   unsigned kinds; /* 1 << pkind of each of its phrases */
   struct entry *e; /* phrases, longest first */
@@ -665,11 +673,15 @@ static NC_HOT struct bucket *table_find_h(const struct table *t,
     b = &t->buckets[sl->b - 1];
     if (b->klen != n)
       continue;
-    /* the key is n bytes long and in lower case */
-    for (k = 0; k < n; k++)
+    /* the key is n bytes long and in lower case: the first eight bytes
+     * (most keys have no more) are compared at once, as nc_load8 puts
+     * zeros past the word as key8 has them */
+    if (nc_lower8(nc_load8(s, n)) != b->key8)
+      continue;
+    for (k = 8; k < n; k++)
       if (nc_ascii_lower((unsigned char)s[k]) != (unsigned char)b->key[k])
         break;
-    if (k == n)
+    if (k >= n)
       return b;
   }
 }
@@ -829,7 +841,7 @@ static void table_build(struct table *t)
     size_t kn = word_end(s, p->len, 0), j;
     uint32_t h;
     struct bucket *b;
-    int next = -1, next2 = -1;
+    int next = -1, next2 = -1, after = -1, after2 = -1;
     p->klen = kn;
     p->key_case = KC_ANY;
     for (j = 0; j < kn; j++)
@@ -841,6 +853,10 @@ static void table_build(struct table *t)
       next = nc_ascii_lower((unsigned char)s[kn + 1]);
       if (kn + 2 < p->len && nc_is_alnum((unsigned char)s[kn + 2]))
         next2 = nc_ascii_lower((unsigned char)s[kn + 2]);
+    } else if (kn < p->len && s[kn] != ' ' && s[kn] != '\'') {
+      after = nc_ascii_lower((unsigned char)s[kn]);
+      if (kn + 1 < p->len && s[kn + 1] != ' ' && s[kn + 1] != '\'')
+        after2 = nc_ascii_lower((unsigned char)s[kn + 1]);
     }
     h = hash_key(s, kn);
     for (j = h & mask;; j = (j + 1) & mask) {
@@ -860,6 +876,7 @@ static void table_build(struct table *t)
       b->key[kn] = '\0';
       nkeys += kn + 1;
       b->klen = kn;
+      b->key8 = nc_load8(b->key, kn);
       b->hash = h;
       t->filter[FILTER_A(h) / 64] |= (uint64_t)1 << (FILTER_A(h) % 64);
       t->filter[FILTER_B(h) / 64] |= (uint64_t)1 << (FILTER_B(h) % 64);
@@ -878,6 +895,8 @@ static void table_build(struct table *t)
     tmp[i].kind = 1u << p->kind;
     tmp[i].next = next;
     tmp[i].next2 = next2;
+    tmp[i].after = (short)after;
+    tmp[i].after2 = (short)after2;
   }
   /* each bucket's e and g in the one block */
   t->ents = xmalloc(2 * t->n * sizeof *t->ents);
@@ -1145,6 +1164,21 @@ static inline int key_only(const struct phrase *p, const char *s,
          key_case_ok(p, s, i);
 }
 
+/* Can the phrase of e, whose first word ends at wn in the text, go on
+ * there?  Only when the text has its bytes `after` (struct entry) in any
+ * case, which phrase_rest would want (in their case). */
+static inline int after_may(const struct entry *e, const char *s, size_t len,
+                            size_t wn)
+{
+  if (e->after < 0)
+    return 1;
+  if (wn >= len || nc_ascii_lower((unsigned char)s[wn]) != e->after)
+    return 0;
+  return e->after2 < 0 ||
+         (wn + 1 < len &&
+          nc_ascii_lower((unsigned char)s[wn + 1]) == e->after2);
+}
+
 /* The longest phrase of `t` (of a kind accepted by `want`, a bit set of
  * kinds) that starts at i, whose first word s[i..wn) has hash_key h.
  * Returns its index or -1. */
@@ -1190,7 +1224,8 @@ static long table_match_h(const struct table *t, const char *s, size_t len,
         e = &b->g[a++];
       else
         e = &b->g[x++];
-      if (!(want & e->kind) || (e->next2 >= 0 && e->next2 != next2))
+      if (!(want & e->kind) || (e->next2 >= 0 && e->next2 != next2) ||
+          !after_may(e, s, len, wn))
         continue;
       if (key_only(&t->ph[e->idx], s, len, i, wn)) {
         *end = wn;
@@ -2303,6 +2338,8 @@ static inline uint64_t letter2_bits(const unsigned char *b)
   uint64_t lead = 0, cont = 0, c3 = 0, sign = 0, pair;
   unsigned k;
 
+  /* both loops unrolled, as scan_block's */
+#pragma GCC unroll 4
   for (k = 0; k < BLOCK; k += 16) {
     __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(b + k));
     __m128i l = _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8(0x80 - 0xC3)),
@@ -2311,6 +2348,7 @@ static inline uint64_t letter2_bits(const unsigned char *b)
   }
   if (!lead)
     return 0;
+#pragma GCC unroll 4
   for (k = 0; k < BLOCK; k += 16) {
     __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(b + k));
     __m128i c = _mm_cmpeq_epi8(_mm_and_si128(v, _mm_set1_epi8(-64)),
@@ -2343,6 +2381,34 @@ static inline unsigned mark_at(const unsigned char *b)
   return 0;
 }
 
+/* pair_may for the word that ends at p[0] in a block, when one blank and
+ * a letter or digit follow (p[0..3) may be read, the bytes past the text
+ * NULs, which no pair has second); else 1, for scan_word to ask
+ * pair_may. */
+static inline int block_pair_may(const struct pairset *ps,
+                                 const unsigned char *p)
+{
+  if (p[0] != ' ' || !ascii_word[p[1]])
+    return 1;
+  return BIT_TEST(ps->any, p[1]) || BIT_TEST(ps->pairs, p[1] << 8 | p[2]);
+}
+
+/* Would scan_word look the word that first[] marks f, and that ends at
+ * p[0] in a block, up at all?  Not when it is a key of ents only, with
+ * no phrase of one word (no FIRST_SOLO), and a next word that starts none
+ * of the phrases follows.  Most words that first[] lets through are
+ * "the", whose phrases all go on to a country's name ("the United
+ * States"): most of them are ruled out here, without a call.  Keys of
+ * titles are left to scan_word: fewer, they cost more to test here than
+ * the test saves. */
+static inline int block_wants(const struct nc_entlex *lx, unsigned f,
+                              const unsigned char *p)
+{
+  if (f & (FIRST_TITLE | FIRST_PLURAL | FIRST_SOLO))
+    return 1;
+  return block_pair_may(&lx->ent_pairs, p);
+}
+
 /* The words of the BLOCK bytes at s[i] for the first pass, up to the
  * first byte past ASCII that is neither in a two-byte letter nor in a
  * mark that ends words (mark_at), as spaces do: each one that
@@ -2358,7 +2424,7 @@ static NC_HOT size_t scan_block(struct scan *sc, size_t i, int *other)
   const uint32_t *pre = sc->lx->pre;
   unsigned char pad[BLOCK_READ];
   uint64_t w = 0, hi = 0, starts, ends;
-  unsigned lim = BLOCK, k;
+  unsigned lim = BLOCK, stop = BLOCK, k;
 
   /* near the end of the text, a copy padded with NULs (no word bytes)
    * stands in */
@@ -2369,6 +2435,9 @@ static NC_HOT size_t scan_block(struct scan *sc, size_t i, int *other)
     memcpy(pad, b, sc->len - i);
     b = pad;
   }
+  /* unrolled, the shifts take constants and alnum_bits's constants stay
+   * in registers: a third fewer instructions a block */
+#pragma GCC unroll 4
   for (k = 0; k < BLOCK; k += 16) {
     __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(b + k));
     w |= (uint64_t)alnum_bits(v) << k;
@@ -2390,26 +2459,42 @@ static NC_HOT size_t scan_block(struct scan *sc, size_t i, int *other)
     }
   }
   *other = lim < BLOCK;
-  /* the first and last byte of each word, which pair up in order: the
-   * n-th end is that of the word of the n-th start */
+  /* the first byte of each word, and the byte after its last (its end),
+   * which pair up in order: the n-th end is that of the word of the n-th
+   * start.  The end of a word that runs to the block's end is lost off
+   * the top, but that word is one the loop below stops before. */
   starts = w & ~(w << 1);
-  ends = w & ~(w >> 1);
+  ends = (w & ~(w >> 1)) << 1;
   if (lim < BLOCK)
     starts &= (UINT64_C(1) << lim) - 1;
+  /* The words before lim end by lim, as the byte there is none of w.
+   * The one that ends at lim when that is the block's end, or a
+   * character past ASCII that may be a letter, runs on: it is
+   * word_hash's, and so is a long one, of 32 bytes or more (where 32
+   * bits of w in a row are set: w and its shifts by 1, 2, 4, 8 and 16
+   * places in turn).  One that ends in a mark (mark_at)
+   * that the block ends in is done.  The scan stops at the first such
+   * word, found here once for the block rather than tested per word. */
+  if (starts) {
+    uint64_t run = w & w >> 1;
+    run &= run >> 2;
+    run &= run >> 4;
+    run &= run >> 8;
+    run &= run >> 16;
+    run &= starts;
+    if (w >> (lim - 1) & 1 && (lim == BLOCK || !mark_at(b + lim)))
+      stop = 63u - (unsigned)__builtin_clzll(starts);
+    if (run && (unsigned)__builtin_ctzll(run) < stop)
+      stop = (unsigned)__builtin_ctzll(run);
+    if (stop < BLOCK)
+      starts &= (UINT64_C(1) << stop) - 1;
+  }
   while (starts) {
     unsigned a = (unsigned)__builtin_ctzll(starts);
-    unsigned e = (unsigned)__builtin_ctzll(ends) + 1;
+    unsigned e = (unsigned)__builtin_ctzll(ends);
     uint32_t h;
     unsigned f;
 
-    /* a word that runs on past the block or is long, or runs into a
-     * character past ASCII that may be a letter, is word_hash's; one
-     * that ends in a mark (mark_at) that the block ends in is done */
-    if (e - a >= 32 ||
-        (e >= lim && (e > lim || lim == BLOCK || !mark_at(b + lim)))) {
-      *other = 0;
-      return a;
-    }
     /* most words are no key (pre[]): they need no hash */
     if (!(pre[PRE_AT(b[a], b[a + 1])] >> (e - a) & 1)) {
       starts &= starts - 1;
@@ -2418,10 +2503,14 @@ static NC_HOT size_t scan_block(struct scan *sc, size_t i, int *other)
     }
     h = block_hash(b + a, e - a);
     f = first_of(sc->lx, h);
-    if (f != 0)
+    if (f != 0 && block_wants(sc->lx, f, b + e))
       scan_word(sc, i + a, i + e, h, f);
     starts &= starts - 1;
     ends &= ends - 1;
+  }
+  if (stop < BLOCK) {
+    *other = 0;
+    return stop;
   }
   return lim;
 }

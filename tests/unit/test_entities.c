@@ -5,6 +5,7 @@
 #include "testutil.h"
 
 #include <dirent.h>
+#include <unistd.h>
 
 #include "mentions_int.h"
 
@@ -786,6 +787,255 @@ static void test_block_shifts(void **state)
   check_shifts(nul, sizeof nul - 1);
 }
 
+/* table_match_h rules out a phrase of no next word from the bytes that
+ * follow its first word (struct entry's after): only those that may go
+ * on there are matched, in any case their modes allow. */
+static void test_after_key_bytes(void **state)
+{
+  (void)state;
+  run("President-elect Joe Biden met President Joe Biden and "
+      "PRESIDENT-ELECT Ana Gomes.");
+  check_person("President-elect Joe Biden", "Joe Biden", "president-elect",
+               NULL);
+  check_person("President Joe Biden", "Joe Biden", "president", NULL);
+  check_person("PRESIDENT-ELECT Ana Gomes", "Ana Gomes", "president-elect",
+               NULL);
+  assert_int_equal(count(NC_M_PERSON), 3);
+  run("Vice President-elect Jane Doe spoke to vice president-elect John "
+      "Roe.");
+  check_person("Vice President-elect Jane Doe", "Jane Doe",
+               "vice president-elect", NULL);
+  check_person("vice president-elect John Roe", "John Roe",
+               "vice president-elect", NULL);
+  /* "U" is the first word of four acronyms, each in its own case */
+  run("U.S. President Barack Obama met U.K. and U.A.E. envoys; U.S.A. and "
+      "U.S officials and u.s. diplomats.");
+  check_person("U.S. President Barack Obama", "Barack Obama", "president",
+               "United States");
+  assert_string_equal(at(NC_M_COUNTRY, "U.K.")->name, "United Kingdom");
+  assert_string_equal(at(NC_M_COUNTRY, "U.A.E.")->name,
+                      "United Arab Emirates");
+  assert_string_equal(at(NC_M_COUNTRY, "U.S.A.")->name, "United States");
+  assert_int_equal(count(NC_M_COUNTRY), 4); /* with the qualifier */
+  run("I-Kiribati fishermen and i-kiribati boats; I said I-Vanuatu.");
+  assert_true(at(NC_M_COUNTRY, "I-Kiribati")->demonym);
+  at(NC_M_COUNTRY, "Vanuatu");
+  assert_int_equal(count(NC_M_COUNTRY), 2);
+  /* a '.' after the first word, then a space: one byte to test */
+  run("St. Lucia and St Lucia and ST. LUCIA and St. Kitts and Nevis.");
+  at(NC_M_COUNTRY, "St. Lucia");
+  at(NC_M_COUNTRY, "St Lucia");
+  at(NC_M_COUNTRY, "ST. LUCIA");
+  at(NC_M_COUNTRY, "St. Kitts and Nevis");
+  assert_int_equal(count(NC_M_COUNTRY), 4);
+  run("Mr. John Smith Jr. said so, and Mr. Tom Jones Jr met Dr. Ann Lee "
+      "Sr.");
+  check_person("Mr. John Smith Jr.", "John Smith Jr.", NULL, NULL);
+  check_person("Mr. Tom Jones Jr", "Tom Jones Jr", NULL, NULL);
+  check_person("Dr. Ann Lee Sr.", "Ann Lee Sr.", NULL, NULL);
+  /* an apostrophe after the first word may be curly */
+  run("C\xc3\xb4te d'Ivoire and C\xc3\xb4te d\xe2\x80\x99Ivoire and "
+      "C\xc3\xb4te d Ivoire.");
+  assert_int_equal(count(NC_M_COUNTRY), 2);
+  assert_string_equal(at(NC_M_COUNTRY, "C\xc3\xb4te d'Ivoire")->name,
+                      "Ivory Coast");
+}
+
+/* table_find_h compares the first eight bytes of a word with its key at
+ * once (key8), the rest byte by byte: keys shorter than eight bytes, of
+ * eight, and longer, in either case, and with bytes past ASCII. */
+static void test_key_bytes(void **state)
+{
+  (void)state;
+  run("AZERBAIJAN, Azerbaijan, azerbaijan, Bulgaria, BULGARIA, Bulgarians, "
+      "T\xc3\xbcrkiye, T\xc3\xbcRKIYE, T\xc3\x9cRKIYE, S\xc3\xa3o "
+      "Tom\xc3\xa9, Kazakhstan's Kazakhstani, "
+      "Chad, CHAD, Iran, IRAN, Oman.");
+  assert_string_equal(at(NC_M_COUNTRY, "AZERBAIJAN")->name, "Azerbaijan");
+  at(NC_M_COUNTRY, "Azerbaijan");
+  at(NC_M_COUNTRY, "Bulgaria");
+  at(NC_M_COUNTRY, "BULGARIA");
+  assert_true(at(NC_M_COUNTRY, "Bulgarians")->demonym);
+  assert_string_equal(at(NC_M_COUNTRY, "T\xc3\xbcrkiye")->name, "Turkey");
+  at(NC_M_COUNTRY, "T\xc3\xbcRKIYE");
+  assert_string_equal(at(NC_M_COUNTRY, "S\xc3\xa3o Tom\xc3\xa9")->name,
+                      "S\xc3\xa3o Tom\xc3\xa9 and Pr\xc3\xadncipe");
+  at(NC_M_COUNTRY, "Kazakhstan");
+  assert_true(at(NC_M_COUNTRY, "Kazakhstani")->demonym);
+  at(NC_M_COUNTRY, "CHAD");
+  at(NC_M_COUNTRY, "Iran");
+  at(NC_M_COUNTRY, "IRAN");
+  at(NC_M_COUNTRY, "Oman");
+  assert_int_equal(count(NC_M_COUNTRY), 15);
+}
+
+/* scan_block finds once a block where the words it can take end: before
+ * a long word (32 bytes or more) or one that runs on past the block, the
+ * rest going to word_hash and the next block.  Words of 31, 32 and 33
+ * bytes with keys on both sides, at every place against the blocks. */
+static void test_block_word_ends(void **state)
+{
+  static const char *const texts[] = {
+      "Israel abcdefghijklmnopqrstuvwxyzabcde Iran "
+      "abcdefghijklmnopqrstuvwxyzabcdef Syria "
+      "abcdefghijklmnopqrstuvwxyzabcdefg Japan Chad.",
+      "Israel Iran Syria Japan Chad Oman Peru Cuba Fiji Laos Mali Togo "
+      "Iraq Niger Nepal Kenya Sudan.",
+      "Abcdefghijklmnopqrstuvwxyzabcdefghij,Israel,Iran;Syria Abcdefghij"
+      "klmnopqrstuvwxyzabcdefghij Japan.",
+      /* a key before a mark, a sign that is no letter, a letter */
+      "Israel\xe2\x80\x94Iran\xc3\x97Syria\xc2\xa0Japan\xc3\xa9 "
+      "Chad\xe2\x80\x9d Oman\xe4\xb8\xad Peru.",
+  };
+  size_t i;
+  (void)state;
+
+  run(texts[0]);
+  at(NC_M_COUNTRY, "Israel");
+  at(NC_M_COUNTRY, "Iran");
+  at(NC_M_COUNTRY, "Syria");
+  at(NC_M_COUNTRY, "Japan");
+  at(NC_M_COUNTRY, "Chad");
+  assert_int_equal(count(NC_M_COUNTRY), 5);
+  run(texts[1]);
+  assert_int_equal(count(NC_M_COUNTRY), 17);
+  run(texts[2]);
+  assert_int_equal(count(NC_M_COUNTRY), 4);
+  run(texts[3]);
+  at(NC_M_COUNTRY, "Israel");
+  at(NC_M_COUNTRY, "Iran");
+  at(NC_M_COUNTRY, "Syria");
+  at(NC_M_COUNTRY, "Chad");
+  at(NC_M_COUNTRY, "Peru");
+  assert_int_equal(count(NC_M_COUNTRY), 5);
+  for (i = 0; i < sizeof texts / sizeof texts[0]; i++)
+    check_shifts(texts[i], strlen(texts[i]));
+}
+
+/* scan_block asks no look-up of a key of ents with no phrase of one word
+ * ("the") when the next word, after one blank, starts none of its
+ * phrases (block_wants); after other space, or near the end of the text,
+ * scan_word decides.  Each at every place against the blocks. */
+static void test_block_next_word(void **state)
+{
+  static const char *const texts[] = {
+      "the United States, the university, the Gambia, the gamble, the "
+      "Netherlands, the nether, the State of Palestine, the state.",
+      "the  United States, the\tGambia, the\xc2\xa0Netherlands, the\n"
+      "Bahamas, the\n\nBahamas, the Bahamas",
+      "We saw the",
+      "We saw the U",
+      "We saw the Ba",
+      "Prime Minister Ana Gomes, prime time, the Prime Minister.",
+  };
+  size_t i;
+  (void)state;
+
+  run(texts[0]);
+  at(NC_M_COUNTRY, "the United States");
+  at(NC_M_COUNTRY, "the Gambia");
+  at(NC_M_COUNTRY, "the Netherlands");
+  at(NC_M_COUNTRY, "the State of Palestine");
+  assert_int_equal(count(NC_M_COUNTRY), 4);
+  run(texts[1]);
+  at(NC_M_COUNTRY, "the  United States");
+  at(NC_M_COUNTRY, "the\tGambia");
+  at(NC_M_COUNTRY, "the\xc2\xa0Netherlands");
+  at(NC_M_COUNTRY, "the\nBahamas");
+  at(NC_M_COUNTRY, "the Bahamas");
+  assert_int_equal(count(NC_M_COUNTRY), 6);
+  for (i = 2; i < 5; i++) {
+    run(texts[i]);
+    assert_int_equal(count(NC_M_COUNTRY), 0);
+  }
+  run(texts[5]);
+  check_person("Prime Minister Ana Gomes", "Ana Gomes", "prime minister",
+               NULL);
+  assert_int_equal(count(NC_M_PERSON), 1);
+  for (i = 0; i < sizeof texts / sizeof texts[0]; i++)
+    check_shifts(texts[i], strlen(texts[i]));
+}
+
+/* Keys of 32 bytes or more are no business of pre[] (it marks lengths
+ * below 32): scan_block leaves such words to word_hash.  A lexicon of
+ * its own, with countries of 31, 32 and 33 letters, a demonym whose
+ * plural has 32, and each at every place against the blocks. */
+static void write_file(const char *dir, const char *name, const char *body)
+{
+  char path[256];
+  FILE *f;
+
+  snprintf(path, sizeof path, "%s/%s", dir, name);
+  f = fopen(path, "w");
+  assert_non_null(f);
+  assert_int_equal(fputs(body, f) >= 0, 1);
+  assert_int_equal(fclose(f), 0);
+}
+
+static void remove_file(const char *dir, const char *name)
+{
+  char path[256];
+
+  snprintf(path, sizeof path, "%s/%s", dir, name);
+  assert_int_equal(remove(path), 0);
+}
+
+static void test_long_keys(void **state)
+{
+  static const char *const files[] = {"countries.json", "people.json",
+                                      "titles.json", "names.json"};
+  static const char *const texts[] = {
+      "Abcdefghijklmnopqrstuvwxyzabcde met Abcdefghijklmnopqrstuvwxyzabcdef "
+      "and Abcdefghijklmnopqrstuvwxyzabcdefg; Israel, "
+      "Bcdefghijklmnopqrstuvwxyzabcde and Bcdefghijklmnopqrstuvwxyzabcdes.",
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEF Abcdefghijklmnopqrstuvwxyzabcdefgh "
+      "Abcdefghijklmnopqrstuvwxyzabcdefg.",
+  };
+  struct nc_entlex *own = NULL, *saved = lx;
+  struct nc_error err;
+  char dir[] = "/tmp/nc-entities-XXXXXX";
+  size_t i;
+  (void)state;
+
+  assert_non_null(mkdtemp(dir));
+  write_file(dir, files[0],
+             "{\"countries\": ["
+             "{\"name\": \"Abcdefghijklmnopqrstuvwxyzabcde\"},"
+             "{\"name\": \"Abcdefghijklmnopqrstuvwxyzabcdef\"},"
+             "{\"name\": \"Abcdefghijklmnopqrstuvwxyzabcdefg\"},"
+             "{\"name\": \"Israel\", \"demonyms\": "
+             "[\"Bcdefghijklmnopqrstuvwxyzabcde\"]}],"
+             " \"blocked\": []}\n");
+  write_file(dir, files[1], "{\"people\": []}\n");
+  write_file(dir, files[2],
+             "{\"titles\": [], \"modifiers\": [], \"honorifics\": []}\n");
+  write_file(dir, files[3],
+             "{\"particles\": [], \"suffixes\": [], \"stop\": []}\n");
+  if (nc_entlex_load(dir, &own, &err) != NC_OK)
+    fail_msg("lexicon: %s: %s", err.file, err.msg);
+  for (i = 0; i < 4; i++)
+    remove_file(dir, files[i]);
+  assert_int_equal(rmdir(dir), 0);
+
+  lx = own;
+  run(texts[0]);
+  at(NC_M_COUNTRY, "Abcdefghijklmnopqrstuvwxyzabcde");
+  at(NC_M_COUNTRY, "Abcdefghijklmnopqrstuvwxyzabcdef");
+  at(NC_M_COUNTRY, "Abcdefghijklmnopqrstuvwxyzabcdefg");
+  at(NC_M_COUNTRY, "Israel");
+  assert_true(at(NC_M_COUNTRY, "Bcdefghijklmnopqrstuvwxyzabcde")->demonym);
+  assert_true(at(NC_M_COUNTRY, "Bcdefghijklmnopqrstuvwxyzabcdes")->demonym);
+  assert_int_equal(count(NC_M_COUNTRY), 6);
+  run(texts[1]);
+  at(NC_M_COUNTRY, "ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEF");
+  at(NC_M_COUNTRY, "Abcdefghijklmnopqrstuvwxyzabcdefg");
+  assert_int_equal(count(NC_M_COUNTRY), 2);
+  for (i = 0; i < sizeof texts / sizeof texts[0]; i++)
+    check_shifts(texts[i], strlen(texts[i]));
+  lx = saved;
+  nc_entlex_free(own);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -826,6 +1076,11 @@ int main(void)
       cmocka_unit_test(test_large_text),
       cmocka_unit_test(test_load_errors),
       cmocka_unit_test(test_block_shifts),
+      cmocka_unit_test(test_after_key_bytes),
+      cmocka_unit_test(test_key_bytes),
+      cmocka_unit_test(test_block_word_ends),
+      cmocka_unit_test(test_block_next_word),
+      cmocka_unit_test(test_long_keys),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
