@@ -173,6 +173,14 @@ static const char *const function_words[] = {
     "to", "was", "were", "which", "who", "with",
 };
 
+/* Words before a number that make it a label, not a count ("magnitude
+ * 6.8", "Flight 370"; sorted, for in_sorted: each number is looked up). */
+static const char *const number_labels[] = {
+    "article", "category", "chapter", "episode", "flight", "grade",
+    "level", "magnitude", "model", "no", "number", "page", "phase", "room",
+    "round", "route", "season", "section", "size", "stage", "version",
+};
+
 #define NWORDS(list) (sizeof list / sizeof *list)
 
 /* w[0..n) in any case against the lower-case word e, as strcmp. */
@@ -250,17 +258,18 @@ static void put_all(struct nc_buf *b, ...)
 
 /* ---- documents and their context -------------------------------------- */
 
+/* A sentence as the claims stage sees it, made when it is worked on (a
+ * document's sentences are not all held: an array of them would write
+ * fresh pages for little).  Only s, m0 and m1 are set by sent_at; the
+ * rest is set for the sentence whose claims are being made. */
 struct sent {
   const struct nc_sentence *s;
   size_t m0, m1; /* mentions of this sentence: doc mentions [m0, m1) */
   size_t countries; /* its country mentions written as names */
-  char *quote, *hedge, *attribution; /* kept by the claims set */
   unsigned mtypes;  /* bit 1 << type for each type of mention it has */
   bool valid;    /* the sentence is valid UTF-8 (for PCRE2; checked once,
                     when a rule is first tried on it) */
   bool checked;  /* valid was set */
-  bool looked;   /* quote, hedge and attribution were made (when the
-                    sentence made its first claim) */
 };
 
 /* Whether a document names a country as the other side of relations. */
@@ -273,16 +282,28 @@ struct docctx {
   const struct nc_doc *doc;
   size_t index;
   const struct nc_sentences *sents;
-  struct sent *sv;
+  const size_t *first; /* the mentions of sentence i begin at first[i] */
   const struct nc_mentions *ms; /* offsets in block text */
   bool *used;              /* per mention: a rule took it */
   char *main_key, *main_label; /* main entity, or NULL */
   char *topic_key, *topic_label;
+  bool main_found, topic_found; /* they were looked for (need_main_entity,
+                                   need_topic) */
   /* is_counterpart's answers so far: each takes a pass over the
    * document, and list rules ask again for every match */
   struct counterpart *cps;
   size_t ncps, cpscap;
 };
+
+/* Sentence i of document d, with its mentions. */
+static inline struct sent sent_at(const struct docctx *d, size_t i)
+{
+  struct sent sv = {0};
+  sv.s = &d->sents->items[i];
+  sv.m0 = d->first[i];
+  sv.m1 = d->first[i + 1];
+  return sv;
+}
 
 /* People named across all documents: each surface name maps to one
  * canonical full name. */
@@ -342,6 +363,12 @@ struct run {
    * nc_rule_value), the rules it tries, made when first needed: a pass
    * over all rules per sentence costs more than the rules it skips */
   struct rule_list bytypes[NTYPE_SETS];
+  /* The quote, hedge and attribution of the sentence that made the last
+   * claim, kept by the claims set.  A sentence's claims are all made
+   * while it is worked on, so one sentence's are enough to hold (rather
+   * than three pointers in every sentence's entry, most never set). */
+  const struct nc_sentence *looked;
+  char *quote, *hedge, *attribution;
 };
 
 static size_t ntokens(const char *s)
@@ -531,13 +558,24 @@ static bool other_side(const char *t, size_t start)
     size_t n;
   } preps[] = {{"with ", 5}, {"between ", 8}, {"against ", 8}, {"and ", 4}};
   size_t k;
+  if (start < 2 || t[start - 1] != ' ')
+    return false; /* each ends in a space */
   for (k = 0; k < sizeof preps / sizeof *preps; k++) {
     size_t l = preps[k].n;
-    if (start >= l && memcmp(t + start - l, preps[k].w, l) == 0)
+    if (start >= l && t[start - 2] == preps[k].w[l - 2] &&
+        memcmp(t + start - l, preps[k].w, l) == 0)
       return true;
   }
   return false;
 }
+
+/* A name and its index in find_main_entity's list. */
+struct name_at {
+  const char *name;
+  size_t j;
+};
+
+#define NNAME_AT 64
 
 static void find_main_entity(struct docctx *d)
 {
@@ -546,9 +584,16 @@ static void find_main_entity(struct docctx *d)
   size_t n = 0, cap = 0, scap = 0, i, best = NONE;
   bool lede_seen = false, added;
   struct nc_strmap seen = {0}; /* name -> index in names */
+  /* A country's name is the lexicon's own string, so each mention of one
+   * country brings the same address: a small table by address answers
+   * before the map by text (a person's country is a copy of its own, and
+   * goes to the map). */
+  struct name_at at[NNAME_AT];
+
+  memset(at, 0, sizeof at);
 
   for (i = 0; i < d->sents->n; i++) {
-    const struct sent *sv = &d->sv[i];
+    const struct sent cur = sent_at(d, i), *sv = &cur;
     const struct nc_block *b = &d->doc->blocks[sv->s->block];
     bool first_in_sentence = true;
     size_t k;
@@ -557,6 +602,7 @@ static void find_main_entity(struct docctx *d)
       const char *name = NULL;
       double w = 1.0;
       size_t j;
+      struct name_at *slot;
       if (m->type == NC_M_COUNTRY)
         name = m->name;
       else if (m->type == NC_M_PERSON && m->country)
@@ -571,6 +617,11 @@ static void find_main_entity(struct docctx *d)
         first_in_sentence = false;
         lede_seen = true;
       }
+      slot = &at[((uintptr_t)name / sizeof(void *)) % NNAME_AT];
+      if (slot->name == name) {
+        score[slot->j] += w;
+        continue;
+      }
       j = *nc_strmap_put(&seen, name, strlen(name), n, &added);
       if (added) {
         nc_grow(&names, &cap, n + 1, sizeof *names);
@@ -579,6 +630,8 @@ static void find_main_entity(struct docctx *d)
         score[n] = 0;
         n++;
       }
+      slot->name = name;
+      slot->j = j;
       score[j] += w;
     }
   }
@@ -644,9 +697,18 @@ static size_t skip_to_capital(const char *t, size_t p, size_t e)
   return p;
 }
 
+/* Where a name is first written, for its label. */
+struct written_at {
+  const char *at;
+  size_t len;
+};
+
 static void find_topic(struct docctx *d)
 {
-  char **keys = NULL, **labels = NULL;
+  char **keys = NULL;
+  /* the label is made for the topic alone, from where it was first
+   * written (the document's text outlives this) */
+  struct written_at *labels = NULL;
   size_t *count = NULL, n = 0, cap = 0, lcap = 0, ccap = 0, i, best = NONE;
   struct nc_strmap seen = {0}; /* key -> index in keys */
   /* A name is mostly written the same way each time: its text as written
@@ -655,7 +717,7 @@ static void find_topic(struct docctx *d)
   struct nc_strmap written = {0};
 
   for (i = 0; i < d->sents->n; i++) {
-    const struct sent *sv = &d->sv[i];
+    const struct sent cur = sent_at(d, i), *sv = &cur;
     const struct nc_block *b = &d->doc->blocks[sv->s->block];
     const char *t = b->text;
     size_t p = sv->s->start, e = sv->s->end;
@@ -702,7 +764,8 @@ static void find_topic(struct docctx *d)
             nc_grow(&labels, &lcap, n + 1, sizeof *labels);
             nc_grow(&count, &ccap, n + 1, sizeof *count);
             keys[n] = k;
-            labels[n] = quote_text(t + rs, last - rs);
+            labels[n].at = t + rs;
+            labels[n].len = last - rs;
             count[n] = 0;
             n++;
           } else {
@@ -722,13 +785,11 @@ static void find_topic(struct docctx *d)
       best = i;
   if (best != NONE) {
     d->topic_key = keys[best];
-    d->topic_label = labels[best];
-    keys[best] = labels[best] = NULL;
+    d->topic_label = quote_text(labels[best].at, labels[best].len);
+    keys[best] = NULL;
   }
-  for (i = 0; i < n; i++) {
+  for (i = 0; i < n; i++)
     free(keys[i]);
-    free(labels[i]);
-  }
   free(keys);
   free(labels);
   free(count);
@@ -856,8 +917,10 @@ static char *find_attribution(const char *t, size_t n)
     for (; sp && bestk > 0; sp &= sp - 1) {
       const char *p = t + i + nc_low_byte(sp), *s;
       k = p[1] == 't' ? 0 : p[1] == 'c' ? 1 : 2;
+      /* most such places begin other words (" to", " the", " some"),
+       * whose fourth byte already differs */
       if (k < bestk && p[1] == markers[k].w[1] &&
-          (size_t)(t + n - p) >= markers[k].n &&
+          (size_t)(t + n - p) >= markers[k].n && p[3] == markers[k].w[3] &&
           memcmp(p, markers[k].w, markers[k].n) == 0 &&
           (s = speaker(t, p)) != NULL) {
         best = p;
@@ -903,7 +966,7 @@ void nc_claim_input_free(struct nc_claim_input *in)
 static void prepare_doc(struct run *r, struct docctx *d,
                         const struct nc_claim_input *in)
 {
-  size_t i, k;
+  size_t k;
 
   d->sents = &in->sents;
   d->ms = &in->ms;
@@ -917,25 +980,31 @@ static void prepare_doc(struct run *r, struct docctx *d,
                                 (r->out->nwarnings + 1) * sizeof(char *));
     r->out->warnings[r->out->nwarnings++] = nc_buf_take(&w);
   }
-  d->sv = xcalloc(d->sents->n + 1, sizeof *d->sv);
-  for (i = 0; i < d->sents->n; i++) {
-    const struct nc_sentence *st = &d->sents->items[i];
-    d->sv[i].s = st;
-    for (k = in->first[i]; k < in->first[i + 1]; k++) {
-      const struct nc_mention *m = &in->ms.items[k];
-      d->sv[i].mtypes |= 1u << m->type;
-      if (m->type == NC_M_COUNTRY && !m->demonym)
-        d->sv[i].countries++;
-    }
-    d->sv[i].m0 = in->first[i];
-    d->sv[i].m1 = in->first[i + 1];
-  }
+  d->first = in->first;
   d->used = xcalloc(d->ms->n + 1, sizeof *d->used);
   for (k = 0; k < d->ms->n; k++)
     if (d->ms->items[k].type == NC_M_PERSON && d->ms->items[k].name)
       people_add(&r->people, d->ms->items[k].name);
-  find_main_entity(d);
-  find_topic(d);
+}
+
+/* The main entity and the topic are looked for when a claim first needs
+ * them, over the whole document: only rules and dated events use them,
+ * and most news makes no such claim (the topic's search reads every
+ * capital letter of the document). */
+static void need_main_entity(struct docctx *d)
+{
+  if (!d->main_found) {
+    find_main_entity(d);
+    d->main_found = true;
+  }
+}
+
+static void need_topic(struct docctx *d)
+{
+  if (!d->topic_found) {
+    find_topic(d);
+    d->topic_found = true;
+  }
 }
 
 /* ---- values ------------------------------------------------------------ */
@@ -1191,20 +1260,17 @@ static struct nc_claim *add_claim(struct run *r, struct docctx *d,
   /* quote, hedge and attribution are made only for sentences that make
    * a claim, which are few, and once for each: the set keeps them for all
    * the sentence's claims */
-  {
-    struct sent *own = &d->sv[sv - d->sv];
-    if (!own->looked) {
-      const char *t = b->text + sv->s->start;
-      size_t n = sv->s->end - sv->s->start;
-      own->quote = nc_claims_keep(out, quote_text(t, n));
-      own->hedge = nc_claims_keep(out, find_hedge(&r->hedge_pairs, t, n));
-      own->attribution = nc_claims_keep(out, find_attribution(t, n));
-      own->looked = true;
-    }
-    c->quote = own->quote;
-    c->hedge = own->hedge;
-    c->attribution = own->attribution;
+  if (r->looked != sv->s) {
+    const char *t = b->text + sv->s->start;
+    size_t n = sv->s->end - sv->s->start;
+    r->quote = nc_claims_keep(out, quote_text(t, n));
+    r->hedge = nc_claims_keep(out, find_hedge(&r->hedge_pairs, t, n));
+    r->attribution = nc_claims_keep(out, find_attribution(t, n));
+    r->looked = sv->s;
   }
+  c->quote = r->quote;
+  c->hedge = r->hedge;
+  c->attribution = r->attribution;
   c->rule = kept_rule(r, rule);
   c->note = note;
   return c;
@@ -1247,6 +1313,41 @@ static const struct person *person_of(const struct run *r,
   return i != NONE ? &r->people.v[i] : NULL;
 }
 
+/* A string a rule's key and label are made from: lent by what outlives
+ * the claim's making (the topic, the main entity, a person's name and
+ * key, a map's word; own is NULL), or made for it (own is s, freed after
+ * use).  Most are lent, and a copy of each would be thrown away. */
+struct part {
+  const char *s;
+  char *own;
+};
+
+static void part_lent(struct part *p, const char *s)
+{
+  p->s = s;
+  p->own = NULL;
+}
+
+static void part_made(struct part *p, char *s)
+{
+  p->s = p->own = s;
+}
+
+/* mention_key's key and label, as parts. */
+static void mention_parts(const struct run *r, const struct nc_mention *m,
+                          struct part *key, struct part *label)
+{
+  const char *name = m->name ? m->name : "";
+  const struct person *p = person_of(r, m);
+  if (p) {
+    part_lent(label, p->final);
+    part_lent(key, p->key);
+  } else {
+    part_lent(label, name);
+    part_made(key, fold(name, strlen(name)));
+  }
+}
+
 static char *mention_key(const struct run *r, const struct nc_mention *m,
                          char **label)
 {
@@ -1262,8 +1363,9 @@ static char *mention_key(const struct run *r, const struct nc_mention *m,
   return fold(name, strlen(name));
 }
 
-static void main_entity(const struct docctx *d, char **key, char **label)
+static void main_entity(struct docctx *d, char **key, char **label)
 {
+  need_main_entity(d);
   *key = xstrdup(d->main_key ? d->main_key : "");
   *label = xstrdup(d->main_label ? d->main_label : "");
 }
@@ -1330,13 +1432,14 @@ static bool title_case(const char *t, size_t a, size_t b)
   return words >= 4;
 }
 
-static void resolve_object(const struct docctx *d, const struct sent *sv,
-                           const char *t, size_t a, size_t b, char **key,
-                           char **label)
+static void resolve_object(struct docctx *d, const struct sent *sv,
+                           const char *t, size_t a, size_t b, struct part *key,
+                           struct part *label)
 {
   size_t p = a, rs = NONE, re = NONE, words = 0;
   bool first = true;
 
+  need_topic(d);
   if (title_case(t, sv->s->start, sv->s->end))
     b = a; /* no name can be told from the capitals: the topic */
 
@@ -1383,13 +1486,13 @@ static void resolve_object(const struct docctx *d, const struct sent *sv,
         l[ll - 4] = '\0';
       if (strncmp(l, "The ", 4) == 0)
         memmove(l, l + 4, strlen(l + 4) + 1);
-      *key = k;
-      *label = l;
+      part_made(key, k);
+      part_made(label, l);
       return;
     }
   }
-  *key = xstrdup(d->topic_key ? d->topic_key : "");
-  *label = xstrdup(d->topic_label ? d->topic_label : "");
+  part_lent(key, d->topic_key ? d->topic_key : "");
+  part_lent(label, d->topic_label ? d->topic_label : "");
 }
 
 /* A scope such as "in his second term" becomes "term 2"; the last word
@@ -1421,16 +1524,17 @@ static char *resolve_scope(const struct nc_rule *rule, const struct docctx *d,
   return nc_buf_take(&out);
 }
 
-/* Text of a group, normalized and mapped. */
-static char *group_word(const struct nc_rule *rule, enum nc_group g,
-                        const char *t, size_t a, size_t b)
+/* Text of a group, normalized and mapped (a word of the map is lent). */
+static void group_word(const struct nc_rule *rule, enum nc_group g,
+                       const char *t, size_t a, size_t b, struct part *out)
 {
   char *w = norm_phrase(t + a, b - a);
   const char *m = nc_rule_map(rule, g, w);
   char *first;
   if (m) {
     free(w);
-    return xstrdup(m);
+    part_lent(out, m);
+    return;
   }
   /* the last word alone: "central asian nation" -> "... country" */
   first = strrchr(w, ' ');
@@ -1439,7 +1543,8 @@ static char *group_word(const struct nc_rule *rule, enum nc_group g,
     nc_buf_append(&nb, w, (size_t)(first - w) + 1);
     nc_buf_puts(&nb, m);
     free(w);
-    return nc_buf_take(&nb);
+    part_made(out, nc_buf_take(&nb));
+    return;
   }
   /* the first word alone: "sign onto" -> map of "sign" */
   first = strchr(w, ' ');
@@ -1449,10 +1554,11 @@ static char *group_word(const struct nc_rule *rule, enum nc_group g,
     free(w1);
     if (m) {
       free(w);
-      return xstrdup(m);
+      part_lent(out, m);
+      return;
     }
   }
-  return w;
+  part_made(out, w);
 }
 
 struct fill {
@@ -1500,17 +1606,24 @@ static char *fill_template(const char *tpl, const struct fill *f)
   }
   /* tidy a label: collapse double spaces, trim, drop empty "()" */
   {
+    size_t len = b.len;
     char *s = nc_buf_take(&b);
     char *w = s, *q;
-    for (q = s; *q; q++) {
-      if (*q == ' ' && (w == s || w[-1] == ' '))
-        continue;
-      if (q[0] == '(' && q[1] == ')') {
-        q++;
-        continue;
+    /* Most need no more than a space dropped at the end: with no space
+     * first, no "  " and no "()", no byte is dropped, and so no space
+     * comes to follow another (and strstr scans faster than this loop) */
+    if (s[0] != ' ' && !strstr(s, "  ") && !strstr(s, "()"))
+      w = s + len;
+    else
+      for (q = s; *q; q++) {
+        if (*q == ' ' && (w == s || w[-1] == ' '))
+          continue;
+        if (q[0] == '(' && q[1] == ')') {
+          q++;
+          continue;
+        }
+        *w++ = *q;
       }
-      *w++ = *q;
-    }
     while (w > s && w[-1] == ' ')
       w--;
     *w = '\0';
@@ -1530,7 +1643,7 @@ static bool scan_counterpart(const struct docctx *d, const char *country)
 {
   size_t i, k;
   for (i = 0; i < d->sents->n; i++) {
-    const struct sent *sv = &d->sv[i];
+    const struct sent cur = sent_at(d, i), *sv = &cur;
     const char *t = d->doc->blocks[sv->s->block].text;
     size_t a = sv->s->start, b = sv->s->end, p;
     bool relations = false;
@@ -1793,9 +1906,9 @@ static void apply_rule(struct run *r, struct docctx *d, struct sent *sv,
                       &pos, &m)) {
     struct nc_value v;
     size_t vs = 0, ve = 0, k;
-    char *note = NULL;
-    char *skey = NULL, *slabel = NULL, *okey = NULL, *olabel = NULL;
-    char *what = NULL, *event = NULL, *scope = NULL, *pkey = NULL;
+    char *note = NULL, *scope = NULL, *pkey = NULL;
+    struct part skey = {0}, slabel = {0}, okey, olabel, what = {0},
+                event = {0};
     struct fill f;
 
     if (!rule_value(r, d, sv, rule, &m, off, &v, &vs, &ve, &note))
@@ -1818,30 +1931,34 @@ static void apply_rule(struct run *r, struct docctx *d, struct sent *sv,
                          GSET(&m, NC_G_EVENT) ? m.g[NC_G_EVENT][0] + off
                                               : m.start + off,
                          NC_M_PERSON, NULL);
-    if (k != NONE)
-      skey = mention_key(r, &d->ms->items[k], &slabel);
-    else if (rule->subject != NC_RS_NONE)
-      main_entity(d, &skey, &slabel);
+    if (k != NONE) {
+      mention_parts(r, &d->ms->items[k], &skey, &slabel);
+    } else if (rule->subject != NC_RS_NONE) {
+      need_main_entity(d);
+      part_lent(&skey, d->main_key ? d->main_key : "");
+      part_lent(&slabel, d->main_label ? d->main_label : "");
+    }
     /* a relation between two parties: key on the sorted pair */
-    if (pkey && skey) {
+    if (pkey && skey.s) {
       struct nc_buf kb = {0}, lb = {0};
-      bool swap = strcmp(skey, pkey) > 0;
-      if (strcmp(skey, pkey) == 0) {
+      int cmp = strcmp(skey.s, pkey);
+      if (cmp == 0) {
         free(pkey);
-        free(skey);
-        free(slabel);
+        free(skey.own);
+        free(slabel.own);
         free(note);
         nc_value_clear(&v);
         continue;
       }
-      nc_buf_printf(&kb, "%s+%s", swap ? pkey : skey, swap ? skey : pkey);
+      put_all(&kb, cmp > 0 ? pkey : skey.s, "+", cmp > 0 ? skey.s : pkey,
+              PUT_END);
       k = entity_in(d, sv, m.g[NC_G_PARTNER][0] + off,
                     m.g[NC_G_PARTNER][1] + off);
-      nc_buf_printf(&lb, "%s and %s", slabel, d->ms->items[k].name);
-      free(skey);
-      free(slabel);
-      skey = nc_buf_take(&kb);
-      slabel = nc_buf_take(&lb);
+      put_all(&lb, slabel.s, " and ", d->ms->items[k].name, PUT_END);
+      free(skey.own);
+      free(slabel.own);
+      part_made(&skey, nc_buf_take(&kb));
+      part_made(&slabel, nc_buf_take(&lb));
     }
     if (GSET(&m, NC_G_OBJECT))
       resolve_object(d, sv, t, m.g[NC_G_OBJECT][0] + off,
@@ -1849,29 +1966,29 @@ static void apply_rule(struct run *r, struct docctx *d, struct sent *sv,
     else
       resolve_object(d, sv, t, 0, 0, &okey, &olabel);
     if (GSET(&m, NC_G_WHAT))
-      what = group_word(rule, NC_G_WHAT, t, m.g[NC_G_WHAT][0] + off,
-                        m.g[NC_G_WHAT][1] + off);
+      group_word(rule, NC_G_WHAT, t, m.g[NC_G_WHAT][0] + off,
+                 m.g[NC_G_WHAT][1] + off, &what);
     if (GSET(&m, NC_G_EVENT))
-      event = group_word(rule, NC_G_EVENT, t, m.g[NC_G_EVENT][0] + off,
-                         m.g[NC_G_EVENT][1] + off);
+      group_word(rule, NC_G_EVENT, t, m.g[NC_G_EVENT][0] + off,
+                 m.g[NC_G_EVENT][1] + off, &event);
     if (GSET(&m, NC_G_SCOPE))
       scope = resolve_scope(rule, d, sv, m.g[NC_G_SCOPE][0] + off,
                             m.g[NC_G_SCOPE][1] + off);
-    f.subject = skey;
-    f.Subject = slabel;
-    f.object = okey;
-    f.Object = olabel;
-    f.what = what;
-    f.event = event;
+    f.subject = skey.s;
+    f.Subject = slabel.s;
+    f.object = okey.s;
+    f.Object = olabel.s;
+    f.what = what.s;
+    f.event = event.s;
     f.scope = scope;
     add_claim(r, d, sv, fill_template(rule->key, &f),
               fill_template(rule->label, &f), &v, vs, ve, rule->id, note);
-    free(skey);
-    free(slabel);
-    free(okey);
-    free(olabel);
-    free(what);
-    free(event);
+    free(skey.own);
+    free(slabel.own);
+    free(okey.own);
+    free(olabel.own);
+    free(what.own);
+    free(event.own);
     free(scope);
     free(pkey);
   }
@@ -1952,14 +2069,24 @@ static bool next_word_any(const char *t, size_t n, size_t i, size_t *ws,
 }
 
 /* The noun a number counts: up to four words after it, stopping at
- * function words and punctuation ("Three U.S. officials" -> "u.s.
- * official").  NULL when the number is partitive ("one of") or bare. */
-static char *counted_noun(const struct run *r, const char *t, size_t hi,
-                          size_t end, size_t *nend)
+ * function words and punctuation ("Three U.S. officials"), as the span
+ * t[*ns..*nend) of *nwords words, for norm_phrase to make "u.s.
+ * official".  False when the number is bare, or partitive ("one of",
+ * when *partitive is set).  The words are single words parted by
+ * whitespace, none of them an article, so the noun holds a space exactly
+ * when nwords > 1. */
+static bool counted_noun(const struct run *r, const char *t, size_t hi,
+                         size_t end, size_t *ns, size_t *nend, size_t *nwords,
+                         bool *partitive)
 {
   size_t p = end, ws, we, first = NONE, last = NONE, n = 0;
 
+  *partitive = false;
   while (n < 4 && next_word(t, hi, p, &ws, &we)) {
+    if (n == 0 && ws == end + 1 && nc_ascii_eq(t + ws, we - ws, "of")) {
+      *partitive = true;
+      return false;
+    }
     if (ws > p && t[p] != ' ')
       break; /* punctuation between */
     if (IS_FUNCTION_WORD(t + ws, we - ws) ||
@@ -1984,9 +2111,11 @@ static char *counted_noun(const struct run *r, const char *t, size_t hi,
       break;
   }
   if (first == NONE)
-    return NULL;
+    return false;
+  *ns = first;
   *nend = last;
-  return norm_phrase(t + first, last - first);
+  *nwords = n;
+  return true;
 }
 
 /* The event a count is about: "N people were injured" (an event word
@@ -2210,37 +2339,31 @@ static void generic_count(struct run *r, struct docctx *d,
                           const struct sent *sv, const struct nc_mention *m)
 {
   const char *t = d->doc->blocks[sv->s->block].text;
-  size_t lo = sv->s->start, hi = sv->s->end, ws, we, nend = 0;
+  size_t lo = sv->s->start, hi = sv->s->end, ws, we, ns, nend = 0, nwords;
   const char *kind;
   char *noun = NULL, *skey = NULL, *slabel = NULL;
   struct nc_value v;
   struct nc_buf kb = {0}, lb = {0};
+  bool partitive;
 
-  static const char *const labels[] = {
-      "magnitude", "no", "number", "level", "grade", "category", "phase",
-      "section", "article", "page", "chapter", "route", "flight", "room",
-      "size", "version", "season", "episode", "round", "stage", "model",
-      NULL};
-
-  if (next_word(t, hi, m->end, &ws, &we) && ws == m->end + 1 &&
-      nc_ascii_eq(t + ws, we - ws, "of"))
-    return; /* "one of five": partitive */
-  ws = prev_word(t, lo, m->start, &we);
-  if (ws != NONE && word_in(t + ws, we - ws, labels))
-    return; /* "magnitude 6.8", "Flight 370": a label, not a count */
   /* counts, amounts of money and percentages are keyed apart */
   kind = m->type == NC_M_MONEY     ? "amount"
          : m->type == NC_M_PERCENT ? "percent"
                                    : "count";
-  noun = counted_noun(r, t, hi, m->end, &nend);
-  if (noun) {
+  if (counted_noun(r, t, hi, m->end, &ns, &nend, &nwords, &partitive)) {
     const char *ev = count_event(r, t, lo, hi, m->start, nend);
     /* a bare count of one word ("25 miles", "4 times") says too little
-     * to be matched across articles: it needs an event or a longer noun */
-    if (m->type == NC_M_NUMBER && !ev && !strchr(noun, ' ')) {
-      free(noun);
+     * to be matched across articles: it needs an event or a longer noun
+     * (told before the noun is made, as most are such counts) */
+    if (m->type == NC_M_NUMBER && !ev && nwords == 1)
       return;
-    }
+    /* "magnitude 6.8", "Flight 370": a label, not a count (asked last,
+     * as it rarely is one; below, the word before is "of", no label) */
+    ws = prev_word(t, lo, m->start, &we);
+    if (ws != NONE &&
+        in_sorted(t + ws, we - ws, number_labels, NWORDS(number_labels)))
+      return;
+    noun = norm_phrase(t + ns, nend - ns);
     put_all(&kb, kind, "|", noun, PUT_END);
     put_all(&lb, m->type == NC_M_NUMBER ? "number" : kind, " of ", noun,
             PUT_END);
@@ -2250,6 +2373,8 @@ static void generic_count(struct run *r, struct docctx *d,
     }
   } else {
     size_t k;
+    if (partitive)
+      return; /* "one of five" */
     noun = noun_of(t, lo, m->start);
     if (!noun)
       return;
@@ -2363,23 +2488,6 @@ static void generic_layer(struct run *r, struct docctx *d,
 
 /* ---- driver ------------------------------------------------------------ */
 
-struct keyref {
-  const struct nc_claim *c;
-  size_t index;
-};
-
-static int cmp_keyref(const void *a, const void *b)
-{
-  const struct keyref *x = a, *y = b;
-  int k;
-  if (x->c->doc != y->c->doc)
-    return x->c->doc < y->c->doc ? -1 : 1;
-  k = strcmp(x->c->key, y->c->key);
-  if (k)
-    return k;
-  return x->index < y->index ? -1 : x->index > y->index;
-}
-
 static bool generic_value_rule(const char *rule)
 {
   return strcmp(rule, "generic:count") == 0 ||
@@ -2409,51 +2517,57 @@ static bool same_number(const struct nc_value *a, const struct nc_value *b)
  * specific enough to keep (a document contradicting itself is shown). */
 static void drop_ambiguous(struct nc_claims *out, size_t first)
 {
-  size_t n = out->n - first, i, j, k = 0;
-  struct keyref *v = xcalloc(n + 1, sizeof *v);
-  bool *drop = xcalloc(n + 1, sizeof *drop);
+  size_t n = out->n - first, i, j, doc = NONE;
+  /* Claims of one document and key are found by a map (of the document
+   * whose claims are being read: they come in document order), not by
+   * sorting them all.  For each claim, the first of its document with its
+   * key (its head, NONE when not generic); for each head, whether a
+   * later claim's value differs, and its value as text (made when a
+   * later claim needs it). */
+  size_t *head = xcalloc(n + 1, sizeof *head);
+  bool *differ = xcalloc(n + 1, sizeof *differ);
+  char **head_value = xcalloc(n + 1, sizeof *head_value);
+  struct nc_strmap bykey = {0}; /* key -> head */
 
-  for (i = first; i < out->n; i++)
-    if (generic_value_rule(out->items[i].rule)) {
-      v[k].c = &out->items[i];
-      v[k].index = i;
-      k++;
+  for (i = first; i < out->n; i++) {
+    const struct nc_claim *c = &out->items[i];
+    size_t h;
+    bool added;
+    char *vs;
+    head[i - first] = NONE;
+    if (!generic_value_rule(c->rule))
+      continue;
+    if (c->doc != doc) {
+      nc_strmap_free(&bykey);
+      doc = c->doc;
     }
-  if (k > 1)
-    qsort(v, k, sizeof *v, cmp_keyref);
-  for (i = 0; i < k; i = j) {
-    bool differ = false;
-    char *first_value = NULL; /* made when the key has a second claim */
-    for (j = i + 1; j < k && v[j].c->doc == v[i].c->doc &&
-                    strcmp(v[j].c->key, v[i].c->key) == 0;
-         j++) {
-      char *vs;
-      if (differ || same_number(&v[j].c->value, &v[i].c->value))
-        continue; /* no need to write them out */
-      vs = nc_value_str(&v[j].c->value);
-      if (!first_value)
-        first_value = nc_value_str(&v[i].c->value);
-      if (strcmp(vs, first_value) != 0)
-        differ = true;
-      free(vs);
-    }
-    free(first_value);
-    if (differ) {
-      size_t q;
-      for (q = i; q < j; q++)
-        drop[v[q].index - first] = true;
-    }
+    h = *nc_strmap_put(&bykey, c->key, strlen(c->key), i - first, &added);
+    head[i - first] = h;
+    if (added || differ[h] ||
+        same_number(&c->value, &out->items[first + h].value))
+      continue; /* no need to write them out */
+    vs = nc_value_str(&c->value);
+    if (!head_value[h])
+      head_value[h] = nc_value_str(&out->items[first + h].value);
+    if (strcmp(vs, head_value[h]) != 0)
+      differ[h] = true;
+    free(vs);
   }
+  nc_strmap_free(&bykey);
   for (i = first, j = first; i < out->n; i++) {
-    if (drop[i - first]) {
+    size_t h = head[i - first];
+    if (h != NONE && differ[h]) {
       claim_release(&out->items[i]);
       continue;
     }
     out->items[j++] = out->items[i];
   }
   out->n = j;
-  free(v);
-  free(drop);
+  for (i = 0; i < n; i++)
+    free(head_value[i]);
+  free(head);
+  free(differ);
+  free(head_value);
 }
 
 
@@ -2466,7 +2580,8 @@ void nc_claims_extract_inputs(const struct nc_extractor *ex,
   enum nc_rule_value *value; /* of each rule */
 
   assert(sorted(stop_words, NWORDS(stop_words)) &&
-         sorted(function_words, NWORDS(function_words)));
+         sorted(function_words, NWORDS(function_words)) &&
+         sorted(number_labels, NWORDS(number_labels)));
   assert(shorter(stop_words, NWORDS(stop_words), STOP_WORD_MAX) &&
          shorter(function_words, NWORDS(function_words), FUNCTION_WORD_MAX));
   memset(&r, 0, sizeof r);
@@ -2488,20 +2603,28 @@ void nc_claims_extract_inputs(const struct nc_extractor *ex,
     value[ri] = nc_rules_get(ex->rules, ri)->value;
   for (i = 0; i < n; i++) {
     struct docctx *d = &r.docs[i];
-    for (j = 0; j < d->sents->n; j++) {
+    struct sent prev, cur;
+    for (j = 0; j < d->sents->n; j++, prev = cur) {
       bool sketched = false;
-      unsigned types = value_types(&d->sv[j]);
-      const struct rule_list *l =
-          types ? rules_of(&r, value, nrules, types) : NULL;
+      unsigned types;
+      const struct rule_list *l;
+      cur = sent_at(d, j);
+      for (k = cur.m0; k < cur.m1; k++) {
+        const struct nc_mention *m = &d->ms->items[k];
+        cur.mtypes |= 1u << m->type;
+        if (m->type == NC_M_COUNTRY && !m->demonym)
+          cur.countries++;
+      }
+      types = value_types(&cur);
+      l = types ? rules_of(&r, value, nrules, types) : NULL;
       for (k = 0; l && k < l->n; k++)
-        apply_rule(&r, d, &d->sv[j], l->ri[k], &sketched);
-      generic_layer(&r, d, &d->sv[j], j ? &d->sv[j - 1] : NULL);
+        apply_rule(&r, d, &cur, l->ri[k], &sketched);
+      generic_layer(&r, d, &cur, j ? &prev : NULL);
     }
   }
   drop_ambiguous(out, first);
   for (i = 0; i < n; i++) {
     struct docctx *d = &r.docs[i];
-    free(d->sv);
     free(d->used);
     free(d->main_key);
     free(d->main_label);

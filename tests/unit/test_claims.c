@@ -462,6 +462,215 @@ static void test_longest_stop_words_end_a_noun(void **state)
   nc_claims_free(&c);
 }
 
+/* A sentence's quote, hedge and attribution are made once, when it makes
+ * its first claim, and shared by its other claims; the next sentence
+ * with claims, in this document or the next, gets its own. */
+static void test_each_sentence_has_its_own_quote(void **state)
+{
+  static const char *const texts[2] = {
+      "Peru is expected to be the ninth country to join the Arctic "
+      "Compact, a senior official told Reuters, and Chilean President "
+      "Gabriel Boric agreed.\nThe talks went on.\nChilean President "
+      "Gabriel Boric will visit Lima on March 3.\n",
+      "Chilean President Gabriel Boric could visit Lima on March 3.\n"};
+  struct nc_claims c = {0};
+  size_t i, j, peru = 0, lima = 0, could = 0;
+  (void)state;
+  extract(texts[0], texts[1], "2024-04-02", &c);
+  for (i = 0; i < c.n; i++) {
+    const struct nc_claim *x = &c.items[i];
+    const char *t = texts[x->doc];
+    /* the quote is the claim's own sentence (written with single
+     * spaces here) */
+    assert_int_equal(strlen(x->quote), x->end - x->start);
+    assert_memory_equal(x->quote, t + x->start, x->end - x->start);
+    for (j = 0; j < i; j++)
+      if (c.items[j].doc == x->doc && c.items[j].start == x->start)
+        assert_ptr_equal(c.items[j].quote, x->quote);
+    if (x->doc == 0 && x->start == 0) {
+      peru++;
+      assert_string_equal(x->hedge, "is expected to");
+      assert_string_equal(x->attribution, "a senior official told Reuters");
+    } else if (x->doc == 0) {
+      lima++;
+      assert_null(x->hedge);
+      assert_null(x->attribution);
+    } else {
+      could++;
+      assert_string_equal(x->hedge, "could");
+      assert_null(x->attribution);
+    }
+  }
+  assert_int_equal(peru, 2); /* the rank and the title */
+  assert_int_equal(lima, 2); /* the title and the visit's date */
+  assert_int_equal(could, 2);
+  nc_claims_free(&c);
+}
+
+/* The main entity counts every mention of a country: those written as
+ * its name (the lexicon's string, the same each time) and those of a
+ * person's title (a copy each time) add up; on a tie the first named
+ * wins.  No mention here gets the lede's weight (each follows "with",
+ * "and" or "between"), so the counts alone decide. */
+static void test_main_entity_counts_every_mention(void **state)
+{
+  struct nc_claims c = {0};
+  (void)state;
+  extract("Talks resume\n\nOfficials met with Chile and with U.S. President "
+          "Donald Trump on Monday. Talks with Chile and with U.S. officials "
+          "went on. Trade grew between Chile and Peru and U.S. President "
+          "Donald Trump. Talks with U.S. envoys followed.\n\n"
+          "It will be the ninth country to join the Arctic Compact, "
+          "officials said.\n",
+          "Talks resume\n\nOfficials met with Chile and with U.S. President "
+          "Donald Trump on Monday. Talks with Chile and with U.S. officials "
+          "went on. Trade grew between Chile and Peru and U.S. President "
+          "Donald Trump.\n\n"
+          "It will be the ninth country to join the Arctic Compact, "
+          "officials said.\n",
+          "2024-04-02", &c);
+  /* four to three */
+  assert_value(find(&c, "rank|united states|country|join|arctic compact|", 0),
+               "9");
+  /* three each: Chile was named first */
+  assert_value(find(&c, "rank|chile|country|join|arctic compact|", 1), "9");
+  nc_claims_free(&c);
+}
+
+/* Labels are tidied: a label that needs it loses its empty "()" and
+ * doubled or leading spaces, one that does not is kept byte for byte. */
+static void test_labels_are_tidied_only_as_needed(void **state)
+{
+  struct nc_claims c = {0};
+  const struct nc_claim *x;
+  (void)state;
+  extract("Ecuador is expected to be the 12th nation to sign the Pacific "
+          "Fisheries Treaty in her second term, a minister said.\n"
+          "Peru will be the ninth country to join the Arctic Compact.\n",
+          "talks go on\n\nit will be the ninth country to join the pact, "
+          "officials said.\n",
+          "2024-04-02", &c);
+  x = find(&c, "rank|ecuador|country|join|pacific fisheries treaty|term 2", 0);
+  assert_string_equal(
+      x->label,
+      "Ecuador: rank as country to join Pacific Fisheries Treaty (term 2)");
+  x = find(&c, "rank|peru|country|join|arctic compact|", 0);
+  assert_string_equal(x->label,
+                      "Peru: rank as country to join Arctic Compact");
+  /* no subject, no object, no scope: "to join  ()" */
+  x = find(&c, "rank||country|join||", 1);
+  assert_string_equal(x->label, ": rank as country to join");
+  nc_claims_free(&c);
+}
+
+/* A key's claims are compared with the first of their document with the
+ * key, however other keys come between them: here the third population
+ * differs, so all three go, while the budgets between them stay, in
+ * order; another document's one population stays. */
+static void test_ambiguous_keys_are_grouped_per_document(void **state)
+{
+  struct nc_claims c = {0};
+  size_t i, budgets = 0, populations = 0, last = 0;
+  (void)state;
+  extract("A population of 20 million was counted. The budget of $4 million "
+          "was approved. A population of 20 million was counted again. The "
+          "budget of $4 million was cut. A population of 30 million was "
+          "counted later.\n",
+          "A population of 20 million was counted.\n", "2024-04-02", &c);
+  for (i = 0; i < c.n; i++) {
+    const struct nc_claim *x = &c.items[i];
+    if (strcmp(x->key, "amount|budget") == 0) {
+      assert_int_equal(x->doc, 0);
+      assert_value(x, "4000000 USD");
+      assert_true(x->start > last);
+      last = x->start;
+      budgets++;
+    } else if (strcmp(x->key, "count|population") == 0) {
+      assert_int_equal(x->doc, 1);
+      assert_value(x, "20000000");
+      populations++;
+    }
+  }
+  assert_int_equal(budgets, 2);
+  assert_int_equal(populations, 1);
+  nc_claims_free(&c);
+}
+
+/* A count of one bare word makes no claim, and is told by its word count
+ * before its noun is made: a noun of one word needs an event, one of two
+ * words or more does not. */
+static void test_bare_counts_are_told_by_their_words(void **state)
+{
+  struct nc_claims c = {0};
+  (void)state;
+  extract("The convoy drove 25 miles. Four relief convoys arrived. At least "
+          "40 people were injured. Three U.S. officials spoke. The fleet has "
+          "12 fishing boats. The fleet has 9 boats.\n",
+          NULL, "2024-04-02", &c);
+  assert_false(has_key_prefix(&c, "count|mile"));
+  assert_false(has_key_prefix(&c, "count|boat"));
+  assert_value(find(&c, "count|fishing boat", 0), "12");
+  assert_value(find(&c, "count|relief convoy|visit", 0), "4");
+  assert_value(find(&c, "count|people|injure", 0), "at least 40");
+  assert_value(find(&c, "count|u.s. official|call", 0), "3");
+  nc_claims_free(&c);
+}
+
+/* A number after a label word, in any case, is no count ("Season 2",
+ * "MODEL 3"); the same noun after a bare number is. */
+static void test_label_words_before_numbers(void **state)
+{
+  struct nc_claims c = {0};
+  (void)state;
+  extract("The Season 2 finale episodes aired. MODEL 3 electric cars sold "
+          "well. Doctors treated 4 cancer patients. 5 finale episodes "
+          "aired.\n",
+          NULL, "2024-04-02", &c);
+  assert_false(has_key_prefix(&c, "count|electric car"));
+  assert_value(find(&c, "count|cancer patient", 0), "4");
+  assert_value(find(&c, "count|finale episode", 0), "5");
+  nc_claims_free(&c);
+}
+
+/* "40 of the members" is partitive: no count, not even of the noun
+ * before "of" ("a total of 40" alone would be one), told from the first
+ * word after the number. */
+static void test_partitive_counts_make_no_claim(void **state)
+{
+  struct nc_claims c = {0};
+  (void)state;
+  extract("A total of 40 of the members voted. A total of 90 members "
+          "voted. The share of 25 was small.\n",
+          NULL, "2024-04-02", &c);
+  assert_false(has_key_prefix(&c, "count|total"));
+  assert_value(find(&c, "count|member|vote", 0), "90");
+  assert_value(find(&c, "count|share", 0), "25");
+  nc_claims_free(&c);
+}
+
+/* The main entity and the topic are looked for when a claim first needs
+ * them, yet over the whole document: here both are named only after the
+ * sentence whose claim needs them.  The first document makes no rule
+ * claim, so its topic is never looked for; the second's is its own. */
+static void test_main_entity_and_topic_found_when_needed(void **state)
+{
+  struct nc_claims c = {0};
+  const struct nc_claim *x;
+  (void)state;
+  extract("Talks go on\n\nThe Baltic Treaty was praised. Leaders from Chile "
+          "praised the Baltic Treaty. 40 fishing boats sailed.\n",
+          "Talks go on\n\nIt will be the ninth country to join the pact, "
+          "officials said. Ministers from Peru met later. The Arctic Compact "
+          "was signed in 2001. Leaders praised the Arctic Compact.\n",
+          "2024-04-02", &c);
+  assert_value(find(&c, "count|fishing boat", 0), "40");
+  assert_false(has_key_prefix(&c, "rank|chile"));
+  x = find(&c, "rank|peru|country|join|arctic compact|", 1);
+  assert_value(x, "9");
+  assert_string_equal(x->label, "Peru: rank as country to join Arctic Compact");
+  nc_claims_free(&c);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -485,6 +694,14 @@ int main(void)
       cmocka_unit_test(test_rules_of_several_value_types_in_order),
       cmocka_unit_test(test_hedges_sharing_a_letter_and_markers),
       cmocka_unit_test(test_longest_stop_words_end_a_noun),
+      cmocka_unit_test(test_each_sentence_has_its_own_quote),
+      cmocka_unit_test(test_main_entity_counts_every_mention),
+      cmocka_unit_test(test_labels_are_tidied_only_as_needed),
+      cmocka_unit_test(test_ambiguous_keys_are_grouped_per_document),
+      cmocka_unit_test(test_bare_counts_are_told_by_their_words),
+      cmocka_unit_test(test_label_words_before_numbers),
+      cmocka_unit_test(test_partitive_counts_make_no_claim),
+      cmocka_unit_test(test_main_entity_and_topic_found_when_needed),
   };
   return cmocka_run_group_tests(tests, world_setup, world_teardown);
 }
