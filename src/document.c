@@ -473,6 +473,20 @@ static bool in_list(const char *s, size_t n, const struct phrase *list)
 
 /* Most phrases in one index (each letter-led one takes two slots). */
 #define MAX_PHRASES 128
+/* Bits of the filter of the first four bytes of the phrases. */
+#define QUAD_BITS 4096
+
+/* A hash of the four bytes at s, the same for the two cases of each
+ * letter: OR-ing 0x20 into every byte turns 'A'-'Z' into 'a'-'z' and
+ * leaves a byte equal to a phrase's (lower case) byte equal to its image
+ * too, so a place that starts a phrase hashes as the phrase does. */
+static inline unsigned quad_hash(const char *s)
+{
+  uint32_t w;
+
+  memcpy(&w, s, 4);
+  return (unsigned)(((w | 0x20202020u) * 0x9E3779B1u) >> 20) & (QUAD_BITS - 1);
+}
 
 /* The phrases of one or more lists grouped by first byte, built once per
  * document: a line is then compared only with the phrases that can match
@@ -495,6 +509,11 @@ struct phrase_index {
    * either case of a letter: a quick "no" for most places where a word
    * starts, in one look-up of the text's two bytes as they are */
   uint64_t pairs[1024];
+  /* when every phrase has four bytes or more (has_quads): bit
+   * quad_hash() set for the first four bytes of each phrase, a "no" at
+   * places where the first two bytes alone say "maybe" (phrase_groups) */
+  uint64_t quads[QUAD_BITS / 64];
+  bool has_quads;
   bool ascii; /* no phrase starts with a byte outside ASCII */
 };
 
@@ -529,6 +548,7 @@ static void index_phrases(struct phrase_index *ix,
   ix->shortest = SIZE_MAX;
   ix->longest = 0;
   memset(ix->pairs, 0, sizeof ix->pairs);
+  memset(ix->quads, 0, sizeof ix->quads);
   ix->ascii = true;
   for (i = 0; i < n; i++) {
     for (k = 0; lists[i][k].s; k++) {
@@ -551,9 +571,14 @@ static void index_phrases(struct phrase_index *ix,
         memset(ix->pairs, 0xFF, sizeof ix->pairs); /* no filter */
       else
         add_pair(ix, c, (unsigned char)p->s[1]);
+      if (p->len >= 4) {
+        unsigned h = quad_hash(p->s);
+        ix->quads[h / 64] |= (uint64_t)1 << h % 64;
+      }
     }
   }
   assert(total <= 2 * MAX_PHRASES);
+  ix->has_quads = ix->shortest >= 4 && ix->shortest != SIZE_MAX;
   ix->first[0] = 0;
   for (c = 0; c < 256; c++) {
     ix->first[c + 1] = (unsigned short)(ix->first[c] + count[c]);
@@ -637,8 +662,11 @@ static bool any_prefix(const char *s, size_t n, const struct phrase_index *ix)
 }
 
 /* Add to *found the groups (of those in want) of the phrases of ix that
- * s[i..n) starts with.  Inline up to the quick test of the first two
- * bytes, which turns most places down. */
+ * s[i..n) starts with.  Inline up to the quick tests of the first two
+ * bytes, which turns most places down, and of the first four, which
+ * turns down most of the rest (a word like "in", "re" or "pr..." passes
+ * the first).  The caller looks only where the shortest phrase fits, so
+ * four bytes are there to read when every phrase has four. */
 static void phrases_at_slow(const char *s, size_t n, size_t i,
                             const struct phrase_index *ix, unsigned want,
                             unsigned *found);
@@ -646,8 +674,16 @@ static inline void phrases_at(const char *s, size_t n, size_t i,
                               const struct phrase_index *ix, unsigned want,
                               unsigned *found)
 {
-  if (pair_may_start(s + i, n - i, ix))
-    phrases_at_slow(s, n, i, ix, want, found);
+  unsigned h;
+
+  if (!pair_may_start(s + i, n - i, ix))
+    return;
+  if (ix->has_quads) {
+    h = quad_hash(s + i);
+    if (!(ix->quads[h / 64] >> h % 64 & 1))
+      return;
+  }
+  phrases_at_slow(s, n, i, ix, want, found);
 }
 
 static void phrases_at_slow(const char *s, size_t n, size_t i,
@@ -960,11 +996,21 @@ static size_t count_words(const char *s, size_t n)
   while (i < n && words <= PROSE_WORDS) {
     size_t k;
     bool w, inword;
-    if (n - i >= 16) {
-      /* sixteen bytes, and sixteen more when the first hold no odd one */
+    if (n >= 16) {
+      /* sixteen bytes, and sixteen more when the first hold no odd one;
+       * fewer than sixteen left (the end of every line) the same way,
+       * from the last sixteen of s moved down: byte by byte, they cost
+       * more than the rest of a short line (a line shorter than sixteen
+       * bytes goes byte by byte, but measure() counts none such) */
       uint32_t a, odd;
-      unsigned a1, odd1, got = 16;
-      word_masks(u + i, &a1, &odd1);
+      unsigned a1, odd1, got = n - i >= 16 ? 16 : (unsigned)(n - i);
+      if (got == 16) {
+        word_masks(u + i, &a1, &odd1);
+      } else {
+        word_masks(u + n - 16, &a1, &odd1);
+        a1 >>= 16 - got;
+        odd1 >>= 16 - got;
+      }
       a = a1;
       odd = odd1;
       if (!odd && n - i >= 32) {
@@ -1190,8 +1236,10 @@ static void measure(const char *s, size_t n, struct shape *sh)
   measure_end(s, n, sh);
   if (sh->ends_period) {
     /* only the word counts matter (see struct shape); the digit-only
-     * words only on a line short enough to be a time stamp */
-    sh->words = count_words(s, n);
+     * words only on a line short enough to be a time stamp, as a line
+     * of 2 * TIMESTAMP_WORDS bytes or less is (a word and the byte that
+     * ends it take two) */
+    sh->words = n > 2 * TIMESTAMP_WORDS ? count_words(s, n) : 0;
     if (sh->words <= TIMESTAMP_WORDS) {
       sh->words = 0;
       count_words_exact(s, n, sh);
@@ -1719,16 +1767,40 @@ static bool continues(const char *in, const struct line *a,
 
 enum zone { ZONE_TOP, ZONE_BODY };
 
-/* Title-like: no final stop, not cut off by a comma, not lower case. */
-static bool title_like(const struct shape *sh)
+/* What the story-order pass of classify() reads of a line, kept for each
+ * block: eight bytes, where a whole struct shape (64) per block filled
+ * fresh pages on a long page only to be read back in part. */
+struct verdict {
+  unsigned char words; /* at most PROSE_WORDS + 1 (see struct shape) */
+  bool local;          /* a caption or boilerplate by the line alone */
+  bool banner;         /* is_all_caps or is_title_case */
+  bool kicker;         /* at most KICKER_MAX_WORDS words before a ':' */
+  bool terminal, ends_period, ends_weak, first_lower; /* as in shape */
+};
+
+/* The verdict of a block that is not local (a local one only needs
+ * local set: the story-order pass reads nothing else of it). */
+static void verdict_set(struct verdict *v, const struct shape *sh)
 {
-  return !sh->ends_period && !sh->ends_weak && !sh->first_lower &&
-         sh->words >= 3;
+  assert(sh->words <= PROSE_WORDS + 1);
+  v->words = (unsigned char)sh->words;
+  v->banner = is_all_caps(sh) || is_title_case(sh);
+  v->kicker = sh->first_colon_words <= KICKER_MAX_WORDS;
+  v->terminal = sh->terminal;
+  v->ends_period = sh->ends_period;
+  v->ends_weak = sh->ends_weak;
+  v->first_lower = sh->first_lower;
 }
 
-static bool headline_sized(const struct shape *sh, size_t len)
+/* Title-like: no final stop, not cut off by a comma, not lower case. */
+static bool title_like(const struct verdict *v)
 {
-  return sh->words <= HEADLINE_MAX_WORDS && len <= HEADLINE_MAX_BYTES;
+  return !v->ends_period && !v->ends_weak && !v->first_lower && v->words >= 3;
+}
+
+static bool headline_sized(const struct verdict *v, size_t len)
+{
+  return v->words <= HEADLINE_MAX_WORDS && len <= HEADLINE_MAX_BYTES;
 }
 
 /* Collapse white space runs to one space (titles of joined lines). */
@@ -1757,8 +1829,11 @@ static char *squeeze(const char *s, size_t n)
 static void classify(struct nc_doc *doc)
 {
   size_t i, n = doc->nblocks;
-  struct shape *sh = xcalloc(n ? n : 1, sizeof *sh);
-  bool *local = xcalloc(n ? n : 1, sizeof *local);
+  struct verdict *vd = xcalloc(n ? n : 1, sizeof *vd);
+  /* the shape of the line at hand; in memory, as the array of shapes
+   * it replaces was: as a local, the compiler holds its fields in
+   * registers through measure()'s loops, which then run slower */
+  struct shape *shape = xmalloc(sizeof *shape);
   const char *head = NULL;
   size_t hlen = 0;
   enum zone zone = ZONE_TOP;
@@ -1769,25 +1844,27 @@ static void classify(struct nc_doc *doc)
   /* first the verdicts one line can give on its own */
   for (i = 0; i < n; i++) {
     struct nc_block *b = &doc->blocks[i];
-    measure(b->text, b->len, &sh[i]);
+    measure(b->text, b->len, shape);
     /* the phrases that count on a line of this length, in one pass */
-    unsigned want = (sh[i].words <= PROSE_WORDS ? PHRASE_CREDIT : 0) |
-                    (sh[i].words <= FURNITURE_PHRASE_WORDS ? PHRASE_FURNITURE
-                                                           : 0);
+    unsigned want =
+        (shape->words <= PROSE_WORDS ? PHRASE_CREDIT : 0) |
+        (shape->words <= FURNITURE_PHRASE_WORDS ? PHRASE_FURNITURE : 0);
     unsigned groups = phrase_groups(b->text, b->len, &ll->phrases, want);
     if (is_caption(b->text, b->len, ll, groups)) {
       b->kind = NC_BLOCK_CAPTION;
-      local[i] = true;
-    } else if (is_furniture(b->text, b->len, &sh[i], ll, groups)) {
+      vd[i].local = true;
+    } else if (is_furniture(b->text, b->len, shape, ll, groups)) {
       b->kind = NC_BLOCK_BOILERPLATE;
-      local[i] = true;
+      vd[i].local = true;
+    } else {
+      verdict_set(&vd[i], shape);
     }
   }
   /* then the story's order: headline, deck, body */
   for (i = 0; i < n; i++) {
     struct nc_block *b = &doc->blocks[i];
-    const struct shape *s = &sh[i];
-    if (local[i])
+    const struct verdict *s = &vd[i];
+    if (s->local)
       continue;
     /* the line-alone caption tests already failed on this block (it is
      * not local), so only the headline test is left */
@@ -1796,7 +1873,7 @@ static void classify(struct nc_doc *doc)
       continue;
     }
     if (zone == ZONE_BODY) {
-      if (is_all_caps(s) || is_title_case(s))
+      if (s->banner)
         b->kind = NC_BLOCK_BOILERPLATE;
       else
         b->kind = NC_BLOCK_BODY;
@@ -1806,10 +1883,10 @@ static void classify(struct nc_doc *doc)
         (title_like(s) || (s->terminal && !s->ends_period))) {
       /* a short "Who: what" line just above another title is a kicker */
       size_t j = i + 1;
-      while (j < n && local[j])
+      while (j < n && vd[j].local)
         j++;
-      if (s->first_colon_words <= KICKER_MAX_WORDS && j < n &&
-          title_like(&sh[j]) && headline_sized(&sh[j], doc->blocks[j].len)) {
+      if (s->kicker && j < n && title_like(&vd[j]) &&
+          headline_sized(&vd[j], doc->blocks[j].len)) {
         b->kind = NC_BLOCK_DECK;
         continue;
       }
@@ -1829,8 +1906,8 @@ static void classify(struct nc_doc *doc)
   if (head)
     doc->title = squeeze(head, hlen);
   free(ll);
-  free(local);
-  free(sh);
+  free(shape);
+  free(vd);
 }
 
 enum nc_status nc_doc_from_text(const struct nc_source *src, char *data,

@@ -251,9 +251,10 @@ static inline void put_approx_field(struct nc_buf *b, enum nc_approx a)
 #undef APPROX_FIELD
 #undef MENTION_HEAD
 
-/* x in decimal, as "%.0f" writes a whole number below 10^15 (or as
- * printf's "%zu" any size_t). */
-static void put_digits(struct nc_buf *b, uint64_t x)
+/* x in decimal at p, as "%.0f" writes a whole number below 10^15 (or as
+ * printf's "%zu" any size_t), in room for 20 bytes (all may be written,
+ * as the copy below writes 20); returns the end of the digits. */
+static char *digits_at(char *p, uint64_t x)
 {
   static const char pairs[] = "00010203040506070809"
                               "10111213141516171819"
@@ -268,7 +269,7 @@ static void put_digits(struct nc_buf *b, uint64_t x)
   /* the digits are made right to left, to end at tmp + 20, then 20 bytes
    * from the first are copied, whatever their number (zeros after them),
    * so that neither the count nor the copy needs a loop */
-  char tmp[40], *q = tmp + 20, *p = room(b, 20);
+  char tmp[40], *q = tmp + 20;
   uint32_t y;
 
   memset(tmp + 20, 0, 20);
@@ -282,7 +283,14 @@ static void put_digits(struct nc_buf *b, uint64_t x)
   else
     *--q = (char)('0' + y);
   memcpy(p, q, 20);
-  end_room(b, p + (tmp + 20 - q));
+  return p + (tmp + 20 - q);
+}
+
+static void put_digits(struct nc_buf *b, uint64_t x)
+{
+  char *p = room(b, 20);
+
+  end_room(b, digits_at(p, x));
 }
 
 /* x, finite and not whole, as "%.15g" writes it, when x is the double
@@ -362,11 +370,14 @@ static void put_json_num(struct nc_buf *b, double x)
   put_number(b, x, true);
 }
 
+/* Offsets from this on are written as numbers (put_json_num). */
+#define BIG_OFFSET ((size_t)1000000000000000u)
+
 /* A byte offset, as put_json_num writes it, without going through a
  * double while it is below 10^15. */
 static void put_offset(struct nc_buf *b, size_t x)
 {
-  if (x >= (size_t)1000000000000000u)
+  if (x >= BIG_OFFSET)
     put_json_num(b, (double)x);
   else
     put_digits(b, x);
@@ -494,14 +505,29 @@ static void put_claim_fields(struct nc_buf *b, const char *doc_id,
   put_value_fields(b, &c->value);
   nc_buf_puts(b, ",\"quote\":");
   put_json_cstr(b, c->quote);
-  nc_buf_puts(b, ",\"start\":");
-  put_offset(b, c->start);
-  nc_buf_puts(b, ",\"end\":");
-  put_offset(b, c->end);
-  nc_buf_puts(b, ",\"value_start\":");
-  put_offset(b, c->vstart);
-  nc_buf_puts(b, ",\"value_end\":");
-  put_offset(b, c->vend);
+  if (c->start < BIG_OFFSET && c->end < BIG_OFFSET && c->vstart < BIG_OFFSET &&
+      c->vend < BIG_OFFSET) {
+    /* the offsets and their keys in one piece of room, as in mention
+     * lines */
+    char *p = room(b, 9 + 20 + 7 + 20 + 15 + 20 + 13 + 20);
+    memcpy(p, ",\"start\":", 9);
+    p = digits_at(p + 9, c->start);
+    memcpy(p, ",\"end\":", 7);
+    p = digits_at(p + 7, c->end);
+    memcpy(p, ",\"value_start\":", 15);
+    p = digits_at(p + 15, c->vstart);
+    memcpy(p, ",\"value_end\":", 13);
+    end_room(b, digits_at(p + 13, c->vend));
+  } else {
+    nc_buf_puts(b, ",\"start\":");
+    put_offset(b, c->start);
+    nc_buf_puts(b, ",\"end\":");
+    put_offset(b, c->end);
+    nc_buf_puts(b, ",\"value_start\":");
+    put_offset(b, c->vstart);
+    nc_buf_puts(b, ",\"value_end\":");
+    put_offset(b, c->vend);
+  }
   nc_buf_puts(b, c->quoted ? ",\"quoted\":true" : ",\"quoted\":false");
   nc_buf_puts(b, ",\"hedge\":");
   put_json_cstr(b, c->hedge);
@@ -699,11 +725,24 @@ void nc_report_mention_line(struct nc_buf *out, const struct nc_doc *doc,
   (void)doc;
   put_mention_head(out, m->type);
   put_json_str(out, b->text + m->start, m->end - m->start);
-  nc_buf_puts(out, ",\"start\":");
-  put_offset(out, s);
-  nc_buf_puts(out, ",\"end\":");
-  put_offset(out, e);
-  nc_buf_puts(out, ",\"value\":");
+  if (s < BIG_OFFSET && e < BIG_OFFSET) {
+    /* the offsets and the keys around them in one piece of room, as
+     * put_offset writes them: one capacity check for the line's middle
+     * rather than one for each piece */
+    char *p = room(out, 9 + 20 + 7 + 20 + 9);
+    memcpy(p, ",\"start\":", 9);
+    p = digits_at(p + 9, s);
+    memcpy(p, ",\"end\":", 7);
+    p = digits_at(p + 7, e);
+    memcpy(p, ",\"value\":", 9);
+    end_room(out, p + 9);
+  } else {
+    nc_buf_puts(out, ",\"start\":");
+    put_offset(out, s);
+    nc_buf_puts(out, ",\"end\":");
+    put_offset(out, e);
+    nc_buf_puts(out, ",\"value\":");
+  }
   switch (m->type) {
   case NC_M_NUMBER:
   case NC_M_ORDINAL:

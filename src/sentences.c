@@ -842,16 +842,19 @@ static void emit(struct nc_sentences *out, const char *t, size_t a, size_t b,
   }
 }
 
-void nc_sentences_split_text(const struct nc_abbrevs *ab, const char *text,
-                             size_t len, size_t block,
-                             struct nc_sentences *out)
+/* nc_sentences_split_text with q, emptied here, for the quoted spans:
+ * the caller keeps it for the next block, so that a document's blocks
+ * share one array rather than each allocating and freeing its own. */
+static void split_block(const struct nc_abbrevs *ab, const char *text,
+                        size_t len, size_t block, struct nc_sentences *out,
+                        struct spans *q)
 {
-  struct spans q = {0};
   size_t from = 0, i = 0, qp = 0, nmarks;
   uint32_t cp;
   uint64_t local[2 * MARK_LOCAL_WORDS], *heap = NULL;
   struct marks marks;
 
+  q->n = 0;
   if (!text || len == 0)
     return;
   nmarks = len / 64 + 1; /* words of each mask */
@@ -863,7 +866,7 @@ void nc_sentences_split_text(const struct nc_abbrevs *ab, const char *text,
   }
   marks.stop = marks.quote + nmarks;
   marks_fill(text, len, &marks);
-  find_quotes(text, len, &marks, &q);
+  find_quotes(text, len, &marks, q);
   while (i < len) {
     size_t k, j, stop, nx;
     bool single_dot;
@@ -871,7 +874,7 @@ void nc_sentences_split_text(const struct nc_abbrevs *ab, const char *text,
     if (i - from >= MAX_SENTENCE) {
       size_t sp = space_len(text + i, len - i);
       if (sp || i - from >= 12 * MAX_SENTENCE) {
-        emit(out, text, from, i, block, &q, &qp);
+        emit(out, text, from, i, block, q, &qp);
         out->cut++;
         from = i + sp;
         i = from;
@@ -930,27 +933,47 @@ void nc_sentences_split_text(const struct nc_abbrevs *ab, const char *text,
       i = j;
       continue;
     }
-    emit(out, text, from, j, block, &q, &qp);
+    emit(out, text, from, j, block, q, &qp);
     from = nx;
     i = nx;
   }
-  emit(out, text, from, len, block, &q, &qp);
-  free(q.v);
+  emit(out, text, from, len, block, q, &qp);
   free(heap);
+}
+
+void nc_sentences_split_text(const struct nc_abbrevs *ab, const char *text,
+                             size_t len, size_t block,
+                             struct nc_sentences *out)
+{
+  struct spans q = {0};
+
+  split_block(ab, text, len, block, out, &q);
+  free(q.v);
 }
 
 void nc_sentences_split(const struct nc_abbrevs *ab, const struct nc_doc *doc,
                         struct nc_sentences *out)
 {
-  size_t i;
+  size_t i, room = 0;
+  struct spans q = {0};
 
   if (!doc)
     return;
+  /* Room for the sentences at once: news sentences run 100 to 200 bytes,
+   * so one for each block and one for each 128 bytes is nearly always
+   * enough, where growing the array by doubling would copy it (into
+   * fresh pages) on the way.  More sentences only grow it again. */
+  for (i = 0; i < doc->nblocks; i++) {
+    if (nc_block_feeds_claims(doc->blocks[i].kind))
+      room += 1 + doc->blocks[i].len / 128;
+  }
+  nc_grow(&out->items, &out->cap, out->n + room, sizeof *out->items);
   for (i = 0; i < doc->nblocks; i++) {
     const struct nc_block *b = &doc->blocks[i];
     if (nc_block_feeds_claims(b->kind))
-      nc_sentences_split_text(ab, b->text, b->len, i, out);
+      split_block(ab, b->text, b->len, i, out, &q);
   }
+  free(q.v);
 }
 
 bool nc_sentence_quoted(const struct nc_sentence *s, size_t off)

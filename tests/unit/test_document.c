@@ -290,6 +290,26 @@ static void test_phrases_any_case_any_place(void **state)
       {"\\ source:", NC_BLOCK_BODY},
       {"VUA GETTY", NC_BLOCK_BODY},
       {"cick here", NC_BLOCK_BODY},
+      /* the same first two bytes, other third or fourth (the quick test
+       * of the first four bytes must agree too), in either case */
+      {"PRivacy policy", NC_BLOCK_BOILERPLATE},
+      {"prIVacy policy", NC_BLOCK_BOILERPLATE},
+      {"vIA gETTY", NC_BLOCK_CAPTION},
+      {"| sOUrce:", NC_BLOCK_CAPTION},
+      {"cLIck HERE", NC_BLOCK_BOILERPLATE},
+      {"prixacy policy", NC_BLOCK_BODY},
+      {"priVACY", NC_BLOCK_BODY},
+      {"pravacy policy", NC_BLOCK_BODY},
+      {"via_getty", NC_BLOCK_BODY},
+      {"viaXgetty", NC_BLOCK_BODY},
+      {"| soarce:", NC_BLOCK_BODY},
+      {"|-source:", NC_BLOCK_BODY},
+      {"clock here", NC_BLOCK_BODY},
+      {"in your inbox", NC_BLOCK_BOILERPLATE},
+      {"in yoUR INBOX", NC_BLOCK_BOILERPLATE},
+      {"in you inbox", NC_BLOCK_BODY},
+      {"terms of use", NC_BLOCK_BOILERPLATE},
+      {"termz of use", NC_BLOCK_BODY},
   };
   struct nc_buf text = {0};
   struct nc_doc *doc;
@@ -318,6 +338,91 @@ static void test_phrases_any_case_any_place(void **state)
                  nc_block_kind_str(cases[i].kind));
   nc_doc_free(doc);
   nc_buf_free(&text);
+}
+
+/* The words of a line ending with a full stop are counted sixteen bytes
+ * at a time, the last fewer than sixteen too (from the last sixteen of
+ * the line), with the characters that need decoding taken one at a time
+ * on the way: a furniture phrase counts in a line of 30 words and not in
+ * one of 31, wherever the odd characters and the edges of the last words
+ * fall among the steps of sixteen bytes and the tail. */
+static void test_word_counts_at_line_ends(void **state)
+{
+  static const struct {
+    const char *tail; /* after a last-but-one word of letters */
+    size_t words;     /* the words of that word and the tail */
+  } cases[] = {
+      {" don\xE2\x80\x99t.", 2},  /* curly apostrophe inside a word */
+      {" don\xE2\x80\x99 t.", 3}, /* ... not between letters */
+      {" don't.", 2},
+      {" don' t.", 3},
+      {" caf\xC3\xA9.", 2}, /* a letter that C3 leads */
+      {" \xCE\xA9\xCE\xBC\xCE\xAD\xCE\xB3\xCE\xB1.", 2}, /* Greek */
+      {" \xD0\x9C\xD0\xB8\xD1\x80 \xD0\xB4\xD0\xB0.", 3},
+      {" \xE2\x80\x94 x.", 2}, /* a dash between words */
+      {" x\xE2\x80\x94y.", 3},
+      {" \xE2\x80\x9Cx\xE2\x80\x9D.", 2}, /* curly quotes */
+      {" 42.", 2},
+      {" 4x2 y.", 3},
+      {".", 1},
+      {" a.b.", 3},
+      {" ab\xD0\xB4.", 2}, /* a two-byte letter just before the end */
+      {" \xD0\xB4.", 2},
+  };
+  /* 28 words, with a furniture phrase */
+  static const char base[] = "Note the privacy policy w w w w w w w w w w w "
+                             "w w w w w w w w w w w w w";
+  struct nc_buf text = {0};
+  struct nc_doc *doc;
+  size_t i, k, b, nb = 0;
+
+  (void)state;
+  nc_buf_puts(&text, "Harbour Museum Reopens\n\n"
+                     "The keeper lit the lamp on Sunday, neighbours said."
+                     "\n\n");
+  for (i = 0; i < sizeof cases / sizeof *cases; i++)
+    for (k = 1; k <= 40; k++, nb++) {
+      size_t j;
+      nc_buf_printf(&text, "%s K", base);
+      for (j = 1; j < k; j++)
+        nc_buf_putc(&text, 'a');
+      nc_buf_printf(&text, "%s\n\n", cases[i].tail);
+    }
+  doc = from_text(text.data);
+  assert_int_equal(doc->nblocks, 2 + nb);
+  b = 2;
+  for (i = 0; i < sizeof cases / sizeof *cases; i++)
+    for (k = 1; k <= 40; k++, b++) {
+      enum nc_block_kind want =
+          28 + cases[i].words <= 30 ? NC_BLOCK_BOILERPLATE : NC_BLOCK_BODY;
+      if (doc->blocks[b].kind != want)
+        fail_msg("\"%.*s\" is %s, expected %s", (int)doc->blocks[b].len,
+                 doc->blocks[b].text, nc_block_kind_str(doc->blocks[b].kind),
+                 nc_block_kind_str(want));
+    }
+  nc_doc_free(doc);
+  nc_buf_free(&text);
+}
+
+/* A line of 2 * 12 bytes or less has 12 words at most, so its digit-only
+ * words are counted (for the time stamp test) without counting its words
+ * first; the longer ones are counted first. */
+static void test_time_stamp_lengths(void **state)
+{
+  struct nc_doc *doc = from_text("Harbour Museum Reopens\n\n"
+                                 "The keeper lit the lamp on Sunday, "
+                                 "neighbours said.\n\n"
+                                 "1 2 3 4 5 6 7 8 9 1 2 3.\n\n"
+                                 "5 2 3 4 5 6 7 8 9 1 2 34.\n\n"
+                                 "6 2 3 4 5 6 7 8 9 1 2 3 4.\n\n"
+                                 "7 November 2024 10 a.m.\n");
+
+  (void)state;
+  assert_kind(doc, "1 2 3", NC_BLOCK_BOILERPLATE); /* 24 bytes */
+  assert_kind(doc, "5 2 3", NC_BLOCK_BOILERPLATE); /* 25 bytes */
+  assert_kind(doc, "6 2 3", NC_BLOCK_BODY);        /* 13 words */
+  assert_kind(doc, "7 November", NC_BLOCK_BOILERPLATE);
+  nc_doc_free(doc);
 }
 
 /* A whole-line furniture phrase counts without the punctuation and
@@ -812,6 +917,8 @@ int main(void)
       cmocka_unit_test(test_captions_with_credits),
       cmocka_unit_test(test_phrases_by_line_length),
       cmocka_unit_test(test_phrases_any_case_any_place),
+      cmocka_unit_test(test_word_counts_at_line_ends),
+      cmocka_unit_test(test_time_stamp_lengths),
       cmocka_unit_test(test_furniture_lines_trimmed),
       cmocka_unit_test(test_line_shapes_outside_ascii),
       cmocka_unit_test(test_headline_repeated_as_caption),

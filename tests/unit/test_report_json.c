@@ -291,6 +291,109 @@ static void mention_line(struct nc_buf *out, const char *text, size_t n,
   assert_int_equal(strlen(out->data), out->len);
 }
 
+/* x as the mention lines write an offset: "%zu" below 10^15, and above
+ * as any other number (15 digits when they read back as x, else 17). */
+static void offset_slowly(struct nc_buf *b, size_t x)
+{
+  char tmp[32];
+
+  if (x < (size_t)1000000000000000u) {
+    nc_buf_printf(b, "%zu", x);
+    return;
+  }
+  snprintf(tmp, sizeof tmp, "%1.15g", (double)x);
+  if (strtod(tmp, NULL) != (double)x)
+    snprintf(tmp, sizeof tmp, "%1.17g", (double)x);
+  nc_buf_puts(b, tmp);
+}
+
+/* The two offsets of a mention line are written with the keys around
+ * them in one piece of room when both are below 10^15, else field by
+ * field: both ways give "%zu" (or a number from 10^15 on), at every
+ * number of digits and next to every power of ten. */
+static void test_mention_offsets(void **state)
+{
+  struct nc_buf line = {0}, want = {0};
+  struct nc_mention m;
+  struct nc_block blk;
+  size_t p, d, k;
+
+  (void)state;
+  memset(&m, 0, sizeof m);
+  m.type = NC_M_VAGUE;
+  m.start = 0;
+  m.end = 1;
+  memset(&blk, 0, sizeof blk);
+  blk.kind = NC_BLOCK_BODY;
+  blk.text = "xy";
+  blk.len = 2;
+  for (p = 1, d = 0; d <= 17; d++, p *= 10)
+    for (k = 0; k < 5; k++) {
+      /* p - 2 to p + 2, the end one further: both sides of 10^15 too */
+      size_t x = p + k >= 2 ? p + k - 2 : 0;
+      blk.start = x;
+      blk.end = x + 2;
+      line.len = 0;
+      nc_report_mention_line(&line, NULL, &blk, &m);
+      want.len = 0;
+      nc_buf_puts(&want, "\"text\":\"x\",\"start\":");
+      offset_slowly(&want, x);
+      nc_buf_puts(&want, ",\"end\":");
+      offset_slowly(&want, x + 1);
+      nc_buf_puts(&want, ",\"value\":null,");
+      if (!strstr(line.data, want.data))
+        fail_msg("%s not in %s", want.data, line.data);
+      assert_int_equal(strlen(line.data), line.len);
+    }
+  nc_buf_free(&line);
+  nc_buf_free(&want);
+}
+
+/* The four offsets of a claim line likewise, in one piece of room or
+ * field by field. */
+static void test_claim_offsets(void **state)
+{
+  struct nc_doc *d = one_doc();
+  struct nc_buf line = {0}, want = {0};
+  struct nc_claim c;
+  size_t p, q, k, f;
+
+  (void)state;
+  init_claim(&c, 1.0);
+  for (p = 1, q = 0; q <= 17; q++, p *= 10)
+    for (k = 0; k < 5; k++)
+      for (f = 0; f < 4; f++) {
+        /* p - 2 to p + 2 in one field, the others small */
+        size_t x = p + k >= 2 ? p + k - 2 : 0;
+        c.start = f == 0 ? x : 7;
+        c.end = f == 1 ? x : 123;
+        c.vstart = f == 2 ? x : 8;
+        c.vend = f == 3 ? x : 99999;
+        line.len = 0;
+        nc_report_claim_line(&line, d, &c);
+        want.len = 0;
+        nc_buf_puts(&want, ",\"start\":");
+        offset_slowly(&want, c.start);
+        nc_buf_puts(&want, ",\"end\":");
+        offset_slowly(&want, c.end);
+        nc_buf_puts(&want, ",\"value_start\":");
+        offset_slowly(&want, c.vstart);
+        nc_buf_puts(&want, ",\"value_end\":");
+        offset_slowly(&want, c.vend);
+        nc_buf_puts(&want, ",\"quoted\":false,");
+        if (!strstr(line.data, want.data))
+          fail_msg("%s not in %s", want.data, line.data);
+        assert_int_equal(strlen(line.data), line.len);
+      }
+  free(c.key);
+  free(c.label);
+  free(c.quote);
+  free(c.rule);
+  nc_buf_free(&line);
+  nc_buf_free(&want);
+  nc_doc_free(d);
+}
+
 /* s[0..n) as a JSON string, one byte at a time, as cJSON escapes. */
 static void escape_slowly(struct nc_buf *b, const char *s, size_t n)
 {
@@ -596,6 +699,8 @@ int main(void)
       cmocka_unit_test(test_strings_as_cjson),
       cmocka_unit_test(test_report_claims_equal_lines),
       cmocka_unit_test(test_mention_numbers),
+      cmocka_unit_test(test_mention_offsets),
+      cmocka_unit_test(test_claim_offsets),
       cmocka_unit_test(test_mention_text_escapes),
       cmocka_unit_test(test_short_decimals),
       cmocka_unit_test(test_dates),

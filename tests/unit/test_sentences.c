@@ -281,6 +281,58 @@ static void test_offsets_and_blocks(void **state)
   nc_doc_free(doc);
 }
 
+/* A document split at once gives what its blocks split one by one give:
+ * the same sentences with the same quoted spans, though the blocks share
+ * one array of spans (a block without quotes after one with them gets
+ * none) and the array of sentences is sized in advance from the length
+ * of the text (a block of many short sentences goes past that). */
+static void test_document_as_blocks(void **state)
+{
+  struct nc_buf in = {0};
+  struct nc_source src = {0};
+  struct nc_doc *doc = NULL;
+  struct nc_error err = {0};
+  struct nc_sentences all = {0}, one = {0};
+  size_t i, k, n;
+
+  (void)state;
+  nc_buf_puts(&in, "Budget Vote Delayed\n\n"
+                   "\"We will vote,\" the mayor said. \"Not today.\" "
+                   "The council \xE2\x80\x9C"
+                   "agreed\xE2\x80\x9D.\n\n"
+                   "The council met on Tuesday. It adjourned at 10 p.m.\n\n"
+                   "She said \"it will pass\n\n"
+                   "No quotes here. None at all.\n\n");
+  for (k = 0; k < 300; k++)
+    nc_buf_puts(&in, k % 7 ? "Go! " : "\"No!\" ");
+  nc_buf_puts(&in, "\n\nThe end.\n");
+  src.id = "t";
+  n = in.len;
+  assert_int_equal(nc_doc_from_text(&src, nc_buf_take(&in), n, &doc, &err),
+                   NC_OK);
+  nc_sentences_split(ab, doc, &all);
+  for (i = 0; i < doc->nblocks; i++)
+    if (nc_block_feeds_claims(doc->blocks[i].kind))
+      nc_sentences_split_text(ab, doc->blocks[i].text, doc->blocks[i].len, i,
+                              &one);
+  assert_true(all.n > 300);
+  assert_int_equal(all.n, one.n);
+  for (i = 0; i < all.n; i++) {
+    const struct nc_sentence *a = &all.items[i], *b = &one.items[i];
+    assert_int_equal(a->block, b->block);
+    assert_int_equal(a->start, b->start);
+    assert_int_equal(a->end, b->end);
+    assert_int_equal(a->nquotes, b->nquotes);
+    for (k = 0; k < a->nquotes; k++) {
+      assert_int_equal(a->quotes[k].start, b->quotes[k].start);
+      assert_int_equal(a->quotes[k].end, b->quotes[k].end);
+    }
+  }
+  nc_sentences_free(&all);
+  nc_sentences_free(&one);
+  nc_doc_free(doc);
+}
+
 static void test_without_abbreviation_list(void **state)
 {
   const char *t = "Dr. Lee arrived. She spoke.";
@@ -548,6 +600,7 @@ int main(void)
       cmocka_unit_test(test_apostrophes_not_quotes),
       cmocka_unit_test(test_unclosed_quote_runs_to_block_end),
       cmocka_unit_test(test_offsets_and_blocks),
+      cmocka_unit_test(test_document_as_blocks),
       cmocka_unit_test(test_without_abbreviation_list),
       cmocka_unit_test(test_long_block_is_fast),
       cmocka_unit_test(test_long_runs_cut_between_characters),
