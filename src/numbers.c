@@ -131,6 +131,45 @@ const struct nc_lexent *nc_numlex_get(const struct nc_numlex *lx,
   return numlex_find(lx, s, n, hash_lower(s, n));
 }
 
+/* Keys a new table has room for, more than the lists hold: loading them
+ * copies no entries and rehashes no slots (a longer list still doubles
+ * both).  Its slots are an eighth full with that many. */
+#define LEX_KEYS0 1024
+#define LEX_SLOTS0 (LEX_KEYS0 * 8)
+
+/* Bytes of key text allocated at a time: the keys are a few KiB in all,
+ * and a malloc and a free for each of them were a sixth of the work of
+ * loading the lists. */
+#define KEY_BLOCK 4096
+
+struct nc_keyblock {
+  struct nc_keyblock *next;
+  char text[];
+};
+
+/* A copy of key[0..n) in lower case, NUL-terminated, in the lexicon's
+ * blocks of key text. */
+static char *key_copy(struct nc_numlex *lx, const char *key, size_t n)
+{
+  char *p;
+  size_t k;
+  if (n + 1 > lx->keyroom) {
+    size_t size = n + 1 > KEY_BLOCK ? n + 1 : KEY_BLOCK;
+    struct nc_keyblock *b = xmalloc(sizeof *b + size);
+    b->next = lx->keyblocks;
+    lx->keyblocks = b;
+    lx->keyfree = b->text;
+    lx->keyroom = size;
+  }
+  p = lx->keyfree;
+  for (k = 0; k < n; k++)
+    p[k] = (char)nc_ascii_lower((unsigned char)key[k]);
+  p[n] = '\0';
+  lx->keyfree += n + 1;
+  lx->keyroom -= n + 1;
+  return p;
+}
+
 static void rehash(struct nc_numlex *lx, size_t nslots)
 {
   size_t i, mask = nslots - 1;
@@ -158,10 +197,11 @@ static struct nc_lexent *lex_entry(struct nc_numlex *lx, const char *key,
   struct nc_lexent *e;
   if (found)
     return (struct nc_lexent *)found;
-  nc_grow(&lx->ents, &lx->cap, lx->n + 1, sizeof *lx->ents);
+  nc_grow(&lx->ents, &lx->cap, lx->cap ? lx->n + 1 : LEX_KEYS0,
+          sizeof *lx->ents);
   e = &lx->ents[lx->n++];
   memset(e, 0, sizeof *e);
-  e->key = nc_ascii_lowerdup(key, n);
+  e->key = key_copy(lx, key, n);
   e->len = n;
   e->head = nc_load8(e->key, n);
   e->curmult = 1;
@@ -169,7 +209,7 @@ static struct nc_lexent *lex_entry(struct nc_numlex *lx, const char *key,
   /* an eighth full at most: most probes of a word that is no key end at
    * the first, empty, slot, and few of a key pass another's */
   if (lx->n * 8 > lx->nslots)
-    rehash(lx, lx->nslots ? lx->nslots * 2 : 256);
+    rehash(lx, lx->nslots ? lx->nslots * 2 : LEX_SLOTS0);
   else {
     size_t mask = lx->nslots - 1;
     uint32_t h = hash_lower(e->key, n);
@@ -261,11 +301,13 @@ static struct nc_lexent *lex_add(struct nc_numlex *lx, const char *word,
 
 void nc_numlex_free(struct nc_numlex *lx)
 {
-  size_t i;
   if (!lx)
     return;
-  for (i = 0; i < lx->n; i++)
-    free(lx->ents[i].key);
+  while (lx->keyblocks) {
+    struct nc_keyblock *b = lx->keyblocks;
+    lx->keyblocks = b->next;
+    free(b);
+  }
   free(lx->ents);
   free(lx->slots);
   free(lx->tags);
@@ -760,6 +802,14 @@ static void mark_begins(struct nc_numlex *lx)
       if (!e->kw)
         e->kw |= KW_LEAD;
     }
+    /* what scan_at then tries of these needs the token after the word to
+     * be a number, a mark, a listed word or the next word of a longer
+     * key: a date, a quantity, an approximation's phrase or a vague one
+     * ("the 27th", "a dozen", "in excess of") */
+    if ((e->kw & (KW_DATEONLY | KW_QTYONLY)) ||
+        ((e->kw & KW_LEAD) && !(e->flags & W_APPROX)) ||
+        ((e->kw & KW_MONEYONLY) && !(e->flags & W_CODE)))
+      e->kw |= KW_NEXTLISTED;
   }
   for (i = 0; i < 128; i++) {
     char c = (char)i;
@@ -1244,12 +1294,14 @@ static size_t tok_accented(struct nc_vscan *sc, size_t i, size_t j, bool space)
     while (j < len) {
       if (letter_low[s[j]])
         j++;
+      else if (s[j] < 0x80) /* a space or a mark, as most words end */
+        break;
       else if (s[j] >= 0xC4 && s[j] <= 0xDF && len - j >= 8 &&
                (l = two_byte_letters8(nc_load8(s + j, 8))) > 0)
         j += l;
       else if (two_byte_letter(s + j, len - j))
         j += 2;
-      else if (s[j] >= 0x80 && (l = high_letter(sc->s, len, j)) > 0)
+      else if ((l = high_letter(sc->s, len, j)) > 0)
         j += l;
       else
         break;
@@ -2538,6 +2590,13 @@ void nc_values_find(const struct nc_numlex *lx, const char *text,
     if (t == end)
       break;
     i = (size_t)(t - sc.t);
+    if (t->kind == NC_T_WORD && (t->w->kw & KW_NEXTLISTED) && i + 1 < sc.n &&
+        t[1].kind == NC_T_WORD && !t[1].w && !nc_vnext(t->w, &t[1])) {
+      /* "the", "a", "in" before a word with no key, most of them: the
+       * cheapest test first, as scan_at would find nothing there */
+      i++;
+      continue;
+    }
     if (sc.t[i].kind == NC_T_PUNCT &&
         !(sc.t[i].w && (sc.t[i].w->flags & W_BEGIN)) &&
         !(is_num(&sc, i + 1) && glued(&sc, i + 1))) {

@@ -76,10 +76,15 @@ enum {
                              one but W_CURPFX and W_CODE ("s" of "S$",
                              "all" of "ALL"): money needs a currency
                              symbol after it or a code in upper case */
-  KW_DATEWORD = 1u << 6   /* no other KW_* bit and no role that begins a
+  KW_DATEWORD = 1u << 6,  /* no other KW_* bit and no role that begins a
                              value, its own or a longer key's, but
                              W_MONTH, W_WDAY and W_RELDAY ("Thursday",
                              "today"): a date or nothing begins there */
+  KW_NEXTLISTED = 1u << 7 /* KW_DATEONLY, KW_QTYONLY, KW_LEAD with no
+                             W_APPROX and KW_MONEYONLY with no W_CODE
+                             ("the", "a", "in", "s"): no value begins
+                             there before a word that has no key and
+                             goes on no longer key (nc_vnext) */
 };
 
 /* Roles of a word that may begin a value.  W_PHRASE counts only through
@@ -136,6 +141,9 @@ struct nc_numlex {
                             of two tokens or more and short of the key
                             ("a number" of "a number of"): a text whose
                             bit is clear begins no key */
+  struct nc_keyblock *keyblocks; /* the text of the keys, a few blocks */
+  char *keyfree;                 /* the unused end of the newest block */
+  size_t keyroom;                /* its bytes */
 };
 
 enum nc_tok_kind { NC_T_WORD, NC_T_NUM, NC_T_PUNCT };

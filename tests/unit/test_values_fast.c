@@ -25,7 +25,7 @@ static int setup(void **state)
    * tokens after it are looked up to the most a key has, whether what
    * comes before begins a key or not */
   for (i = 0; i < slow->n; i++) {
-    slow->ents[i].kw &= ~(unsigned)KW_DATEWORD;
+    slow->ents[i].kw &= ~(unsigned)(KW_DATEWORD | KW_NEXTLISTED);
     slow->ents[i].next = ~0ull;
   }
   memset(slow->begins, 0xFF, sizeof slow->begins);
@@ -199,6 +199,99 @@ static void test_longer_keys(void **state)
   assert_int_equal(got.items[0].type, NC_M_MONEY);
   assert_int_equal(got.items[0].end - got.items[0].start, 15);
   assert_string_equal(got.items[0].currency, "USD");
+}
+
+/* Write key e into buf in lower case (c 0), with a capital (1) or in
+ * upper case (2). */
+static void cased_key(const struct nc_lexent *e, int c, char *buf)
+{
+  size_t k;
+  for (k = 0; k < e->len; k++) {
+    char ch = e->key[k];
+    buf[k] = (c == 2 || (c == 1 && k == 0)) && ch >= 'a' && ch <= 'z'
+                 ? (char)(ch - 'a' + 'A')
+                 : ch;
+  }
+  buf[e->len] = '\0';
+}
+
+/* A word marked KW_NEXTLISTED ("the", "a", "in", "s") before a word with
+ * no key that goes on no longer key it begins is passed over before
+ * scan_at.  Each such key, in each case, before words with no key (one
+ * of four upper-case letters that reads as a code in millions, one with
+ * letters outside ASCII, a web address), before what the rest of each
+ * longer key it begins and before listed words, numbers and marks, gives
+ * the same mentions as when scan_at tries it. */
+static void test_next_listed(void **state)
+{
+  static const char *const forms[] = {"%s word",
+                                      "%s word 5",
+                                      "%s Word 5 percent",
+                                      "%s MUSD 5",
+                                      "%s Meur 5",
+                                      "%s caf\xc3\xa9 5",
+                                      "%s http://x.io 5",
+                                      "%s words, 5",
+                                      "%s plain $5",
+                                      "%s year ago",
+                                      "%s dozen",
+                                      "%s 5",
+                                      "%s $5",
+                                      "%s - 5",
+                                      "%s 27th",
+                                      "%s few",
+                                      "%s week",
+                                      "%s, 5",
+                                      "%s USD 5",
+                                      "%s cent of 5",
+                                      "%s many as 5",
+                                      "%s word word 5",
+                                      "%s"};
+  char key[64], text[200];
+  size_t i, j, f, seen = 0;
+  (void)state;
+
+  for (i = 0; i < lx->n; i++) {
+    const struct nc_lexent *e = &lx->ents[i];
+    int c, r;
+    if (!(e->kw & KW_NEXTLISTED) || e->len + 1 > sizeof key)
+      continue;
+    seen++;
+    for (c = 0; c < 3; c++) {
+      cased_key(e, c, key);
+      for (f = 0; f < sizeof forms / sizeof *forms; f++) {
+        snprintf(text, sizeof text, forms[f], key);
+        for (r = 0; r < 2; r++) {
+          read_both(lx, text, r, &got);
+          read_both(slow, text, r, &want);
+          same_mentions(text, &got, &want);
+        }
+      }
+      /* the rest of each longer key this word begins, then a number */
+      for (j = 0; j < lx->n; j++) {
+        const struct nc_lexent *p = &lx->ents[j];
+        if (p->len <= e->len + 1 || p->key[e->len] != ' ' ||
+            memcmp(p->key, e->key, e->len) != 0)
+          continue;
+        snprintf(text, sizeof text, "%s %s 5", key, p->key + e->len + 1);
+        for (r = 0; r < 2; r++) {
+          read_both(lx, text, r, &got);
+          read_both(slow, text, r, &want);
+          same_mentions(text, &got, &want);
+        }
+      }
+    }
+  }
+  assert_true(seen >= 10);
+  /* the words the bit is for, and one it must not be on: "about" tries a
+   * value after it ("about MUSD 5") */
+  assert_true(nc_numlex_get(lx, "the", 3)->kw & KW_NEXTLISTED);
+  assert_true(nc_numlex_get(lx, "a", 1)->kw & KW_NEXTLISTED);
+  assert_true(nc_numlex_get(lx, "in", 2)->kw & KW_NEXTLISTED);
+  assert_false(nc_numlex_get(lx, "about", 5)->kw & KW_NEXTLISTED);
+  read_both(lx, "It rose about MUSD 5 in a year", false, &got);
+  assert_int_equal(got.n, 1);
+  assert_int_equal(got.items[0].type, NC_M_MONEY);
 }
 
 /* A web address after a space inside a run of words is looked for only
@@ -541,6 +634,7 @@ int main(void)
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_date_words),
       cmocka_unit_test(test_longer_keys),
+      cmocka_unit_test(test_next_listed),
       cmocka_unit_test(test_web_address_after_space),
       cmocka_unit_test(test_table_tags),
       cmocka_unit_test(test_many_digits),
