@@ -453,24 +453,6 @@ static inline bool starts_with_ci(const char *s, size_t n,
   return true;
 }
 
-/* True when s[0..n) is one of the phrases of list, ignoring case. */
-static bool in_list(const char *s, size_t n, const struct phrase *list)
-{
-  size_t i, k;
-
-  for (k = 0; list[k].s; k++) {
-    if (list[k].len != n)
-      continue;
-    for (i = 0; i < n; i++) {
-      if (lower((unsigned char)s[i]) != (unsigned char)list[k].s[i])
-        break;
-    }
-    if (i == n)
-      return true;
-  }
-  return false;
-}
-
 /* Most phrases in one index (each letter-led one takes two slots). */
 #define MAX_PHRASES 128
 /* Bits of the filter of the first four bytes of the phrases. */
@@ -514,7 +496,12 @@ struct phrase_index {
    * places where the first two bytes alone say "maybe" (phrase_groups) */
   uint64_t quads[QUAD_BITS / 64];
   bool has_quads;
-  bool ascii; /* no phrase starts with a byte outside ASCII */
+  /* when has_quads: phrase_groups reads the text's four bytes only every
+   * `step` bytes (shortest - 3, at most 8), and for the hash of those four
+   * bytes, bit d of samples[] is set when some phrase holds four bytes of
+   * that hash at its offset d (d < step) */
+  unsigned step;
+  unsigned char samples[QUAD_BITS];
 };
 
 enum { PH_START = 1, PH_ALNUM = 2 };
@@ -549,14 +536,11 @@ static void index_phrases(struct phrase_index *ix,
   ix->longest = 0;
   memset(ix->pairs, 0, sizeof ix->pairs);
   memset(ix->quads, 0, sizeof ix->quads);
-  ix->ascii = true;
   for (i = 0; i < n; i++) {
     for (k = 0; lists[i][k].s; k++) {
       const struct phrase *p = &lists[i][k];
       c = (unsigned char)p->s[0];
       assert(p->len > 0);
-      if (c >= 0x80)
-        ix->ascii = false;
       count[c]++;
       total++;
       if (c >= 'a' && c <= 'z') {
@@ -579,6 +563,19 @@ static void index_phrases(struct phrase_index *ix,
   }
   assert(total <= 2 * MAX_PHRASES);
   ix->has_quads = ix->shortest >= 4 && ix->shortest != SIZE_MAX;
+  ix->step = 0;
+  if (ix->has_quads) {
+    ix->step = ix->shortest - 3 < 8 ? (unsigned)(ix->shortest - 3) : 8;
+    memset(ix->samples, 0, sizeof ix->samples);
+    for (i = 0; i < n; i++) {
+      for (k = 0; lists[i][k].s; k++) {
+        unsigned d;
+        for (d = 0; d < ix->step; d++)
+          ix->samples[quad_hash(lists[i][k].s + d)] |=
+              (unsigned char)(1u << d);
+      }
+    }
+  }
   ix->first[0] = 0;
   for (c = 0; c < 256; c++) {
     ix->first[c + 1] = (unsigned short)(ix->first[c] + count[c]);
@@ -665,8 +662,8 @@ static bool any_prefix(const char *s, size_t n, const struct phrase_index *ix)
  * s[i..n) starts with.  Inline up to the quick tests of the first two
  * bytes, which turns most places down, and of the first four, which
  * turns down most of the rest (a word like "in", "re" or "pr..." passes
- * the first).  The caller looks only where the shortest phrase fits, so
- * four bytes are there to read when every phrase has four. */
+ * the first).  The caller looks only where four bytes are left to read
+ * when every phrase has four. */
 static void phrases_at_slow(const char *s, size_t n, size_t i,
                             const struct phrase_index *ix, unsigned want,
                             unsigned *found);
@@ -701,56 +698,46 @@ static void phrases_at_slow(const char *s, size_t n, size_t i,
 
 /* The groups (of those in want) of which a phrase occurs in s[0..n),
  * ignoring case, at word boundaries.  Stops once all are found.  A phrase
- * that opens with a letter or digit must open a word, so the places to
- * look at are the word starts and the bytes that are not letters or
- * digits; sixteen bytes at a time (the last ones read again from the
- * last sixteen of the line), their masks give these places. */
+ * that opens with a letter or digit must open a word.
+ *
+ * When every phrase has four bytes or more (has_quads), the text is read
+ * only at every step-th byte, not at every place where a phrase could
+ * start: a phrase of L >= step + 3 bytes at p covers the first multiple j
+ * of step at or after p (j - p < step) and the four bytes from there, so
+ * the hash of the four bytes at j has bit j - p set in samples[].  Each
+ * bit set there names one place p to compare; most of the text's samples
+ * have none (a third of the work of looking at every word start). */
 static unsigned phrase_groups(const char *s, size_t n,
                               const struct phrase_index *ix, unsigned want)
 {
   const unsigned char *u = (const unsigned char *)s, *cls = ix->cls;
-  size_t i = 0, end;
+  size_t i, j;
   unsigned found = 0, carry = 0; /* 1 when byte i - 1 is a letter/digit */
 
   if (n < ix->shortest || want == 0)
     return 0;
-  end = n - ix->shortest + 1; /* no phrase fits from here on */
-  while (i < end && found != want) {
-    unsigned c;
-    if (n >= 16) {
-      struct block16 b;
-      unsigned places;
-      if (n - i >= 16) {
-        block16_scan(u + i, &b);
-      } else {
-        /* the last sixteen bytes of s, moved down to start at i */
-        unsigned sh = (unsigned)(i - (n - 16));
-        block16_scan(u + n - 16, &b);
-        b.alnum >>= sh;
-        b.high >>= sh;
-        b.space >>= sh;
+  if (ix->has_quads) {
+    for (j = 0; j + 4 <= n && found != want; j += ix->step) {
+      unsigned d = ix->samples[quad_hash(s + j)];
+      while (d) {
+        size_t k = nc_ctz32(d), p;
+        d &= d - 1;
+        if (k > j)
+          break; /* the phrase would start before the line */
+        p = j - k;
+        /* a letter or digit after another is inside a word */
+        if (p == 0 || !(cls[u[p]] & PH_ALNUM) || !(cls[u[p - 1]] & PH_ALNUM))
+          phrases_at(s, n, p, ix, want, &found);
       }
-      places = b.alnum & ~(b.alnum << 1 | carry); /* word starts */
-      /* the other bytes, but for spaces and the bytes of multi-byte
-       * forms when no phrase starts with one */
-      places |= ~b.alnum & (ix->ascii ? ~b.high : ~0u) &
-                (cls[' '] & PH_START ? ~0u : ~b.space) & 0xFFFF;
-      if (end - i < 16)
-        places &= (1u << (end - i)) - 1; /* no phrase fits after end */
-      while (places) {
-        size_t k = nc_ctz32(places);
-        places &= places - 1;
-        phrases_at(s, n, i + k, ix, want, &found);
-      }
-      carry = b.alnum >> 15;
-      i += 16;
-      continue;
     }
-    c = cls[u[i]];
+    return found;
+  }
+  /* the places where a phrase starts, one byte at a time */
+  for (i = 0; i + ix->shortest <= n && found != want; i++) {
+    unsigned c = cls[u[i]];
     if ((c & PH_START) && !((c & PH_ALNUM) && carry))
       phrases_at(s, n, i, ix, want, &found);
     carry = (c & PH_ALNUM) != 0;
-    i++;
   }
   return found;
 }
@@ -766,6 +753,9 @@ struct line_lists {
   struct phrase_index caption_prefixes, position_marks, furniture_prefixes;
   struct phrase_index furniture_lines;
   struct phrase_index phrases; /* credit and furniture phrases */
+  /* words looked up whole (is_phrase): a word is compared only with
+   * those of its length that start with its first letter */
+  struct phrase_index credit_words, date_words, month_names;
 };
 
 static void line_lists_init(struct line_lists *ll)
@@ -778,6 +768,9 @@ static void line_lists_init(struct line_lists *ll)
   index_list(&ll->position_marks, position_marks);
   index_list(&ll->furniture_prefixes, furniture_prefixes);
   index_list(&ll->furniture_lines, furniture_lines);
+  index_list(&ll->credit_words, credit_words);
+  index_list(&ll->date_words, date_words);
+  index_list(&ll->month_names, month_names);
   index_phrases(&ll->phrases, lists, groups, 2);
 }
 
@@ -981,6 +974,34 @@ static inline unsigned popcount32(uint32_t x)
   return popcount16(x & 0xFFFF) + popcount16(x >> 16);
 }
 
+/* Bytes a line must have for count_words to look for more than
+ * PROSE_WORDS sure word starts first: shorter lines seldom have that many
+ * words, and the look would be wasted. */
+#define MANY_WORDS_BYTES (6 * PROSE_WORDS)
+
+/* True when s[0..n) has more than PROSE_WORDS words, told by the letters
+ * and digits that open the line or follow a space: each starts a word
+ * whatever else the line holds (a space is no part of a word), so their
+ * number never exceeds the words, and it takes no decoding.  Most of a
+ * long line of prose then goes uncounted.  False says nothing (the last
+ * bytes, fewer than sixteen, are not looked at). */
+static bool many_words(const char *s, size_t n)
+{
+  const unsigned char *u = (const unsigned char *)s;
+  size_t i, sure = 0;
+  unsigned sp = 1; /* 1 when byte i - 1 is a space, or i is 0 */
+
+  for (i = 0; n - i >= 16; i += 16) {
+    struct block16 b;
+    block16_scan(u + i, &b);
+    sure += popcount16(b.alnum & (b.space << 1 | sp));
+    if (sure > PROSE_WORDS)
+      return true;
+    sp = b.space >> 15;
+  }
+  return false;
+}
+
 /* The number of words of s[0..n) (see count_words_exact), counting at
  * most PROSE_WORDS + 1.  The bytes are taken up to 32 at a time: up to the
  * first apostrophe or byte of 0x80 or more that is not part of a two-byte
@@ -993,6 +1014,8 @@ static size_t count_words(const char *s, size_t n)
   unsigned carry = 0; /* 1 when the byte before i is inside a word */
   uint32_t cp;
 
+  if (n >= MANY_WORDS_BYTES && many_words(s, n))
+    return PROSE_WORDS + 1;
   while (i < n && words <= PROSE_WORDS) {
     size_t k;
     bool w, inword;
@@ -1390,9 +1413,8 @@ static bool closing_paren(const char *s, size_t n, const char **in,
   return false;
 }
 
-/* True when a word of s[0..n) is in list (ASCII, case-insensitive). */
-static bool has_word_in(const char *s, size_t n,
-                        const struct phrase *list)
+/* True when a word of s[0..n) is in ix (ASCII, case-insensitive). */
+static bool has_word_in(const char *s, size_t n, const struct phrase_index *ix)
 {
   size_t i = 0;
 
@@ -1403,7 +1425,7 @@ static bool has_word_in(const char *s, size_t n,
     j = i;
     while (j < n && nc_is_alpha((unsigned char)s[j]))
       j++;
-    if (j > i && in_list(s + i, j - i, list))
+    if (j > i && is_phrase(s + i, j - i, ix))
       return true;
     i = j;
   }
@@ -1433,11 +1455,11 @@ static bool slash_credit(const char *s, size_t n)
 }
 
 /* A date-ish token: a full month name or a year 1900-2099. */
-static bool mentions_date(const char *s, size_t n)
+static bool mentions_date(const char *s, size_t n, const struct line_lists *ll)
 {
   size_t i;
 
-  if (has_word_in(s, n, month_names))
+  if (has_word_in(s, n, &ll->month_names))
     return true;
   for (i = 0; i + 4 <= n; i++) {
     if ((i == 0 || !nc_is_alnum((unsigned char)s[i - 1])) &&
@@ -1463,7 +1485,7 @@ static bool is_caption(const char *s, size_t n, const struct line_lists *ll,
     return true;
   /* a trailing credit in parentheses: "(AP Photo/Evan Vucci)" */
   if (closing_paren(s, n, &in, &inlen) &&
-      (has_word_in(in, inlen, credit_words) || slash_credit(in, inlen)))
+      (has_word_in(in, inlen, &ll->credit_words) || slash_credit(in, inlen)))
     return true;
   /* "(L)" / "(R)" markers next to a date describe a photo */
   for (i = 0; i < n; i++) {
@@ -1472,7 +1494,7 @@ static bool is_caption(const char *s, size_t n, const struct line_lists *ll,
       break;
     i = (size_t)(p - s);
     if (any_prefix(p, n - i, &ll->position_marks))
-      return mentions_date(s, n);
+      return mentions_date(s, n, ll);
   }
   /* "... Source: The White House, via Wikimedia Commons", looked for
    * only on lines of at most PROSE_WORDS words */
@@ -1568,7 +1590,8 @@ static bool is_byline(const char *s, size_t n, const struct shape *sh)
 }
 
 /* A line made only of dates, times and numbers: a time stamp. */
-static bool is_timestamp(const char *s, size_t n, const struct shape *sh)
+static bool is_timestamp(const char *s, size_t n, const struct shape *sh,
+                         const struct line_lists *ll)
 {
   size_t i = 0;
 
@@ -1588,7 +1611,7 @@ static bool is_timestamp(const char *s, size_t n, const struct shape *sh)
     if (j == i)
       return false; /* a non-ASCII letter: not a date word */
     if (!nc_is_digit((unsigned char)s[i]) &&
-        !in_list(s + i, j - i, date_words))
+        !is_phrase(s + i, j - i, &ll->date_words))
       return false;
     i = j;
   }
@@ -1620,7 +1643,7 @@ static bool is_furniture(const char *s, size_t n, const struct shape *sh,
     return true; /* "Generated on:", "Share this:" */
   if (is_byline(s, n, sh))
     return true;
-  if (is_timestamp(s, n, sh))
+  if (is_timestamp(s, n, sh, ll))
     return true;
   return false;
 }
@@ -1837,7 +1860,7 @@ static void classify(struct nc_doc *doc)
   const char *head = NULL;
   size_t hlen = 0;
   enum zone zone = ZONE_TOP;
-  struct line_lists *ll = xmalloc(sizeof *ll); /* ~65 KB: not on the
+  struct line_lists *ll = xmalloc(sizeof *ll); /* ~140 KB: not on the
                                                   stack */
 
   line_lists_init(ll);

@@ -340,6 +340,195 @@ static void test_phrases_any_case_any_place(void **state)
   nc_buf_free(&text);
 }
 
+/* The phrases looked for anywhere in a short line are found by reading
+ * the line's bytes only at every few places (phrase_groups): each phrase
+ * is found wherever it starts, at the start of the line, right after it
+ * and at every offset from there, and when it ends the line; it is not
+ * when a letter or digit runs into it, but is after a letter outside
+ * ASCII, as a phrase that starts a word is. */
+static void test_phrases_at_every_offset(void **state)
+{
+  static const struct {
+    const char *text;
+    enum nc_block_kind kind;
+  } phrases[] = {
+      {"sign up for", NC_BLOCK_BOILERPLATE},
+      {"subscribe to our", NC_BLOCK_BOILERPLATE},
+      {"our newsletter", NC_BLOCK_BOILERPLATE},
+      {"privacy policy", NC_BLOCK_BOILERPLATE},
+      {"terms of service", NC_BLOCK_BOILERPLATE},
+      {"terms of use", NC_BLOCK_BOILERPLATE},
+      {"use cookies", NC_BLOCK_BOILERPLATE},
+      {"all rights reserved", NC_BLOCK_BOILERPLATE},
+      {"read the full article", NC_BLOCK_BOILERPLATE},
+      {"click here", NC_BLOCK_BOILERPLATE},
+      {"enable javascript", NC_BLOCK_BOILERPLATE},
+      {"in your inbox", NC_BLOCK_BOILERPLATE},
+      {"delivered to your inbox", NC_BLOCK_BOILERPLATE},
+      {"free newsletter", NC_BLOCK_BOILERPLATE},
+      {". source:", NC_BLOCK_CAPTION},
+      {"via wikimedia", NC_BLOCK_CAPTION},
+      {"via getty", NC_BLOCK_CAPTION},
+      {"| source:", NC_BLOCK_CAPTION},
+  };
+  enum { OFFSETS = 20 };
+  struct nc_buf text = {0};
+  struct nc_doc *doc;
+  size_t i, k, b, j;
+  enum nc_block_kind want;
+
+  (void)state;
+  nc_buf_puts(&text, "Harbour Museum Reopens\n\n"
+                     "The keeper lit the lamp on Sunday, neighbours said."
+                     "\n\n");
+  for (i = 0; i < sizeof phrases / sizeof *phrases; i++) {
+    const char *ph = phrases[i].text;
+    for (k = 0; k < OFFSETS; k++) {
+      /* at offset k: k - 1 letters and a space before it (a bracket
+       * when k is 1), in upper case at odd offsets */
+      if (k == 1)
+        nc_buf_putc(&text, '(');
+      for (j = 1; j < k; j++)
+        nc_buf_putc(&text, j + 1 == k ? ' ' : 'n');
+      for (j = 0; ph[j]; j++)
+        nc_buf_putc(&text, k % 2 && ph[j] >= 'a' && ph[j] <= 'z' ? ph[j] - 32
+                                                                 : ph[j]);
+      nc_buf_puts(&text, " of the pier today.\n\n");
+      /* ending the line */
+      nc_buf_puts(&text, "Note");
+      for (j = 0; j < k; j++)
+        nc_buf_putc(&text, ' ');
+      nc_buf_printf(&text, " %s\n\n", ph);
+      /* run into by a letter, a digit, and a letter outside ASCII */
+      nc_buf_puts(&text, "Note");
+      for (j = 0; j < k; j++)
+        nc_buf_putc(&text, 'n');
+      nc_buf_printf(&text, " t%s of the pier today.\n\n", ph);
+      nc_buf_puts(&text, "Note");
+      for (j = 0; j < k; j++)
+        nc_buf_putc(&text, 'n');
+      nc_buf_printf(&text, " 7%s of the pier today.\n\n", ph);
+      nc_buf_puts(&text, "Note");
+      for (j = 0; j < k; j++)
+        nc_buf_putc(&text, 'n');
+      nc_buf_printf(&text, " caf\xC3\xA9%s of the pier today.\n\n", ph);
+    }
+  }
+  doc = from_text(text.data);
+  assert_int_equal(doc->nblocks,
+                   2 + 5 * OFFSETS * sizeof phrases / sizeof *phrases);
+  b = 2;
+  for (i = 0; i < sizeof phrases / sizeof *phrases; i++)
+    for (k = 0; k < OFFSETS; k++)
+      for (j = 0; j < 5; j++, b++) {
+        /* a phrase that opens with punctuation needs no word start */
+        bool glued = j == 2 || j == 3;
+        want = glued && nc_is_alnum((unsigned char)phrases[i].text[0])
+                   ? NC_BLOCK_BODY
+                   : phrases[i].kind;
+        if (doc->blocks[b].kind != want)
+          fail_msg("\"%.*s\" is %s, expected %s", (int)doc->blocks[b].len,
+                   doc->blocks[b].text, nc_block_kind_str(doc->blocks[b].kind),
+                   nc_block_kind_str(want));
+      }
+  nc_doc_free(doc);
+  nc_buf_free(&text);
+}
+
+/* Word w of a list as variant c of test_listed_words_any_case puts it:
+ * as listed, in upper case, capitalised, and (not listed) with a letter
+ * after it or before it. */
+static void put_variant(struct nc_buf *b, const char *w, size_t c)
+{
+  size_t i;
+
+  if (c == 4)
+    nc_buf_putc(b, 'q');
+  for (i = 0; w[i]; i++)
+    nc_buf_putc(b, (c == 1 || (c == 2 && i == 0)) ? w[i] - 32 : w[i]);
+  if (c == 3)
+    nc_buf_putc(b, 'q');
+}
+
+/* The date words of a time stamp, the agencies of a credit in brackets
+ * and the month names by a position marker are looked up whole, in any
+ * case, each among the listed words of its length and first letter:
+ * every word of each list is found, and a word with a letter more is
+ * not. */
+static void test_listed_words_any_case(void **state)
+{
+  static const char *const dates[] = {
+      "january",   "february",  "march",    "april",     "may",
+      "june",      "july",      "august",   "september", "october",
+      "november",  "december",  "jan",      "feb",       "mar",
+      "apr",       "jun",       "jul",      "aug",       "sep",
+      "sept",      "oct",       "nov",      "dec",       "monday",
+      "tuesday",   "wednesday", "thursday", "friday",    "saturday",
+      "sunday",    "mon",       "tue",      "tues",      "wed",
+      "thu",       "thurs",     "fri",      "sat",       "sun",
+      "am",        "pm",        "a",        "m",         "p",
+      "et",        "est",       "edt",      "pt",        "pst",
+      "pdt",       "ct",        "cst",      "cdt",       "gmt",
+      "utc",       "bst",       "cet",      "cest",      "updated",
+      "published", "posted",    "last",     "on",        "at",
+      "modified"};
+  static const char *const credits[] = {
+      "afp",     "ap",           "reuters",      "getty",      "epa",
+      "photo",   "photos",       "pool",         "file",       "courtesy",
+      "credit",  "shutterstock", "bloomberg",    "xinhua",     "tass",
+      "sputnik", "anadolu",      "flickr",       "wikimedia",  "istock",
+      "alamy",   "upi",          "dpa",          "kyodo",      "yonhap",
+      "handout", "images",       "illustration", "screenshot", "screengrab",
+      "efe",     "ansa",         "photographer"};
+  static const char *const months[] = {
+      "january", "february", "march",     "april",   "may",      "june",
+      "july",    "august",   "september", "october", "november", "december"};
+  enum {
+    NDATES = sizeof dates / sizeof *dates,
+    NCREDITS = sizeof credits / sizeof *credits,
+    NMONTHS = sizeof months / sizeof *months
+  };
+  struct nc_buf text = {0};
+  struct nc_doc *doc;
+  size_t i, c, b;
+
+  (void)state;
+  nc_buf_puts(&text, "Harbour Museum Reopens\n\n"
+                     "The keeper lit the lamp on Sunday, neighbours said."
+                     "\n\n");
+  for (c = 0; c < 5; c++) {
+    for (i = 0; i < NDATES; i++) {
+      nc_buf_puts(&text, "5 6 ");
+      put_variant(&text, dates[i], c);
+      nc_buf_puts(&text, " 7\n\n");
+    }
+    for (i = 0; i < NCREDITS; i++) {
+      nc_buf_puts(&text, "The pier at dusk (");
+      put_variant(&text, credits[i], c);
+      nc_buf_puts(&text, ")\n\n");
+    }
+    for (i = 0; i < NMONTHS; i++) {
+      nc_buf_puts(&text, "Ann Lee (L) and Bo Chan on 5 ");
+      put_variant(&text, months[i], c);
+      nc_buf_puts(&text, "\n\n");
+    }
+  }
+  doc = from_text(text.data);
+  assert_int_equal(doc->nblocks, 2 + 5 * (NDATES + NCREDITS + NMONTHS));
+  b = 2;
+  for (c = 0; c < 5; c++)
+    for (i = 0; i < NDATES + NCREDITS + NMONTHS; i++, b++) {
+      const struct nc_block *k = &doc->blocks[b];
+      enum nc_block_kind listed =
+          i < NDATES ? NC_BLOCK_BOILERPLATE : NC_BLOCK_CAPTION;
+      if (c < 3 ? k->kind != listed : k->kind == listed)
+        fail_msg("\"%.*s\" is %s", (int)k->len, k->text,
+                 nc_block_kind_str(k->kind));
+    }
+  nc_doc_free(doc);
+  nc_buf_free(&text);
+}
+
 /* The words of a line ending with a full stop are counted sixteen bytes
  * at a time, the last fewer than sixteen too (from the last sixteen of
  * the line), with the characters that need decoding taken one at a time
@@ -400,6 +589,60 @@ static void test_word_counts_at_line_ends(void **state)
                  doc->blocks[b].text, nc_block_kind_str(doc->blocks[b].kind),
                  nc_block_kind_str(want));
     }
+  nc_doc_free(doc);
+  nc_buf_free(&text);
+}
+
+/* On a long line ending with a full stop, the letters and digits after
+ * a space are counted first (many_words): past 40 of them the line has
+ * more than 40 words whatever else it holds, and the exact count is not
+ * needed.  They must never count more than the words: a letter after an
+ * apostrophe inside a word, after a letter outside ASCII or after a
+ * space outside ASCII does not open a word there, and a line of 40 words
+ * still takes the credit phrase of a short line. */
+static void test_word_counts_of_long_lines(void **state)
+{
+  static const char *const fillers[] = {
+      "doesn't",                 /* 1 word */
+      "doesn\xE2\x80\x99t",      /* curly apostrophe: 1 word */
+      "caf\xC3\xA9s",            /* a letter after one outside ASCII */
+      "wording",                 /* plain */
+      "wordiest\xC2\xA0wording", /* 2 words, a no-break space between */
+      "seventy-seven",           /* 2 words */
+  };
+  static const size_t filler_words[] = {1, 1, 1, 1, 2, 2};
+  struct nc_buf text = {0};
+  struct nc_doc *doc;
+  size_t f, w, b, got;
+
+  (void)state;
+  nc_buf_puts(&text, "Harbour Museum Reopens\n\n"
+                     "The keeper lit the lamp on Sunday, neighbours said."
+                     "\n\n");
+  for (f = 0; f < sizeof fillers / sizeof *fillers; f++)
+    for (w = 38; w <= 43; w++) {
+      /* three words, the fillers, and one-letter words to make w */
+      nc_buf_puts(&text, "Note. Source: harbour");
+      for (got = 3; got + filler_words[f] <= w - 2; got += filler_words[f])
+        nc_buf_printf(&text, " %s", fillers[f]);
+      for (; got < w; got++)
+        nc_buf_puts(&text, " q");
+      nc_buf_puts(&text, ".\n\n");
+    }
+  doc = from_text(text.data);
+  b = 2;
+  for (f = 0; f < sizeof fillers / sizeof *fillers; f++)
+    for (w = 38; w <= 43; w++, b++) {
+      enum nc_block_kind want = w <= 40 ? NC_BLOCK_CAPTION : NC_BLOCK_BODY;
+      if (doc->blocks[b].len < 240) /* long enough */
+        fail_msg("short: %.*s", (int)doc->blocks[b].len, doc->blocks[b].text);
+      if (doc->blocks[b].kind != want)
+        fail_msg("%zu words \"%.*s\" is %s, expected %s", w,
+                 (int)doc->blocks[b].len, doc->blocks[b].text,
+                 nc_block_kind_str(doc->blocks[b].kind),
+                 nc_block_kind_str(want));
+    }
+  assert_int_equal(doc->nblocks, b);
   nc_doc_free(doc);
   nc_buf_free(&text);
 }
@@ -917,7 +1160,10 @@ int main(void)
       cmocka_unit_test(test_captions_with_credits),
       cmocka_unit_test(test_phrases_by_line_length),
       cmocka_unit_test(test_phrases_any_case_any_place),
+      cmocka_unit_test(test_phrases_at_every_offset),
+      cmocka_unit_test(test_listed_words_any_case),
       cmocka_unit_test(test_word_counts_at_line_ends),
+      cmocka_unit_test(test_word_counts_of_long_lines),
       cmocka_unit_test(test_time_stamp_lengths),
       cmocka_unit_test(test_furniture_lines_trimmed),
       cmocka_unit_test(test_line_shapes_outside_ascii),
