@@ -124,9 +124,11 @@ static int run(const struct nc_command *cmd, int argc, char **argv)
       continue;
     if (nc_block_feeds_claims(blk->kind)) {
       /* sentences are in block order: print this block's */
-      for (; next < in.sents.n && in.sents.items[next].block == b; next++)
+      for (; next < in.sents.n && in.sents.items[next].block == b; next++) {
         for (i = in.first[next]; i < in.first[next + 1]; i++)
           nc_report_mention_line(&out, doc, blk, &in.ms.items[i]);
+        flush_out(&out, false); /* a block may be the whole text */
+      }
       continue;
     }
     nc_sentences_split_text(kit.abbrevs, blk->text, blk->len, b, &ss);
@@ -140,12 +142,16 @@ static int run(const struct nc_command *cmd, int argc, char **argv)
         ms.items[i].end += st->start;
         nc_report_mention_line(&out, doc, blk, &ms.items[i]);
       }
+      flush_out(&out, false);
     }
     nc_sentences_free(&ss);
   }
   nc_claims_extract_inputs(&kit.ex, &in, 1, &claims);
-  for (i = 0; i < claims.n; i++) {
-    nc_report_claim_line(&out, doc, &claims.items[i]);
+  /* in runs that fill the buffer to FLUSH_AT (the lines of a run share
+   * what they repeat, as their document's name) */
+  for (i = 0; i < claims.n;) {
+    i += nc_report_claim_lines(&out, doc, claims.items + i, claims.n - i,
+                               FLUSH_AT);
     flush_out(&out, false);
   }
   flush_out(&out, true);

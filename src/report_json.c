@@ -19,6 +19,14 @@ static void add_str(cJSON *o, const char *k, const char *v)
   cJSON_AddItemToObjectCS(o, k, v ? cJSON_CreateString(v) : cJSON_CreateNull());
 }
 
+/* x is a whole number below 10^15 in size: it equals its conversion to
+ * an integer, exact in that range.  Cheaper than a call to floor, and
+ * NaN and the infinities fail the first comparison. */
+static inline bool whole_below_1e15(double x)
+{
+  return fabs(x) < 1e15 && (double)(int64_t)x == x;
+}
+
 /* ISO 8601 duration as a JSON string: "P33Y", "P6M", "P2W", "P3D",
  * "PT5H"; the number as "%.15g" writes it (whole numbers without
  * printf). */
@@ -27,7 +35,7 @@ static void put_duration(struct nc_buf *b, double v, char unit)
   bool time = unit == 'h' || unit == 'm' || unit == 's';
   char u = unit == 'h' ? 'H' : unit == 'm' ? 'M' : unit == 's' ? 'S' : unit;
   nc_buf_puts(b, time ? "\"PT" : "\"P");
-  if (v == floor(v) && fabs(v) < 1e15) {
+  if (whole_below_1e15(v)) {
     nc_buf_put_whole(b, v);
   } else {
     char tmp[32];
@@ -61,10 +69,15 @@ static void end_room(struct nc_buf *b, char *p)
 }
 
 /* 0x80 in each byte of w that a JSON string escapes: below 0x20, '"' or
- * '\\'.  Exact for every byte (no carries between bytes). */
-static uint64_t escapes8(uint64_t w)
+ * '\\'.  Exact for every byte (no carries between bytes).  Flipping bit
+ * 1 moves the control bytes among themselves, '"' (0x22) to 0x20 and
+ * every other byte to 0x21 or above: one comparison finds both kinds. */
+static inline uint64_t escapes8(uint64_t w)
 {
-  return nc_ctl8(w) | nc_bytes_eq(w, '"') | nc_bytes_eq(w, '\\');
+  const uint64_t ones = 0x0101010101010101u, low7 = ones * 0x7F;
+  uint64_t x = w ^ ones * 0x02;
+  return (~(((x & low7) + ones * (0x80 - 0x21)) | x) & ones * 0x80) |
+         nc_bytes_eq(w, '\\');
 }
 
 /* The index of the first byte of s[i..n) to escape, or n. */
@@ -270,14 +283,23 @@ static char *digits_at(char *p, uint64_t x)
    * from the first are copied, whatever their number (zeros after them),
    * so that neither the count nor the copy needs a loop */
   char tmp[40], *q = tmp + 20;
-  uint32_t y;
+  uint32_t y, r;
 
   memset(tmp + 20, 0, 20);
-  /* pairs of digits, in 32 bits when they are enough */
+  /* pairs of digits, in 32 bits when they are enough, and there four
+   * digits a step (offsets have six or seven): a step's two pairs come
+   * from one remainder, with one division fewer than a pair at a time */
   for (; x > UINT32_MAX; x /= 100)
     memcpy(q -= 2, pairs + 2 * (x % 100), 2);
-  for (y = (uint32_t)x; y >= 100; y /= 100)
+  for (y = (uint32_t)x; y >= 10000; y /= 10000) {
+    r = y % 10000;
+    memcpy(q -= 2, pairs + 2 * (r % 100), 2);
+    memcpy(q -= 2, pairs + 2 * (r / 100), 2);
+  }
+  if (y >= 100) {
     memcpy(q -= 2, pairs + 2 * (y % 100), 2);
+    y /= 100;
+  }
   if (y >= 10)
     memcpy(q -= 2, pairs + 2 * y, 2);
   else
@@ -344,15 +366,15 @@ static void put_number(struct nc_buf *b, double x, bool exact)
   char tmp[32];
   double back;
 
-  if (isnan(x) || isinf(x)) {
-    nc_buf_puts(b, "null");
-    return;
-  }
-  if (x == floor(x) && fabs(x) < 1e15) {
+  if (whole_below_1e15(x)) {
     if (signbit(x))
       nc_buf_put_whole(b, x);
     else
       put_digits(b, (uint64_t)x);
+    return;
+  }
+  if (isnan(x) || isinf(x)) {
+    nc_buf_puts(b, "null");
     return;
   }
   if (put_short_decimal(b, x))
@@ -489,14 +511,62 @@ static void put_value_fields(struct nc_buf *b, const struct nc_value *v)
                                  : ",\"exhaustive\":false");
 }
 
+/* The string a field of a run of claim lines held last, and where its
+ * JSON is in the output: out->data[at..at + len). */
+struct last_str {
+  const char *s; /* NULL for none yet */
+  size_t at, len;
+};
+
+/* What a run of claim lines repeats: every line names the document, the
+ * claims of a sentence share its quote, hedge and attribution (one string
+ * each, nc_claims_keep), and neighbours often share their rule. */
+struct claim_run {
+  struct last_str doc, quote, hedge, attribution, rule;
+};
+
+/* s (not NULL) as put_json_cstr writes it, and remembered in `last`:
+ * the same pointer again (unchanged, as the claims of a run are alive
+ * and constant while it is written) is copied from its JSON already
+ * written rather than measured and escaped again. */
+static void put_json_cstr_seen(struct nc_buf *b, const char *s,
+                               struct last_str *last)
+{
+  size_t at = b->len;
+  char *p;
+
+  if (s == last->s) {
+    p = room(b, last->len);
+    memcpy(p, b->data + last->at, last->len);
+    end_room(b, p + last->len);
+    return;
+  }
+  put_json_str(b, s, strlen(s));
+  last->s = s;
+  last->at = at;
+  last->len = b->len - at;
+}
+
+/* s as put_json_cstr writes it, through `last` when there is one.  Inline
+ * for its nulls (hedges and attributions are mostly none). */
+static inline void put_json_cstr_again(struct nc_buf *b, const char *s,
+                                       struct last_str *last)
+{
+  if (s && last)
+    put_json_cstr_seen(b, s, last);
+  else
+    put_json_cstr(b, s);
+}
+
 /* A claim's fields from "document" on, in schema order.  The one
  * definition of a claim in JSON: extract prints it as it is, and the
- * report's claims array reads it back into its tree (claim_json). */
+ * report's claims array reads it back into its tree (claim_json).  With
+ * `run`, strings repeated from the lines before are copied from them. */
 static void put_claim_fields(struct nc_buf *b, const char *doc_id,
-                             const struct nc_claim *c)
+                             const struct nc_claim *c, struct claim_run *run)
 {
   nc_buf_puts(b, "\"document\":");
-  put_json_cstr(b, doc_id);
+  put_json_cstr_again(b, doc_id, run ? &run->doc : NULL);
   nc_buf_puts(b, ",\"key\":");
   put_json_cstr(b, c->key);
   nc_buf_puts(b, ",\"label\":");
@@ -504,7 +574,7 @@ static void put_claim_fields(struct nc_buf *b, const char *doc_id,
   nc_buf_putc(b, ',');
   put_value_fields(b, &c->value);
   nc_buf_puts(b, ",\"quote\":");
-  put_json_cstr(b, c->quote);
+  put_json_cstr_again(b, c->quote, run ? &run->quote : NULL);
   if (c->start < BIG_OFFSET && c->end < BIG_OFFSET && c->vstart < BIG_OFFSET &&
       c->vend < BIG_OFFSET) {
     /* the offsets and their keys in one piece of room, as in mention
@@ -528,13 +598,13 @@ static void put_claim_fields(struct nc_buf *b, const char *doc_id,
     nc_buf_puts(b, ",\"value_end\":");
     put_offset(b, c->vend);
   }
-  nc_buf_puts(b, c->quoted ? ",\"quoted\":true" : ",\"quoted\":false");
-  nc_buf_puts(b, ",\"hedge\":");
-  put_json_cstr(b, c->hedge);
+  nc_buf_puts(b, c->quoted ? ",\"quoted\":true,\"hedge\":"
+                           : ",\"quoted\":false,\"hedge\":");
+  put_json_cstr_again(b, c->hedge, run ? &run->hedge : NULL);
   nc_buf_puts(b, ",\"attribution\":");
-  put_json_cstr(b, c->attribution);
+  put_json_cstr_again(b, c->attribution, run ? &run->attribution : NULL);
   nc_buf_puts(b, ",\"rule\":");
-  put_json_cstr(b, c->rule);
+  put_json_cstr_again(b, c->rule, run ? &run->rule : NULL);
   nc_buf_puts(b, ",\"note\":");
   put_json_cstr(b, c->note);
 }
@@ -560,7 +630,7 @@ static cJSON *claim_json(const struct nc_report *r, size_t i)
   nc_buf_puts(&b, "{\"id\":\"c");
   nc_buf_put_whole(&b, (double)(i + 1));
   nc_buf_puts(&b, "\",");
-  put_claim_fields(&b, r->docs[c->doc]->id, c);
+  put_claim_fields(&b, r->docs[c->doc]->id, c, NULL);
   nc_buf_putc(&b, '}');
   return parse_written(&b);
 }
@@ -820,6 +890,21 @@ void nc_report_claim_line(struct nc_buf *out, const struct nc_doc *doc,
                           const struct nc_claim *c)
 {
   nc_buf_puts(out, "{\"kind\":\"claim\",");
-  put_claim_fields(out, doc->id, c);
+  put_claim_fields(out, doc->id, c, NULL);
   nc_buf_append(out, "}\n", 2);
+}
+
+size_t nc_report_claim_lines(struct nc_buf *out, const struct nc_doc *doc,
+                             const struct nc_claim *c, size_t n, size_t until)
+{
+  struct claim_run run;
+  size_t i;
+
+  memset(&run, 0, sizeof run);
+  for (i = 0; i < n && (i == 0 || out->len < until); i++) {
+    nc_buf_puts(out, "{\"kind\":\"claim\",");
+    put_claim_fields(out, doc->id, &c[i], &run);
+    nc_buf_append(out, "}\n", 2);
+  }
+  return i;
 }

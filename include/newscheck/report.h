@@ -46,6 +46,13 @@ void nc_report_mention_line(struct nc_buf *out, const struct nc_doc *doc,
                             const struct nc_mention *m);
 void nc_report_claim_line(struct nc_buf *out, const struct nc_doc *doc,
                           const struct nc_claim *c);
+/* The claim lines of c[0..n) in order, each as nc_report_claim_line
+ * writes it, until out holds `until` bytes or more (so that the caller
+ * can write them out); returns how many were appended, at least one when
+ * n is not 0.  Faster than one at a time: the document's name, and a
+ * quote its sentence's claims share, are escaped once for the run. */
+size_t nc_report_claim_lines(struct nc_buf *out, const struct nc_doc *doc,
+                             const struct nc_claim *c, size_t n, size_t until);
 
 /* Compare the findings of `r` with the fixture at `path` (a JSON report
  * written by --json or --update).  Findings are matched by key; a finding

@@ -476,6 +476,208 @@ static void test_mention_text_escapes(void **state)
   nc_buf_free(&want);
 }
 
+/* Claim lines written as a run (which copies a document name, quote,
+ * hedge, attribution or rule that the line before had, the same
+ * pointer, from that line) equal those written one at a time: strings
+ * shared by neighbours and not, with bytes to escape, null, from an
+ * empty buffer that grows on the way, and runs cut by `until`. */
+static void test_claim_runs(void **state)
+{
+  static const char *const quotes[] = {"He said \"40%\" of them\tleft.",
+                                       "A plain sentence of some length.",
+                                       "x"};
+  static const char *const hedges[] = {NULL, "expected \"to\""};
+  static const char *const rules[] = {"generic:count", "generic:total",
+                                      "r\\1"};
+  struct nc_source src;
+  struct nc_doc *d;
+  struct nc_claim cs[24];
+  struct nc_buf one = {0}, run = {0};
+  char *own[3 * 24 + 1];
+  size_t i, k, nown = 0, until;
+
+  (void)state;
+  memset(&src, 0, sizeof src);
+  src.id = (char *)"a \"quoted\" name\\";
+  d = nc_doc_new(&src, xstrdup("x"), 1);
+  for (i = 0; i < 24; i++) {
+    struct nc_claim *c = &cs[i];
+    init_claim(c, (double)i);
+    own[nown++] = c->key;
+    own[nown++] = c->label;
+    own[nown++] = c->quote;
+    free(c->rule);
+    /* runs of one to three claims a sentence, a quote returning after
+     * another one, an equal quote at another address */
+    c->quote = (char *)quotes[(i / 3 + (i % 5 == 4)) % 3];
+    if (i == 20)
+      c->quote = own[nown++] = xstrdup(cs[19].quote);
+    c->hedge = (char *)hedges[i / 3 % 2];
+    c->attribution = i % 7 < 3 ? (char *)"the \"minister\"" : NULL;
+    c->rule = (char *)rules[i / 2 % 3];
+    c->note = i % 4 ? NULL : (char *)"a\nnote";
+    c->start = 100 * i;
+    c->end = 100 * i + 50;
+  }
+  for (i = 0; i < 24; i++)
+    nc_report_claim_line(&one, d, &cs[i]);
+  /* all in one run, and in runs cut at every size */
+  for (until = 0; until <= one.len + 1; until += until < 50 ? 1 : 97) {
+    nc_buf_free(&run);
+    for (i = 0; i < 24; i += k) {
+      size_t before = run.len;
+      k = nc_report_claim_lines(&run, d, cs + i, 24 - i,
+                                until ? before + until : (size_t)-1);
+      assert_true(k >= 1 && k <= 24 - i);
+      /* it stops only once `until` bytes are there */
+      if (i + k < 24)
+        assert_true(run.len >= before + until);
+    }
+    assert_int_equal(run.len, one.len);
+    assert_string_equal(run.data, one.data);
+  }
+  assert_int_equal(nc_report_claim_lines(&run, d, cs, 0, 0), 0);
+  for (i = 0; i < nown; i++)
+    free(own[i]);
+  for (i = 0; i < 24; i++)
+    nc_value_clear(&cs[i].value);
+  nc_buf_free(&one);
+  nc_buf_free(&run);
+  nc_doc_free(d);
+}
+
+/* Every byte value at every position of texts of 1 to 40 bytes, among
+ * plain bytes: the eight-byte test of bytes to escape (one comparison
+ * for the control bytes and '"' together) and the sixteen-byte scan
+ * must each flag exactly the bytes cJSON escapes. */
+static void test_every_byte_escaped(void **state)
+{
+  struct nc_buf line = {0}, want = {0};
+  struct nc_mention m;
+  char text[40];
+  size_t n, p;
+  int c;
+
+  (void)state;
+  memset(&m, 0, sizeof m);
+  m.type = NC_M_VAGUE;
+  for (c = 0; c < 256; c++)
+    for (n = 1; n <= sizeof text; n++)
+      for (p = 0; p < n; p++) {
+        memset(text, 'a' + (int)(n % 26), n);
+        text[p] = (char)c;
+        m.end = n;
+        mention_line(&line, text, n, &m);
+        want.len = 0;
+        nc_buf_puts(&want, "\"text\":");
+        escape_slowly(&want, text, n);
+        nc_buf_puts(&want, ",\"start\":0,");
+        if (!strstr(line.data, want.data))
+          fail_msg("byte %d at %zu of %zu: %s not in %s", c, p, n, want.data,
+                   line.data);
+      }
+  nc_buf_free(&line);
+  nc_buf_free(&want);
+}
+
+/* Offsets of every number of digits, at random and around the steps of
+ * the writer (four digits at a time in 32 bits, pairs above 2^32), as
+ * "%zu" writes them. */
+static void test_offset_digits(void **state)
+{
+  static const size_t fixed[] = {
+      0,           9,           10,          99,           100,
+      999,         1000,        9999,        10000,        99999,
+      100000,      999999,      1000000,     9999999,      10000000,
+      99999999,    100000000,   999999999,   1000000000,   4294967294u,
+      4294967295u, 4294967296u, 4294967297u, 42949672950u, 999999999999998u};
+  struct nc_buf line = {0}, want = {0};
+  struct nc_mention m;
+  struct nc_block blk;
+  unsigned long seed = 99;
+  size_t i;
+
+  (void)state;
+  memset(&m, 0, sizeof m);
+  m.type = NC_M_VAGUE;
+  m.end = 1;
+  memset(&blk, 0, sizeof blk);
+  blk.kind = NC_BLOCK_BODY;
+  blk.text = "xy";
+  blk.len = 2;
+  for (i = 0; i < sizeof fixed / sizeof *fixed + 20000; i++) {
+    size_t x;
+    if (i < sizeof fixed / sizeof *fixed) {
+      x = fixed[i];
+    } else {
+      seed = seed * 6364136223846793005ul + 1442695040888963407ul;
+      x = (size_t)(seed >> (15 + (seed >> 7) % 49)); /* below 2^49 */
+    }
+    blk.start = x;
+    blk.end = x + 2;
+    line.len = 0;
+    nc_report_mention_line(&line, NULL, &blk, &m);
+    want.len = 0;
+    nc_buf_printf(&want, "\"start\":%zu,\"end\":%zu,", x, x + 1);
+    if (!strstr(line.data, want.data))
+      fail_msg("%s not in %s", want.data, line.data);
+  }
+  nc_buf_free(&line);
+  nc_buf_free(&want);
+}
+
+/* Whole numbers (tested without floor) next to the limit of 10^15 and
+ * of 2^63, negative zero, halves, NaN and the infinities, in mention
+ * lines as numbers and as durations. */
+static void test_whole_numbers(void **state)
+{
+  static const struct {
+    double x;
+    const char *number, *duration;
+  } cases[] = {
+      {0.0, "0", "\"P0D\""},
+      {-0.0, "-0", "\"P-0D\""},
+      {7.0, "7", "\"P7D\""},
+      {-7.0, "-7", "\"P-7D\""},
+      {0.5, "0.5", "\"P0.5D\""},
+      {-2.5, "-2.5", "\"P-2.5D\""},
+      {999999999999999.0, "999999999999999", "\"P999999999999999D\""},
+      {-999999999999999.0, "-999999999999999", "\"P-999999999999999D\""},
+      {999999999999999.5, "999999999999999.5", "\"P1e+15D\""},
+      {1e15, "1e+15", "\"P1e+15D\""},
+      {-1e15, "-1e+15", "\"P-1e+15D\""},
+      {9223372036854775808.0, "9.2233720368547758e+18",
+       "\"P9.22337203685478e+18D\""},
+      {NAN, "null", "\"PnanD\""},
+      {HUGE_VAL, "null", "\"PinfD\""},
+      {-HUGE_VAL, "null", "\"P-infD\""}};
+  struct nc_buf line = {0}, want = {0};
+  struct nc_mention m;
+  size_t i;
+
+  (void)state;
+  for (i = 0; i < sizeof cases / sizeof *cases; i++) {
+    memset(&m, 0, sizeof m);
+    m.type = NC_M_NUMBER;
+    m.end = 1;
+    m.value = cases[i].x;
+    mention_line(&line, "1", 1, &m);
+    want.len = 0;
+    nc_buf_printf(&want, "\"value\":%s,", cases[i].number);
+    if (!strstr(line.data, want.data))
+      fail_msg("%s not in %s", want.data, line.data);
+    m.type = NC_M_DURATION;
+    m.unit = 'D';
+    mention_line(&line, "1", 1, &m);
+    want.len = 0;
+    nc_buf_printf(&want, "\"value\":%s,", cases[i].duration);
+    if (!strstr(line.data, want.data))
+      fail_msg("%s not in %s", want.data, line.data);
+  }
+  nc_buf_free(&line);
+  nc_buf_free(&want);
+}
+
 /* Decimals of a few places (written without printf) and their
  * neighbours: mention lines as "%.15g" writes them when that reads back
  * as the number, else "%.17g"; claim lines as cJSON. */
@@ -702,6 +904,10 @@ int main(void)
       cmocka_unit_test(test_mention_offsets),
       cmocka_unit_test(test_claim_offsets),
       cmocka_unit_test(test_mention_text_escapes),
+      cmocka_unit_test(test_every_byte_escaped),
+      cmocka_unit_test(test_claim_runs),
+      cmocka_unit_test(test_offset_digits),
+      cmocka_unit_test(test_whole_numbers),
       cmocka_unit_test(test_short_decimals),
       cmocka_unit_test(test_dates),
       cmocka_unit_test(test_names_as_listed),
