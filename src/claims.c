@@ -25,6 +25,41 @@ static bool is_upper(int c)
   return c >= 'A' && c <= 'Z';
 }
 
+/* Classes of bytes, for the loops that read words a byte at a time (the
+ * topic's search reads every capitalised word of a document, the generic
+ * layer the words around each number): a lookup takes fewer steps than
+ * the tests.  ASCII letters and digits, and the '-' that joins the words
+ * of a name. */
+enum { B_ALNUM = 1, B_HYPHEN = 2 };
+#define AN B_ALNUM
+/* clang-format off */
+static const unsigned char byte_class[256] = {
+    ['-'] = B_HYPHEN,
+    ['0'] = AN, AN, AN, AN, AN, AN, AN, AN, AN, AN,
+    ['A'] = AN, AN, AN, AN, AN, AN, AN, AN, AN, AN, AN, AN, AN,
+    AN, AN, AN, AN, AN, AN, AN, AN, AN, AN, AN, AN, AN,
+    ['a'] = AN, AN, AN, AN, AN, AN, AN, AN, AN, AN, AN, AN, AN,
+    AN, AN, AN, AN, AN, AN, AN, AN, AN, AN, AN, AN, AN,
+};
+/* clang-format on */
+#undef AN
+
+static bool is_alnum_byte(char c)
+{
+  return byte_class[(unsigned char)c] & B_ALNUM;
+}
+
+/* True when byte_class holds exactly the classes it should. */
+static bool byte_classes_listed(void)
+{
+  int c;
+  for (c = 0; c < 256; c++)
+    if ((byte_class[c] & B_ALNUM) != nc_is_alnum(c) ||
+        !(byte_class[c] & B_HYPHEN) != (c != '-'))
+      return false;
+  return true;
+}
+
 /* Lower-case copy of s[0..n) with runs of whitespace folded to one space,
  * curly apostrophes made straight, and ends trimmed.  Eight ASCII bytes
  * with no control byte and no space after a space are lowered at once;
@@ -82,6 +117,7 @@ static char *quote_text(const char *s, size_t n)
 {
   char *q = xmalloc(n + 1), *o = q;
   size_t i = 0;
+  uint64_t last = 0; /* 0x80 when the output so far ends in a space */
 
   while (i < n && nc_is_space((unsigned char)s[i]))
     i++;
@@ -89,11 +125,11 @@ static char *quote_text(const char *s, size_t n)
     unsigned char c;
     if (n - i >= 8) {
       uint64_t w = nc_load8(s + i, 8), sp = nc_bytes_eq(w, ' ');
-      uint64_t after = (sp << 8) | (o > q && o[-1] == ' ' ? 0x80 : 0);
-      if (!nc_ctl8(w) && !(sp & after)) {
+      if (!nc_ctl8(w) && !(sp & ((sp << 8) | last))) {
         memcpy(o, s + i, 8);
         o += 8;
         i += 8;
+        last = sp >> 56; /* the block's last byte is the output's */
         continue;
       }
     }
@@ -102,6 +138,7 @@ static char *quote_text(const char *s, size_t n)
       *o++ = (char)c;
     else if (o[-1] != ' ')
       *o++ = ' ';
+    last = o[-1] == ' ' ? 0x80 : 0;
   }
   if (o > q && o[-1] == ' ')
     o--;
@@ -183,6 +220,49 @@ static const char *const number_labels[] = {
 
 #define NWORDS(list) (sizeof list / sizeof *list)
 
+/* For each letter a..z, bit n - 1 set when a word of n bytes beginning
+ * with it is in the list: most words looked up are in no list, and most
+ * of those are told so by this, without a search.  Written out from the
+ * lists; first_lengths checks them. */
+static const uint16_t stop_word_lengths[26] = {
+    0x003e, 0x003e, 0x0010, 0x0020, 0x0048, 0x000c, 0x0000, 0x000e, 0x000f,
+    0x0000, 0x0000, 0x0018, 0x0014, 0x000e, 0x000a, 0x0004, 0x0000, 0x0000,
+    0x003e, 0x001a, 0x0018, 0x0000, 0x001e, 0x0000, 0x0004, 0x0000,
+};
+static const uint16_t function_word_lengths[26] = {
+    0x0007, 0x0002, 0x0000, 0x0000, 0x0000, 0x000c, 0x0000, 0x0004, 0x0006,
+    0x0000, 0x0000, 0x0000, 0x0008, 0x0000, 0x0012, 0x0000, 0x0000, 0x0000,
+    0x0008, 0x001e, 0x0000, 0x0000, 0x001c, 0x0000, 0x0000, 0x0000,
+};
+static const uint16_t number_label_lengths[26] = {
+    0x0040, 0x0000, 0x00c0, 0x0000, 0x0040, 0x0020, 0x0010, 0x0000, 0x0000,
+    0x0000, 0x0000, 0x0010, 0x0110, 0x0022, 0x0000, 0x0018, 0x0000, 0x0018,
+    0x0078, 0x0000, 0x0000, 0x0040, 0x0000, 0x0000, 0x0000, 0x0000,
+};
+
+/* False when no word of the list whose lengths are `lengths` can be
+ * w[0..n) (in any case). */
+static bool may_be_in(const uint16_t *lengths, const char *w, size_t n)
+{
+  unsigned c = ((unsigned char)w[0] | 0x20) - 'a'; /* 26 or more: no letter */
+  return n >= 1 && n <= 16 && c < 26 && ((lengths[c] >> (n - 1)) & 1);
+}
+
+/* True when `lengths` is what may_be_in needs for list[0..count). */
+static bool first_lengths(const char *const *list, size_t count,
+                          const uint16_t *lengths)
+{
+  uint16_t want[26] = {0};
+  size_t i, n;
+  for (i = 0; i < count; i++) {
+    n = strlen(list[i]);
+    if (n < 1 || n > 16 || list[i][0] < 'a' || list[i][0] > 'z')
+      return false;
+    want[list[i][0] - 'a'] |= (uint16_t)(1u << (n - 1));
+  }
+  return memcmp(want, lengths, sizeof want) == 0;
+}
+
 /* w[0..n) in any case against the lower-case word e, as strcmp. */
 static int word_cmp(const char *w, size_t n, const char *e)
 {
@@ -238,22 +318,41 @@ static bool shorter(const char *const *list, size_t count, size_t max)
 #define FUNCTION_WORD_MAX 5
 
 #define IS_STOP_WORD(w, n)                                                    \
-  ((n) <= STOP_WORD_MAX && in_sorted(w, n, stop_words, NWORDS(stop_words)))
+  ((n) <= STOP_WORD_MAX && may_be_in(stop_word_lengths, w, n) &&              \
+   in_sorted(w, n, stop_words, NWORDS(stop_words)))
 #define IS_FUNCTION_WORD(w, n)                                                \
-  ((n) <= FUNCTION_WORD_MAX &&                                                \
+  ((n) <= FUNCTION_WORD_MAX && may_be_in(function_word_lengths, w, n) &&      \
    in_sorted(w, n, function_words, NWORDS(function_words)))
 
-/* Append each string to b, up to PUT_END (none of them may be NULL):
- * keys and labels are made many times, and printf costs more. */
+/* The strings up to PUT_END (none of them may be NULL, at most
+ * JOIN_MAX) one after another, in a block of their size: keys and labels
+ * are made many times, and printf, or a buffer grown as they are
+ * appended, costs more. */
 #define PUT_END ((const char *)NULL)
-static void put_all(struct nc_buf *b, ...)
+#define JOIN_MAX 8
+static char *join(const char *first, ...)
 {
   va_list ap;
+  const char *part[JOIN_MAX];
+  size_t len[JOIN_MAX], n = 0, total = 0, i;
   const char *s;
-  va_start(ap, b);
-  while ((s = va_arg(ap, const char *)) != NULL)
-    nc_buf_puts(b, s);
+  char *out, *o;
+
+  va_start(ap, first);
+  for (s = first; s != NULL; s = va_arg(ap, const char *)) {
+    assert(n < JOIN_MAX);
+    part[n] = s;
+    len[n] = strlen(s);
+    total += len[n++];
+  }
   va_end(ap);
+  o = out = xmalloc(total + 1);
+  for (i = 0; i < n; i++) {
+    memcpy(o, part[i], len[i]);
+    o += len[i];
+  }
+  *o = '\0';
+  return out;
 }
 
 /* ---- documents and their context -------------------------------------- */
@@ -369,6 +468,13 @@ struct run {
    * than three pointers in every sentence's entry, most never set). */
   const struct nc_sentence *looked;
   char *quote, *hedge, *attribution;
+  /* each rule's key and label templates (2 ri and 2 ri + 1), parsed when
+   * the rule first makes a claim */
+  struct tpl *tpls;
+  /* mentions a claim can take its value from (a list of countries makes
+   * one claim of several): about as many claims are made, and the claims
+   * array is reserved for them once rather than copied as it grows */
+  size_t values;
 };
 
 static size_t ntokens(const char *s)
@@ -734,7 +840,7 @@ static void find_topic(struct docctx *d)
       q = p;
       while (q < e && is_upper((unsigned char)t[q])) {
         size_t w = q;
-        while (w < e && (nc_is_alnum((unsigned char)t[w]) || t[w] == '-'))
+        while (w < e && byte_class[(unsigned char)t[w]])
           w++;
         words++;
         last = w;
@@ -982,9 +1088,13 @@ static void prepare_doc(struct run *r, struct docctx *d,
   }
   d->first = in->first;
   d->used = xcalloc(d->ms->n + 1, sizeof *d->used);
-  for (k = 0; k < d->ms->n; k++)
-    if (d->ms->items[k].type == NC_M_PERSON && d->ms->items[k].name)
-      people_add(&r->people, d->ms->items[k].name);
+  for (k = 0; k < d->ms->n; k++) {
+    const struct nc_mention *m = &d->ms->items[k];
+    if (m->type == NC_M_PERSON && m->name)
+      people_add(&r->people, m->name);
+    if (m->type != NC_M_COUNTRY && m->type != NC_M_VAGUE)
+      r->values++;
+  }
 }
 
 /* The main entity and the topic are looked for when a claim first needs
@@ -1029,6 +1139,15 @@ void nc_value_copy(struct nc_value *dst, const struct nc_value *src)
     for (i = 0; i < src->nset; i++)
       dst->set[i] = xstrdup(src->set[i]);
   }
+}
+
+/* x as "%.0f" writes it: a whole number (most are) without printf. */
+static void put_rounded(struct nc_buf *b, double x)
+{
+  if (fabs(x) < 1e15 && x == floor(x))
+    nc_buf_put_whole(b, x);
+  else
+    nc_buf_printf(b, "%.0f", x);
 }
 
 static void put_number(struct nc_buf *b, double x)
@@ -1440,9 +1559,6 @@ static void resolve_object(struct docctx *d, const struct sent *sv,
   bool first = true;
 
   need_topic(d);
-  if (title_case(t, sv->s->start, sv->s->end))
-    b = a; /* no name can be told from the capitals: the topic */
-
   while (p < b) {
     size_t w = p, e;
     while (w < b && nc_is_space((unsigned char)t[w]))
@@ -1472,7 +1588,11 @@ static void resolve_object(struct docctx *d, const struct sent *sv,
     if (++words > 12)
       break;
   }
-  if (rs != NONE && !(re - rs == 3 && strncmp(t + rs, "The", 3) == 0)) {
+  /* In a sentence set in title case no name can be told from the
+   * capitals: the object is the topic.  Asked last, as only a phrase with
+   * a capitalised word (rs set) would be anything else. */
+  if (rs != NONE && !(re - rs == 3 && strncmp(t + rs, "The", 3) == 0) &&
+      !title_case(t, sv->s->start, sv->s->end)) {
     char *k = norm_phrase(t + rs, re - rs);
     /* "Abraham Accord" (adjective use) is the topic "Abraham Accords" */
     if (d->topic_key && strncmp(d->topic_key, k, strlen(k)) == 0) {
@@ -1515,10 +1635,13 @@ static char *resolve_scope(const struct nc_rule *rule, const struct docctx *d,
   ls = strrchr(f, ' ');
   last = norm_phrase(ls ? ls + 1 : f, strlen(ls ? ls + 1 : f));
   mapped = nc_rule_map(rule, NC_G_SCOPE, last);
-  if (ord > 0)
-    nc_buf_printf(&out, "%s %.0f", mapped ? mapped : last, ord);
-  else
+  if (ord > 0) {
+    nc_buf_puts(&out, mapped ? mapped : last);
+    nc_buf_putc(&out, ' ');
+    put_rounded(&out, ord);
+  } else {
     nc_buf_puts(&out, mapped ? mapped : f);
+  }
   free(last);
   free(f);
   return nc_buf_take(&out);
@@ -1561,53 +1684,116 @@ static void group_word(const struct nc_rule *rule, enum nc_group g,
   part_made(out, w);
 }
 
-struct fill {
-  const char *subject, *Subject, *object, *Object, *what, *event, *scope;
+/* The fields of a key or label template: {subject} (a key), {Subject}
+ * (its label), {object}, {Object}, {what}, {event} and {scope}. */
+enum fill_field {
+  FILL_SUBJECT,
+  FILL_SUBJECT_LABEL,
+  FILL_OBJECT,
+  FILL_OBJECT_LABEL,
+  FILL_WHAT,
+  FILL_EVENT,
+  FILL_SCOPE,
+  NFILL
 };
 
-/* Expand {subject}, {Subject}, {object}, {Object}, {what}, {event},
- * {scope} in a key or label template.  Empty fields in a label leave no
- * doubled spaces. */
-static char *fill_template(const char *tpl, const struct fill *f)
+static const char *const fill_names[NFILL] = {
+    "subject", "Subject", "object", "Object", "what", "event", "scope"};
+
+/* The values of the fields ("" for none) and their lengths. */
+struct fill {
+  const char *v[NFILL];
+  size_t len[NFILL];
+};
+
+/* Set field k of f to s (NULL for none). */
+static void fill_set(struct fill *f, enum fill_field k, const char *s)
 {
-  struct nc_buf b = {0};
+  f->v[k] = s ? s : "";
+  f->len[k] = strlen(f->v[k]);
+}
+
+/* A template parsed into its pieces, once per run: each rule's key and
+ * label are filled for every match, and a piece is copied rather than
+ * the template read again. */
+struct piece {
+  const char *at; /* text of the template, or NULL for field `field` */
+  size_t len;
+  enum fill_field field;
+};
+
+struct tpl {
+  struct piece *p;
+  size_t n, cap;
+  bool made;
+};
+
+static void tpl_add(struct tpl *t, const char *at, size_t len,
+                    enum fill_field field)
+{
+  if (at && len == 0)
+    return;
+  nc_grow(&t->p, &t->cap, t->n + 1, sizeof *t->p);
+  t->p[t->n].at = at;
+  t->p[t->n].len = len;
+  t->p[t->n].field = field;
+  t->n++;
+}
+
+/* Split tpl into pieces: {subject}, {Subject}, {object}, {Object},
+ * {what}, {event} and {scope} are fields, everything else (an unknown
+ * name in braces too) is text as it is. */
+static void tpl_parse(struct tpl *t, const char *tpl)
+{
   const char *p = tpl;
   while (*p) {
     /* the text up to the next brace as it is */
     const char *brace = strchr(p, '{'), *close;
+    int k;
     if (!brace) {
-      nc_buf_puts(&b, p);
+      tpl_add(t, p, strlen(p), NFILL);
       break;
     }
-    nc_buf_append(&b, p, (size_t)(brace - p));
+    tpl_add(t, p, (size_t)(brace - p), NFILL);
     p = brace;
     close = strchr(p, '}');
-    if (close) {
-      size_t n = (size_t)(close - p - 1);
-      const char *v = NULL;
-#define F(name, field)                                                       \
-  if (n == strlen(name) && memcmp(p + 1, name, n) == 0)                      \
-    v = f->field ? f->field : "";
-      F("subject", subject)
-      F("Subject", Subject)
-      F("object", object)
-      F("Object", Object)
-      F("what", what)
-      F("event", event)
-      F("scope", scope)
-#undef F
-      if (v) {
-        nc_buf_puts(&b, v);
-        p = close + 1;
-        continue;
-      }
+    for (k = 0; close && k < NFILL; k++)
+      if ((size_t)(close - p - 1) == strlen(fill_names[k]) &&
+          memcmp(p + 1, fill_names[k], (size_t)(close - p - 1)) == 0)
+        break;
+    if (close && k < NFILL) {
+      tpl_add(t, NULL, 0, (enum fill_field)k);
+      p = close + 1;
+    } else {
+      tpl_add(t, p++, 1, NFILL); /* the brace itself */
     }
-    nc_buf_putc(&b, *p++);
   }
+  t->made = true;
+}
+
+/* Fill a parsed key or label template.  Empty fields in a label leave no
+ * doubled spaces. */
+static char *fill_template(const struct tpl *t, const struct fill *f)
+{
+  size_t len = 0, i;
+  char *s, *o;
+
+  for (i = 0; i < t->n; i++)
+    len += t->p[i].at ? t->p[i].len : f->len[t->p[i].field];
+  o = s = xmalloc(len + 1);
+  for (i = 0; i < t->n; i++) {
+    const struct piece *pc = &t->p[i];
+    if (pc->at) {
+      memcpy(o, pc->at, pc->len);
+      o += pc->len;
+    } else {
+      memcpy(o, f->v[pc->field], f->len[pc->field]);
+      o += f->len[pc->field];
+    }
+  }
+  *o = '\0';
   /* tidy a label: collapse double spaces, trim, drop empty "()" */
   {
-    size_t len = b.len;
-    char *s = nc_buf_take(&b);
     char *w = s, *q;
     /* Most need no more than a space dropped at the end: with no space
      * first, no "  " and no "()", no byte is dropped, and so no space
@@ -1766,7 +1952,8 @@ static bool rule_value(struct run *r, struct docctx *d, const struct sent *sv,
       number_value(v, x);
       if (GSET(m, NC_G_OTHER) && x->approx == NC_APPROX_NONE) {
         struct nc_buf nb = {0};
-        nc_buf_printf(&nb, "%.0f other, plus the one named", x->value);
+        put_rounded(&nb, x->value);
+        nc_buf_puts(&nb, " other, plus the one named");
         v->num = v->lo = v->hi = x->value + 1;
         *note = nc_buf_take(&nb);
       }
@@ -1879,11 +2066,10 @@ static const struct rule_list *rules_of(struct run *r,
   return l;
 }
 
-/* Rule ri on sentence sv, which has a mention of the type of its value.
- * *sketched tells whether r->sketch already holds the sentence's sketch,
- * made when a rule first needs it. */
+/* Rule ri on sentence sv, which has a mention of the type of its value
+ * and a sketch (in r->sketch) the rule may match. */
 static void apply_rule(struct run *r, struct docctx *d, struct sent *sv,
-                       size_t ri, bool *sketched)
+                       size_t ri)
 {
   const struct nc_rule *rule = nc_rules_get(r->ex->rules, ri);
   const struct nc_block *blk = &d->doc->blocks[sv->s->block];
@@ -1891,12 +2077,6 @@ static void apply_rule(struct run *r, struct docctx *d, struct sent *sv,
   size_t off = sv->s->start, len = sv->s->end - sv->s->start, pos = 0;
   struct nc_rule_match m;
 
-  if (!*sketched) {
-    nc_rule_sketch_text(r->ex->rules, t + off, len, &r->sketch);
-    *sketched = true;
-  }
-  if (!nc_rule_may_match(r->ex->rules, ri, &r->sketch))
-    return;
   if (!sv->checked) {
     sv->valid = nc_utf8_valid(t + off, len, NULL);
     sv->checked = true;
@@ -1940,7 +2120,7 @@ static void apply_rule(struct run *r, struct docctx *d, struct sent *sv,
     }
     /* a relation between two parties: key on the sorted pair */
     if (pkey && skey.s) {
-      struct nc_buf kb = {0}, lb = {0};
+      char *pair_key, *pair_label;
       int cmp = strcmp(skey.s, pkey);
       if (cmp == 0) {
         free(pkey);
@@ -1950,15 +2130,15 @@ static void apply_rule(struct run *r, struct docctx *d, struct sent *sv,
         nc_value_clear(&v);
         continue;
       }
-      put_all(&kb, cmp > 0 ? pkey : skey.s, "+", cmp > 0 ? skey.s : pkey,
-              PUT_END);
+      pair_key =
+          join(cmp > 0 ? pkey : skey.s, "+", cmp > 0 ? skey.s : pkey, PUT_END);
       k = entity_in(d, sv, m.g[NC_G_PARTNER][0] + off,
                     m.g[NC_G_PARTNER][1] + off);
-      put_all(&lb, slabel.s, " and ", d->ms->items[k].name, PUT_END);
+      pair_label = join(slabel.s, " and ", d->ms->items[k].name, PUT_END);
       free(skey.own);
       free(slabel.own);
-      part_made(&skey, nc_buf_take(&kb));
-      part_made(&slabel, nc_buf_take(&lb));
+      part_made(&skey, pair_key);
+      part_made(&slabel, pair_label);
     }
     if (GSET(&m, NC_G_OBJECT))
       resolve_object(d, sv, t, m.g[NC_G_OBJECT][0] + off,
@@ -1974,15 +2154,20 @@ static void apply_rule(struct run *r, struct docctx *d, struct sent *sv,
     if (GSET(&m, NC_G_SCOPE))
       scope = resolve_scope(rule, d, sv, m.g[NC_G_SCOPE][0] + off,
                             m.g[NC_G_SCOPE][1] + off);
-    f.subject = skey.s;
-    f.Subject = slabel.s;
-    f.object = okey.s;
-    f.Object = olabel.s;
-    f.what = what.s;
-    f.event = event.s;
-    f.scope = scope;
-    add_claim(r, d, sv, fill_template(rule->key, &f),
-              fill_template(rule->label, &f), &v, vs, ve, rule->id, note);
+    fill_set(&f, FILL_SUBJECT, skey.s);
+    fill_set(&f, FILL_SUBJECT_LABEL, slabel.s);
+    fill_set(&f, FILL_OBJECT, okey.s);
+    fill_set(&f, FILL_OBJECT_LABEL, olabel.s);
+    fill_set(&f, FILL_WHAT, what.s);
+    fill_set(&f, FILL_EVENT, event.s);
+    fill_set(&f, FILL_SCOPE, scope);
+    if (!r->tpls[2 * ri].made) {
+      tpl_parse(&r->tpls[2 * ri], rule->key);
+      tpl_parse(&r->tpls[2 * ri + 1], rule->label);
+    }
+    add_claim(r, d, sv, fill_template(&r->tpls[2 * ri], &f),
+              fill_template(&r->tpls[2 * ri + 1], &f), &v, vs, ve, rule->id,
+              note);
     free(skey.own);
     free(slabel.own);
     free(okey.own);
@@ -2006,6 +2191,8 @@ static bool next_word(const char *t, size_t n, size_t i, size_t *ws,
   if (i >= n || nc_word_end(t, n, i))
     return false;
   *ws = i;
+  while (i < n && is_alnum_byte(t[i])) /* most of a word, a lookup each */
+    i++;
   while (i < n && (!nc_word_end(t, n, i) ||
                    ((t[i] == '-' || t[i] == '.' || t[i] == '\'') &&
                     i + 1 < n && !nc_word_end(t, n, i + 1))))
@@ -2026,6 +2213,8 @@ static size_t prev_word(const char *t, size_t lo, size_t i, size_t *we)
   if (e == lo || nc_word_start(t, e))
     return NONE;
   s = e;
+  while (s > lo && is_alnum_byte(t[s - 1])) /* most of a word */
+    s--;
   while (s > lo && !nc_word_start(t, s))
     s--;
   *we = e;
@@ -2047,6 +2236,8 @@ static size_t prev_word_any(const char *t, size_t lo, size_t i, size_t *we)
   if (e == lo)
     return NONE;
   s = e;
+  while (s > lo && is_alnum_byte(t[s - 1])) /* most of a word */
+    s--;
   while (s > lo && !nc_word_start(t, s))
     s--;
   *we = e;
@@ -2062,6 +2253,8 @@ static bool next_word_any(const char *t, size_t n, size_t i, size_t *ws,
   if (i >= n)
     return false;
   *ws = i;
+  while (i < n && is_alnum_byte(t[i])) /* most of a word */
+    i++;
   while (i < n && !nc_word_end(t, n, i))
     i++;
   *we = i;
@@ -2296,7 +2489,6 @@ static void generic_date(struct run *r, struct docctx *d,
   const char *content;
   char *skey = NULL, *slabel = NULL;
   struct nc_value v;
-  struct nc_buf kb = {0}, lb = {0};
 
   if (!ev)
     return;
@@ -2327,10 +2519,9 @@ static void generic_date(struct run *r, struct docctx *d,
     return;
   }
   date_value(&v, m);
-  put_all(&kb, "when|", skey, "|", ev, PUT_END);
-  put_all(&lb, slabel, ": date of ", ev, PUT_END);
-  add_claim(r, d, sv, nc_buf_take(&kb), nc_buf_take(&lb), &v, m->start,
-            m->end, "generic:date", NULL);
+  add_claim(r, d, sv, join("when|", skey, "|", ev, PUT_END),
+            join(slabel, ": date of ", ev, PUT_END), &v, m->start, m->end,
+            "generic:date", NULL);
   free(skey);
   free(slabel);
 }
@@ -2341,9 +2532,8 @@ static void generic_count(struct run *r, struct docctx *d,
   const char *t = d->doc->blocks[sv->s->block].text;
   size_t lo = sv->s->start, hi = sv->s->end, ws, we, ns, nend = 0, nwords;
   const char *kind;
-  char *noun = NULL, *skey = NULL, *slabel = NULL;
+  char *noun = NULL, *skey = NULL, *slabel = NULL, *key, *label;
   struct nc_value v;
-  struct nc_buf kb = {0}, lb = {0};
   bool partitive;
 
   /* counts, amounts of money and percentages are keyed apart */
@@ -2360,16 +2550,18 @@ static void generic_count(struct run *r, struct docctx *d,
     /* "magnitude 6.8", "Flight 370": a label, not a count (asked last,
      * as it rarely is one; below, the word before is "of", no label) */
     ws = prev_word(t, lo, m->start, &we);
-    if (ws != NONE &&
+    if (ws != NONE && may_be_in(number_label_lengths, t + ws, we - ws) &&
         in_sorted(t + ws, we - ws, number_labels, NWORDS(number_labels)))
       return;
     noun = norm_phrase(t + ns, nend - ns);
-    put_all(&kb, kind, "|", noun, PUT_END);
-    put_all(&lb, m->type == NC_M_NUMBER ? "number" : kind, " of ", noun,
-            PUT_END);
     if (ev) {
-      put_all(&kb, "|", ev, PUT_END);
-      put_all(&lb, " (", ev, ")", PUT_END);
+      key = join(kind, "|", noun, "|", ev, PUT_END);
+      label = join(m->type == NC_M_NUMBER ? "number" : kind, " of ", noun,
+                   " (", ev, ")", PUT_END);
+    } else {
+      key = join(kind, "|", noun, PUT_END);
+      label = join(m->type == NC_M_NUMBER ? "number" : kind, " of ", noun,
+                   PUT_END);
     }
   } else {
     size_t k;
@@ -2383,17 +2575,16 @@ static void generic_count(struct run *r, struct docctx *d,
     k = nearest_before(r, d, sv, m->start, NC_M_COUNTRY, NULL);
     if (k != NONE) {
       skey = mention_key(r, &d->ms->items[k], &slabel);
-      put_all(&kb, kind, "|", skey, "|", noun, PUT_END);
-      put_all(&lb, slabel, ": ", noun, PUT_END);
+      key = join(kind, "|", skey, "|", noun, PUT_END);
+      label = join(slabel, ": ", noun, PUT_END);
     } else {
-      put_all(&kb, kind, "|", noun, PUT_END);
-      put_all(&lb, m->type == NC_M_NUMBER ? "number" : kind, " of ", noun,
-              PUT_END);
+      key = join(kind, "|", noun, PUT_END);
+      label = join(m->type == NC_M_NUMBER ? "number" : kind, " of ", noun,
+                   PUT_END);
     }
   }
   number_value(&v, m);
-  add_claim(r, d, sv, nc_buf_take(&kb), nc_buf_take(&lb), &v, m->start,
-            m->end,
+  add_claim(r, d, sv, key, label, &v, m->start, m->end,
             m->type == NC_M_NUMBER    ? "generic:count"
             : m->type == NC_M_PERCENT ? "generic:percent"
                                       : "generic:money",
@@ -2412,7 +2603,6 @@ static void generic_duration(struct run *r, struct docctx *d,
   size_t hi = sv->s->end, ws, we, ws2, we2;
   char *noun, u[2] = {m->unit, 0};
   struct nc_value v;
-  struct nc_buf kb = {0}, lb = {0};
 
   if (!next_word(t, hi, m->end, &ws, &we) ||
       !nc_ascii_eq(t + ws, we - ws, "of") ||
@@ -2427,10 +2617,9 @@ static void generic_duration(struct run *r, struct docctx *d,
                                         : m->unit == 'W' ? "weeks"
                                         : m->unit == 'D' ? "days"
                                                          : u);
-  put_all(&kb, "duration|", noun, PUT_END);
-  put_all(&lb, "duration of ", noun, PUT_END);
-  add_claim(r, d, sv, nc_buf_take(&kb), nc_buf_take(&lb), &v, m->start,
-            m->end, "generic:duration", NULL);
+  add_claim(r, d, sv, join("duration|", noun, PUT_END),
+            join("duration of ", noun, PUT_END), &v, m->start, m->end,
+            "generic:duration", NULL);
   free(noun);
 }
 
@@ -2441,14 +2630,12 @@ static void generic_title(struct run *r, struct docctx *d,
   const struct person *p = person_of(r, m);
   char *label = NULL, *key = p ? NULL : mention_key(r, m, &label);
   struct nc_value v;
-  struct nc_buf kb = {0}, lb = {0};
 
   memset(&v, 0, sizeof v);
   v.kind = NC_VAL_TEXT;
   v.text = xstrdup(m->title);
-  put_all(&kb, "title|", p ? p->key : key, PUT_END);
-  put_all(&lb, p ? p->final : label, ": title", PUT_END);
-  add_claim(r, d, sv, nc_buf_take(&kb), nc_buf_take(&lb), &v, m->start,
+  add_claim(r, d, sv, join("title|", p ? p->key : key, PUT_END),
+            join(p ? p->final : label, ": title", PUT_END), &v, m->start,
             m->end, "generic:title", NULL);
   free(key);
   free(label);
@@ -2560,7 +2747,9 @@ static void drop_ambiguous(struct nc_claims *out, size_t first)
       claim_release(&out->items[i]);
       continue;
     }
-    out->items[j++] = out->items[i];
+    if (j != i) /* most keep their place: no copy of a claim onto itself */
+      out->items[j] = out->items[i];
+    j++;
   }
   out->n = j;
   for (i = 0; i < n; i++)
@@ -2579,11 +2768,17 @@ void nc_claims_extract_inputs(const struct nc_extractor *ex,
   size_t i, j, k, ri, nrules, first = out->n;
   enum nc_rule_value *value; /* of each rule */
 
+  assert(byte_classes_listed());
   assert(sorted(stop_words, NWORDS(stop_words)) &&
          sorted(function_words, NWORDS(function_words)) &&
          sorted(number_labels, NWORDS(number_labels)));
   assert(shorter(stop_words, NWORDS(stop_words), STOP_WORD_MAX) &&
          shorter(function_words, NWORDS(function_words), FUNCTION_WORD_MAX));
+  assert(first_lengths(stop_words, NWORDS(stop_words), stop_word_lengths) &&
+         first_lengths(function_words, NWORDS(function_words),
+                       function_word_lengths) &&
+         first_lengths(number_labels, NWORDS(number_labels),
+                       number_label_lengths));
   memset(&r, 0, sizeof r);
   r.ex = ex;
   r.out = out;
@@ -2595,17 +2790,18 @@ void nc_claims_extract_inputs(const struct nc_extractor *ex,
     r.docs[i].index = i;
     prepare_doc(&r, &r.docs[i], &in[i]);
   }
+  nc_grow(&out->items, &out->cap, out->n + r.values, sizeof *out->items);
   people_link(&r.people);
   people_settle(&r.people);
   nrules = nc_rules_count(ex->rules);
   value = xcalloc(nrules + 1, sizeof *value);
+  r.tpls = xcalloc(2 * nrules + 1, sizeof *r.tpls);
   for (ri = 0; ri < nrules; ri++)
     value[ri] = nc_rules_get(ex->rules, ri)->value;
   for (i = 0; i < n; i++) {
     struct docctx *d = &r.docs[i];
     struct sent prev, cur;
     for (j = 0; j < d->sents->n; j++, prev = cur) {
-      bool sketched = false;
       unsigned types;
       const struct rule_list *l;
       cur = sent_at(d, j);
@@ -2617,8 +2813,17 @@ void nc_claims_extract_inputs(const struct nc_extractor *ex,
       }
       types = value_types(&cur);
       l = types ? rules_of(&r, value, nrules, types) : NULL;
+      /* the sketch of a sentence with rules to try tells most of them
+       * that a search is not worth it: asked here, so that apply_rule is
+       * called only for the few that are */
+      if (l && l->n) {
+        const struct nc_block *b = &d->doc->blocks[cur.s->block];
+        nc_rule_sketch_text(ex->rules, b->text + cur.s->start,
+                            cur.s->end - cur.s->start, &r.sketch);
+      }
       for (k = 0; l && k < l->n; k++)
-        apply_rule(&r, d, &cur, l->ri[k], &sketched);
+        if (nc_rule_may_match(ex->rules, l->ri[k], &r.sketch))
+          apply_rule(&r, d, &cur, l->ri[k]);
       generic_layer(&r, d, &cur, j ? &prev : NULL);
     }
   }
@@ -2643,6 +2848,9 @@ void nc_claims_extract_inputs(const struct nc_extractor *ex,
   for (i = 0; i < NTYPE_SETS; i++)
     free(r.bytypes[i].ri);
   free(value);
+  for (i = 0; i < 2 * nrules; i++)
+    free(r.tpls[i].p);
+  free(r.tpls);
   free(r.docs);
 }
 

@@ -4,6 +4,8 @@
  * speech, people linked across documents, captions excluded. */
 #include "testworld.h"
 
+#include <unistd.h>
+
 #include "newscheck/claims.h"
 #include "rules.h"
 
@@ -671,6 +673,252 @@ static void test_main_entity_and_topic_found_when_needed(void **state)
   nc_claims_free(&c);
 }
 
+/* In a sentence set in title case the capitals name nothing: the object
+ * is the topic, whether the object's words are capitalised or not (that
+ * is asked only when they are); in a sentence in sentence case the
+ * capitalised object is its own name. */
+static void test_title_case_objects_are_the_topic(void **state)
+{
+  struct nc_claims c = {0};
+  const struct nc_claim *x;
+  (void)state;
+  extract("Peru Will Be The Ninth Country To Join The Arctic Compact\n\n"
+          "The Baltic Treaty was praised. Leaders praised the Baltic "
+          "Treaty. The Baltic Treaty is old.\n\n"
+          "Chile will be the tenth country to join the Arctic Compact.\n",
+          "Peru Will Be The Ninth Country To Join The Pact\n\n"
+          "The Baltic Treaty was praised. Leaders praised the Baltic "
+          "Treaty.\n\n"
+          "Chile will be the tenth country to join the pact.\n",
+          "2024-04-02", &c);
+  x = find(&c, "rank|peru|country|join|baltic treaty|", 0);
+  assert_value(x, "9");
+  assert_string_equal(x->label, "Peru: rank as country to join Baltic Treaty");
+  assert_value(find(&c, "rank|chile|country|join|arctic compact|", 0), "10");
+  assert_value(find(&c, "rank|peru|country|join|baltic treaty|", 1), "9");
+  assert_value(find(&c, "rank|chile|country|join|baltic treaty|", 1), "10");
+  nc_claims_free(&c);
+}
+
+/* The claims array is reserved from the mentions a claim can take its
+ * value from: claims appended to a set that has some keep them, and a
+ * document whose claims outnumber those mentions (lists of countries,
+ * none of them such a mention) still gets them all. */
+static void test_claims_append_past_the_reserve(void **state)
+{
+  struct nc_claims c = {0};
+  struct nc_buf t = {0};
+  size_t i, first;
+  const char *s = "The Lake Accord, signed between Uganda, Kenya, Tanzania, "
+                  "and Rwanda, set fishing quotas.\n";
+  (void)state;
+  extract(s, NULL, "2024-04-02", &c);
+  first = c.n;
+  assert_true(first >= 1);
+  for (i = 0; i < 40; i++) {
+    nc_buf_printf(&t, "Talks %zu went on.\n", i);
+    nc_buf_puts(&t, s);
+  }
+  extract(t.data, NULL, "2024-04-02", &c);
+  assert_int_equal(c.n, first + 40 * first);
+  for (i = 0; i < c.n; i++) {
+    assert_string_equal(c.items[i].key, c.items[0].key);
+    assert_string_equal(c.items[i].quote, c.items[0].quote);
+    assert_int_equal(c.items[i].doc, 0);
+  }
+  nc_buf_free(&t);
+  nc_claims_free(&c);
+}
+
+/* A quote collapses each run of whitespace to one space wherever it falls
+ * against the eight-byte blocks copied whole: a sentence is written with
+ * single spaces, then with a double space, a tab or more put at each
+ * place in turn, after openings of each length (which move the blocks),
+ * and its quote must be the same each time. */
+static void test_quotes_collapse_space_at_every_offset(void **state)
+{
+  static const char *const gaps[] = {"  ", "\t", " \t ", "   "};
+  static const char *const openings[] = {"",         "A, ",       "So, ",
+                                         "Yes, ",    "Then, ",    "Still, ",
+                                         "Indeed, ", "Finally, ", "Clearly, "};
+  size_t o;
+  (void)state;
+  for (o = 0; o < sizeof openings / sizeof *openings; o++) {
+    struct nc_buf one = {0};
+    size_t bl, g, at;
+    nc_buf_puts(&one, openings[o]);
+    nc_buf_puts(&one, "Peru will be the ninth country to join the Arctic "
+                      "Compact, officials said");
+    bl = one.len;
+    for (g = 0; g < sizeof gaps / sizeof *gaps; g++)
+      for (at = 0; at < bl; at++) {
+        struct nc_claims c = {0};
+        struct nc_buf t = {0};
+        size_t i;
+        if (one.data[at] != ' ')
+          continue;
+        nc_buf_append(&t, one.data, at);
+        nc_buf_puts(&t, gaps[g]);
+        nc_buf_puts(&t, one.data + at + 1);
+        nc_buf_puts(&t, ".\n");
+        extract(t.data, NULL, "2024-04-02", &c);
+        assert_true(c.n >= 1);
+        for (i = 0; i < c.n; i++) {
+          assert_memory_equal(c.items[i].quote, one.data, bl);
+          assert_string_equal(c.items[i].quote + bl, ".");
+        }
+        nc_buf_free(&t);
+        nc_claims_free(&c);
+      }
+    nc_buf_free(&one);
+  }
+}
+
+/* Stop words and function words are told by their first letter and
+ * length before the lists are searched: words of every length of a
+ * letter the lists have, in any case, still end a noun or are passed
+ * over, and words that share a first letter and length with a listed
+ * one but are not listed do not. */
+static void test_listed_words_are_found_in_any_case(void **state)
+{
+  struct nc_claims c = {0};
+  (void)state;
+  extract("Three Coast Guard crew Earlier found the wreck. Five relief "
+          "trucks WHICH left Monday arrived. Six harbor tugs sailed. "
+          "Seven fishing boats DURING the storm sank. 40 THE boats sank. "
+          "Crews logged MAGNITUDE 8 tremor waves. Crews logged Magnitudes 9 "
+          "tremor waves. Crews saw PAGE 12 fishing boats.\n",
+          NULL, "2024-04-02", &c);
+  assert_value(find(&c, "count|coast guard crew", 0), "3");
+  assert_value(find(&c, "count|relief truck", 0), "5");
+  assert_value(find(&c, "count|harbor tug", 0), "6");
+  /* "PAGE 12" and "MAGNITUDE 8" are labels: counts of 12 boats or 8
+   * waves would make these keys ambiguous, and drop them */
+  assert_value(find(&c, "count|fishing boat", 0), "7");
+  assert_value(find(&c, "count|tremor wave", 0), "9");
+  assert_false(has_key_prefix(&c, "count|the"));
+  nc_claims_free(&c);
+}
+
+/* A topic's words are letters, digits and hyphens: "Trans-Pacific" and
+ * "G20" are single words of the names, not ends of them. */
+static void test_topic_words_hold_digits_and_hyphens(void **state)
+{
+  struct nc_claims c = {0};
+  (void)state;
+  extract("Talks go on\n\nThe Trans-Pacific Partnership was praised. "
+          "Leaders praised the Trans-Pacific Partnership. The Arctic "
+          "Compact is old.\n\n"
+          "It will be the ninth country to join the pact, officials said.\n",
+          "Talks go on\n\nThe G20 Trade Pact was praised. Leaders praised "
+          "the G20 Trade Pact. The Arctic Compact is old.\n\n"
+          "It will be the ninth country to join the pact, officials said.\n",
+          "2024-04-02", &c);
+  assert_value(find(&c, "rank||country|join|trans-pacific partnership|", 0),
+               "9");
+  assert_value(find(&c, "rank||country|join|g20 trade pact|", 1), "9");
+  nc_claims_free(&c);
+}
+
+/* Key and label templates are parsed once per run into text and fields:
+ * a field is a known name in braces; a brace around another name, or
+ * left open, is text as it is, and the label is tidied after filling. */
+static void test_templates_keep_unknown_braces(void **state)
+{
+  static const char *const rule =
+      "{\"rules\": [{\"id\": \"t-braces\", \"pattern\": "
+      "\"(?<value>\\\\d+)\\\\s+(?<what>boats)\\\\s+(?<event>sailed)\", "
+      "\"value\": \"number\", \"subject\": \"before\", "
+      "\"key\": \"odd|{subject}|{what}{event}|{nope}|"
+      "{scope|{{what}}|{Object\", "
+      "\"label\": \"{Subject}  {what} () {scope} {x}{event}}{\", "
+      "\"examples\": [{\"text\": \"Peru said 40 boats sailed.\", "
+      "\"claims\": []}]}]}\n";
+  static const char text[] = "Peru said 40 boats sailed.\n";
+  char dir[] = "/tmp/nc_test_rulesXXXXXX", path[64];
+  struct nc_extractor ex = W.ex;
+  struct nc_rules *rules = NULL;
+  struct nc_error err;
+  struct nc_source src;
+  struct nc_doc *doc;
+  FILE *f;
+  int run;
+  (void)state;
+  assert_non_null(mkdtemp(dir));
+  snprintf(path, sizeof path, "%s/t.json", dir);
+  f = fopen(path, "w");
+  assert_non_null(f);
+  fputs(rule, f);
+  fclose(f);
+  assert_int_equal(nc_rules_load(dir, &rules, &err), NC_OK);
+  ex.rules = rules;
+  memset(&src, 0, sizeof src);
+  src.id = "d1";
+  src.published = "2024-04-02";
+  assert_int_equal(
+      nc_doc_from_text(&src, xstrdup(text), strlen(text), &doc, &err), NC_OK);
+  /* twice: each run parses the templates afresh */
+  for (run = 0; run < 2; run++) {
+    struct nc_claims c = {0};
+    size_t i, n = 0;
+    nc_claims_extract(&ex, &doc, 1, &c);
+    for (i = 0; i < c.n; i++) {
+      if (strcmp(c.items[i].rule, "t-braces") != 0)
+        continue;
+      n++;
+      assert_string_equal(c.items[i].key,
+                          "odd|peru|boatsailed|{nope}|{scope|{boat}|{Object");
+      assert_string_equal(c.items[i].label, "Peru boat {x}sailed}{");
+    }
+    assert_int_equal(n, 1);
+    nc_claims_free(&c);
+  }
+  nc_doc_free(doc);
+  nc_rules_free(rules);
+  remove(path);
+  rmdir(dir);
+}
+
+/* Words are read a lookup per ASCII letter or digit, then by the full
+ * test for the rest of the word: apostrophes, dots and hyphens inside a
+ * word keep it whole after a number, and the word before "of" or before
+ * a number is read back to its start. */
+static void test_words_keep_their_joiners(void **state)
+{
+  struct nc_claims c = {0};
+  (void)state;
+  extract("Doctors treated 4 O'Neill family members. Officials counted 12 "
+          "U.S. Navy ships. Rebels said the death toll of 50 was high. The "
+          "attack killed 6 people. Floods displaced 7 Dutch-speaking farm "
+          "workers.\n",
+          NULL, "2024-04-02", &c);
+  assert_value(find(&c, "count|o'neill family member", 0), "4");
+  assert_value(find(&c, "count|u.s. navy ship", 0), "12");
+  assert_value(find(&c, "count|toll", 0), "50");
+  assert_value(find(&c, "count|people|die", 0), "6");
+  assert_value(find(&c, "count|dutch-speaking farm worker", 0), "7");
+  nc_claims_free(&c);
+}
+
+/* Whole numbers in a scope ("term 21") and in a note ("3 other, plus the
+ * one named") are written without printf, as "%.0f" writes them. */
+static void test_scope_and_note_numbers(void **state)
+{
+  struct nc_claims c = {0};
+  const struct nc_claim *x;
+  (void)state;
+  extract("Peru will be the ninth country to join the Arctic Compact in his "
+          "21st term. The president met the leaders of three other Baltic "
+          "countries in Riga.\n",
+          NULL, "2024-04-02", &c);
+  assert_value(find(&c, "rank|peru|country|join|arctic compact|term 21", 0),
+               "9");
+  x = find(&c, "count|baltic country|leaders", 0);
+  assert_value(x, "4");
+  assert_string_equal(x->note, "3 other, plus the one named");
+  nc_claims_free(&c);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -702,6 +950,14 @@ int main(void)
       cmocka_unit_test(test_label_words_before_numbers),
       cmocka_unit_test(test_partitive_counts_make_no_claim),
       cmocka_unit_test(test_main_entity_and_topic_found_when_needed),
+      cmocka_unit_test(test_title_case_objects_are_the_topic),
+      cmocka_unit_test(test_claims_append_past_the_reserve),
+      cmocka_unit_test(test_quotes_collapse_space_at_every_offset),
+      cmocka_unit_test(test_listed_words_are_found_in_any_case),
+      cmocka_unit_test(test_topic_words_hold_digits_and_hyphens),
+      cmocka_unit_test(test_templates_keep_unknown_braces),
+      cmocka_unit_test(test_words_keep_their_joiners),
+      cmocka_unit_test(test_scope_and_note_numbers),
   };
   return cmocka_run_group_tests(tests, world_setup, world_teardown);
 }
