@@ -664,10 +664,18 @@ bool nc_word_start_multi(const char *s, size_t i)
 
 bool nc_word_end_multi(const char *s, size_t len, size_t i)
 {
+  size_t j = i;
   uint32_t cp;
 
   if (i >= len)
     return true;
+  /* a byte inside a character is of that character: a loop that steps
+   * through a word byte by byte goes on through "é" and stops at the
+   * whole of a dash */
+  while (j > 0 && i - j < 3 && ((unsigned char)s[j] & 0xC0) == 0x80)
+    j--;
+  if (j < i && nc_utf8_decode(s + j, len - j, &cp) > i - j)
+    return !wordish_cp(cp);
   nc_utf8_decode(s + i, len - i, &cp);
   return !wordish_cp(cp);
 }

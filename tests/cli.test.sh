@@ -316,6 +316,20 @@ check "extract from stdin: same mentions" [ "$(grep -c '"kind":"mention"' \
 run extract "$tmp/missing.txt"
 check "extract missing file: exit 2" status_is 2
 check "extract missing file: names it" hasf "$tmp/err" "missing.txt"
+# Keys and labels made of words with letters beyond ASCII keep whole
+# letters: the output is UTF-8 (a key once ended in half of "é").
+printf '%s\n' "Three well-known café owners left on Monday." \
+  "Die Daten werden nach 28 Tagen gelöscht." \
+  "Мастера вкуса: 23 самых крутых фудблогера." >"$tmp/accents.txt"
+run extract "$tmp/accents.txt"
+check "extract of accented words: exit 0" status_is 0
+check "extract of accented words: whole letters in keys" hasf "$tmp/out" \
+  '"key":"count|well-known café owner"'
+if [ "$have_python" -eq 1 ]; then
+  check "extract of accented words: UTF-8 JSON" python3 -c 'import json, sys
+for line in open(sys.argv[1], encoding="utf-8", errors="strict"):
+    json.loads(line)' "$tmp/out"
+fi
 
 # ----------------------------------------------------------------- text
 run text "$ART/econotimes.txt"

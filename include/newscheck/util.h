@@ -208,7 +208,8 @@ static inline bool nc_word_start(const char *s, size_t i)
     return !nc_is_alnum((unsigned char)s[i - 1]);
   return nc_word_start_multi(s, i);
 }
-/* True when s[i] ends a word (s[i] not a letter or digit, or i == len). */
+/* True when s[i] ends a word (s[i] not a letter or digit, or i == len).
+ * A byte inside a character counts as that character. */
 bool nc_word_end_multi(const char *s, size_t len, size_t i);
 static inline bool nc_word_end(const char *s, size_t len, size_t i)
 {

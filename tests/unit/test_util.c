@@ -390,6 +390,35 @@ static void test_put_whole(void **state)
   }
 }
 
+/* Every byte of a character answers as the character: a loop that steps
+ * byte by byte through "café" or "Москва" keeps the whole word (it once
+ * stopped inside "é", and keys ended in half a letter), and one through
+ * a dash or a no-break space skips all of it (letters of other scripts,
+ * as 中, and symbols outside the punctuation blocks, as an emoji, count as
+ * letters; a stray continuation byte does not). */
+static void test_word_end_inside_characters(void **state)
+{
+  const char *t = "caf\xc3\xa9 \xd0\x9c\xd0\xbe\xd1\x81\xd0\xba\xd0\xb2\xd0\xb0"
+                  "\xe2\x80\x94x\xc2\xa0\xe4\xb8\xad\xf0\x9f\x98\x80y\x80z";
+  /* 1: the byte ends a word (is or is inside a non-letter) */
+  const char *want = "00000100000000000011101100000000101";
+  size_t n = strlen(t), i, we;
+
+  (void)state;
+  assert_int_equal(strlen(want), n + 1);
+  for (i = 0; i <= n; i++) {
+    if (nc_word_end(t, n, i) != (want[i] == '1'))
+      fail_msg("byte %zu", i);
+  }
+  /* a word read byte by byte ends at the space, after the whole "é" */
+  for (we = 0; !nc_word_end(t, n, we); we++)
+    ;
+  assert_int_equal(we, 5);
+  for (we = 6; !nc_word_end(t, n, we); we++)
+    ;
+  assert_int_equal(we, 18);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -400,6 +429,7 @@ int main(void)
       cmocka_unit_test(test_read_file),
       cmocka_unit_test(test_map_file),
       cmocka_unit_test(test_put_whole),
+      cmocka_unit_test(test_word_end_inside_characters),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
