@@ -48,7 +48,9 @@ static inline FILE *fuzz_null(void)
 }
 
 /* Sentences (and mentions) of every document, then claims, findings, the
- * JSON and text reports and the summary. */
+ * JSON and text reports and the summary.  The documents' text is UTF-8
+ * (the readers make it so), and so must every report be: a claim's key
+ * once ended in half a letter.  Aborts when it is not. */
 static inline void fuzz_pipeline(struct nc_doc *const *docs, size_t ndocs)
 {
   const struct nc_kit *kit = fuzz_kit();
@@ -76,7 +78,16 @@ static inline void fuzz_pipeline(struct nc_doc *const *docs, size_t ndocs)
   rep.claims = &claims;
   rep.findings = &findings;
   s = nc_report_json(&rep);
+  if (!nc_utf8_valid(s, strlen(s), NULL))
+    abort();
   free(s);
+  for (i = 0; i < claims.n; i++) {
+    struct nc_buf line = {0};
+    nc_report_claim_line(&line, docs[claims.items[i].doc], &claims.items[i]);
+    if (!nc_utf8_valid(line.data, line.len, NULL))
+      abort();
+    nc_buf_free(&line);
+  }
   s = nc_report_summary(&rep);
   free(s);
   nc_report_text(fuzz_null(), &rep, true);
