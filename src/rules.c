@@ -79,6 +79,11 @@ struct nc_rules {
   size_t *limit_hits;   /* per rule: matches stopped at a limit */
   bool jit;             /* JIT-compile the patterns (see use_jit) */
   uint64_t anchor_bits[4]; /* the prefilter bits of every rule */
+  /* bit b of second[a]: some rule's anchor begins with the letters 'a' + a
+   * and 'a' + b.  Most words of a text begin with no anchor's two first
+   * letters ("the", "and", "with"), and two look-ups tell so before the
+   * third letter is read and hashed. */
+  uint32_t second[26];
   uint32_t maxgroups;
   char **macro_names, **macro_values;
   size_t nmacros, mcap, mvcap;
@@ -364,12 +369,17 @@ static bool sk_letter(unsigned char c)
 
 
 /* Record the word at t[i] (a letter after a byte that is none) when its
- * first three letters hash to a bit some rule's anchors use. */
+ * first two letters begin some rule's anchor and its first three letters
+ * hash to a bit some rule's anchors use.  A word the first test drops
+ * begins with no anchor: no trigger or pattern with anchors can match at
+ * it, and only the hash could have put it in the sketch. */
 static void sketch_word(const struct nc_rules *rs, const unsigned char *t,
                         size_t len, size_t i, struct nc_rule_sketch *s)
 {
+  uint32_t second = rs->second[(t[i] | 0x20) - 'a']; /* t[i] is a letter */
   unsigned bit;
-  if (i + 2 >= len || !sk_letter(t[i + 1]) || !sk_letter(t[i + 2]))
+  if (!second || i + 2 >= len || !sk_letter(t[i + 1]) ||
+      !(second >> ((t[i + 1] | 0x20) - 'a') & 1) || !sk_letter(t[i + 2]))
     return;
   bit = tri_bit(t[i] | 0x20, t[i + 1] | 0x20, t[i + 2] | 0x20);
   if (!has_bit(rs->anchor_bits, bit))
@@ -607,6 +617,15 @@ static void set_anchors(struct compiled *c, const char *pattern,
   }
 }
 
+/* Add the two first letters of the n anchors v[] (lower-case ASCII
+ * letters, at least three) to rs->second. */
+static void anchor_letters(struct nc_rules *rs, char *const *v, size_t n)
+{
+  size_t k;
+  for (k = 0; k < n; k++)
+    rs->second[v[k][0] - 'a'] |= (uint32_t)1 << (v[k][1] - 'a');
+}
+
 static enum nc_status load_rule(struct nc_rules *rs, const cJSON *j,
                                 const char *file, size_t idx,
                                 struct nc_error *err)
@@ -721,6 +740,8 @@ static enum nc_status load_rule(struct nc_rules *rs, const cJSON *j,
   set_anchors(c, pat, f ? f->valuestring : NULL);
   for (g = 0; g < 4; g++)
     rs->anchor_bits[g] |= c->mask[g];
+  anchor_letters(rs, c->tanchor, c->ntanchor);
+  anchor_letters(rs, c->panchor, c->npanchor);
   free(pat);
   if (f) {
     /* PCRE2_ANCHORED changes no compile error */
@@ -1175,6 +1196,25 @@ static bool next_match(const struct nc_rules *rs, size_t i, const char *text,
   int rc, g;
 
   while (*pos <= len) {
+    /* A match of a pattern with anchors begins at a word that begins
+     * with one: with none left, there is no match, and else the search
+     * starts at the first.  An attempt at a start before it fails on the
+     * anchor's first letters, and PCRE2 counts its limits afresh at each
+     * start, so no limit hit is lost or gained.  Only on checked UTF-8
+     * (PCRE2's own check covers the text from the start offset on) and
+     * without \G (which matches at the start offset).  Told before the
+     * trigger is searched, as it costs no search: a text left without
+     * such a word is then spared the trigger's search too, as a text the
+     * sketch rules out is. */
+    from = *pos;
+    if (trigger && sk && c->panchor && !sk->all) {
+      w = anchor_word(c, c->panchor, c->pbit, c->npanchor, text, len, sk,
+                      word_from(sk, *pos));
+      if (w == sk->n)
+        return false;
+      if (valid && !c->has_g)
+        from = sk->words[w].at;
+    }
     /* A trigger matches within every match of its pattern: with none in
      * the rest of the text, no search there can succeed.  Checked before
      * each search, not only the first, as the most costly search is the
@@ -1192,22 +1232,6 @@ static bool next_match(const struct nc_rules *rs, size_t i, const char *text,
         limit_hit(rs, i, rc);
         return false;
       }
-    }
-    /* A match of a pattern with anchors begins at a word that begins
-     * with one: with none left, there is no match, and else the search
-     * starts at the first.  An attempt at a start before it fails on the
-     * anchor's first letters, and PCRE2 counts its limits afresh at each
-     * start, so no limit hit is lost or gained.  Only on checked UTF-8
-     * (PCRE2's own check covers the text from the start offset on) and
-     * without \G (which matches at the start offset). */
-    from = *pos;
-    if (trigger && sk && c->panchor && !sk->all) {
-      w = anchor_word(c, c->panchor, c->pbit, c->npanchor, text, len, sk,
-                      word_from(sk, *pos));
-      if (w == sk->n)
-        return false;
-      if (valid && !c->has_g)
-        from = sk->words[w].at;
     }
     jit_once(rs, c->code, &c->jit_code);
     rc = search(rs, c->code, text, len, from, opts);

@@ -95,8 +95,9 @@ size_t nc_rules_limit_hits(const struct nc_rules *rules, size_t i);
 /* The prefilter.  Most triggers can only match where a word begins with
  * one of a few literal letters: "\b(?:relations|ties)\s+with" needs a
  * word starting "relations" or "ties".  A sentence's sketch lists its
- * words of three letters or more whose first three letters hash to a bit
- * some anchor has, and holds the set of those bits.  A rule whose pattern or
+ * words of three letters or more whose first two letters begin some
+ * anchor and whose first three letters hash to a bit some anchor has, and
+ * holds the set of those bits.  A rule whose pattern or
  * trigger has such anchors cannot match a sentence whose set holds none
  * of theirs, a trigger with anchors is only tried at the words that
  * begin with one, and a pattern whose anchors make the prefilter is only

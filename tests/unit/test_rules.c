@@ -917,6 +917,8 @@ static void test_pattern_anchors_skip_searches(void **state)
       "ferries",
       "ferries 2",
       "fer",
+      /* the trigger matches, but no word begins with an anchor */
+      "no 4 and 5, no ferry 6",
       ""};
   static const char *const rules[] = {
       /* a trigger without anchors */
@@ -977,6 +979,84 @@ static void test_pattern_anchors_skip_searches(void **state)
   nc_rule_sketch_free(&sk);
 }
 
+/* The sketch's first test, on the two first letters of a word: every
+ * three-letter word (lower case and capitalized), alone, is kept when it
+ * begins an anchor (of the trigger or of the pattern) and dropped when
+ * its two first letters begin none, even when its hash is an anchor's
+ * bit; words too short or with a byte that is no letter are dropped. */
+static void test_sketch_two_letters(void **state)
+{
+  static const char *const rules[] = {
+      /* anchors of the trigger */
+      "\"pattern\": \"\\\\b(?:keystone|signed)\\\\s[^.]*?"
+      "(?<value>\\\\d+)\\\\s+(?<what>ferries)\",\n"
+      " \"value\": \"number\", "
+      "\"trigger\": \"\\\\b(?:keystone|signed)\\\\s\"",
+      /* anchors of the pattern */
+      "\"pattern\": \"\\\\b(?:ferries|steamboats)\\\\W+"
+      "(?:(?<value>\\\\d+)|no)\""};
+  /* the first three letters of each rule's two anchors */
+  static const char *const heads[][2] = {{"key", "sig"}, {"fer", "ste"}};
+  static const char *const short_words[] = {
+      "k", "ke", "ke1", "k_y", "ke\xc3\xa9", "s\xc3\xa9g", "x ke", "1st",
+      "sig", "SIG", "sIg"};
+  struct nc_rule_sketch sk = {{0}, false, NULL, 0, 0};
+  size_t r, k, kept = 0;
+  (void)state;
+
+  for (r = 0; r < sizeof rules / sizeof *rules; r++) {
+    char *dir = make_tmpdir();
+    char *text = good_with(
+        "\"pattern\": \"\\\\b(?<value>\\\\d+)\\\\s+(?<what>ferries)\"",
+        rules[r]);
+    struct nc_rules *rs = NULL;
+    struct nc_error err;
+    char w[4] = {0};
+    int a, b, c, up;
+
+    put(dir, "rules.json", text);
+    nc_error_clear(&err);
+    if (nc_rules_load(dir, &rs, &err) != NC_OK)
+      fail_msg("%s: %s", err.file, err.msg);
+    for (a = 'a'; a <= 'z'; a++)
+      for (b = 'a'; b <= 'z'; b++)
+        for (c = 'a'; c <= 'z'; c++)
+          for (up = 0; up < 2; up++) {
+            bool two = false, three = false;
+            for (k = 0; k < 2; k++) {
+              const char *h = heads[r][k];
+              two |= a == h[0] && b == h[1];
+              three |= a == h[0] && b == h[1] && c == h[2];
+            }
+            w[0] = (char)(up ? a - 'a' + 'A' : a);
+            w[1] = (char)b;
+            w[2] = (char)c;
+            nc_rule_sketch_text(rs, w, 3, &sk);
+            assert_false(sk.all);
+            if (sk.n > 1 || (sk.n == 1 && (!two || sk.words[0].at != 0)))
+              fail_msg("\"%s\" kept", w);
+            if (three && sk.n != 1)
+              fail_msg("\"%s\" dropped", w);
+            if (nc_rule_may_match(rs, 0, &sk) != (sk.n == 1))
+              fail_msg("\"%s\": may match %d", w, (int)sk.n);
+            kept += sk.n;
+          }
+    for (k = 0; k < sizeof short_words / sizeof *short_words; k++) {
+      const char *sw = short_words[k];
+      nc_rule_sketch_text(rs, sw, strlen(sw), &sk);
+      /* only "sig" (in any case) begins an anchor, of the trigger */
+      assert_int_equal(sk.n, r == 0 && k >= 8 ? 1 : 0);
+    }
+    nc_rules_free(rs);
+    free(text);
+    rm_dir(dir);
+    free(dir);
+  }
+  /* each anchor's first three letters, in two cases, at least */
+  assert_true(kept >= 8);
+  nc_rule_sketch_free(&sk);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -1006,6 +1086,7 @@ int main(void)
       cmocka_unit_test(test_changed_examples_keep_every_match),
       cmocka_unit_test(test_sketch_caseless_folds),
       cmocka_unit_test(test_pattern_anchors_skip_searches),
+      cmocka_unit_test(test_sketch_two_letters),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
