@@ -173,7 +173,18 @@ struct nc_entlex {
    * most words of a text are ruled out so, at less cost than a hash. */
   uint32_t pre[64 * 32];
   struct pairset ent_pairs, title_pairs;
+  /* The first two bytes of the keys of particles in words, as
+   * PARTICLE_AT has them (a key of one byte under every second
+   * byte): a lower-case word after a name ("said", "and", "the") that
+   * starts with none is no particle, as table_match would find after a
+   * hash of it. */
+  uint32_t particle_pairs[32];
 };
+
+/* The bit of particle_pairs for a word that starts with the bytes c0, c1:
+ * the low five bits of each, the same for a letter in either case.  Other
+ * bytes share bits with letters, which only lets more words through. */
+#define PARTICLE_AT(v, c0, c1) ((v)[(c0) & 31u] >> ((c1) & 31u) & 1u)
 
 /* The entry of pre[] for a word that starts with the bytes c0, c1: the
  * low six bits of c0, which tell a capital from a small letter, and the
@@ -2108,6 +2119,7 @@ enum nc_status nc_entlex_load(const char *dir, struct nc_entlex **out,
 {
   struct nc_entlex *lx = xcalloc(1, sizeof *lx);
   enum nc_status st;
+  size_t i;
 
   st = load_countries(lx, dir, err);
   if (st == NC_OK)
@@ -2123,6 +2135,14 @@ enum nc_status nc_entlex_load(const char *dir, struct nc_entlex **out,
   table_build(&lx->ents);
   table_build(&lx->titles);
   table_build(&lx->words);
+  for (i = 0; i < lx->words.nbuckets; i++) {
+    const struct bucket *b = &lx->words.buckets[i];
+    unsigned c0 = (unsigned char)b->key[0], c1 = (unsigned char)b->key[1];
+    if (!(b->kinds & K(PK_PARTICLE)))
+      continue;
+    lx->particle_pairs[c0 & 31u] |=
+        b->klen == 1 ? UINT32_MAX : (uint32_t)1 << (c1 & 31u);
+  }
   first_add(lx, &lx->ents, K_ENT_SCAN, FIRST_ENT, FIRST_SOLO,
             &lx->ent_pairs);
   first_add(lx, &lx->titles, K_TITLE_SCAN, FIRST_TITLE, FIRST_TSOLO,
@@ -2252,6 +2272,14 @@ struct scan {
   struct cmatches *cm;
   struct tmatches *tm;
   struct nc_mentions *out;
+#if NC_SSE2
+  /* For the blocks of scan_block near the end of the text, which may not
+   * read past it: its last bytes, then NULs (no word bytes), copied once
+   * for all of them.  The end of the text is at tail_buf + 96 (NULL
+   * until the first copy). */
+  const unsigned char *tail_end;
+  unsigned char tail_buf[2 * 96];
+#endif
 };
 
 /* The word s[i..wn), with hash h, that first[] (f) lets through: look
@@ -2327,6 +2355,26 @@ static NC_COLD void scan_word(struct scan *sc, size_t i, size_t wn,
  * 32 bytes. */
 #define BLOCK 64
 #define BLOCK_READ (BLOCK + 32)
+
+/* Set sc->tail_end: the last BLOCK_READ bytes of the text (all of a
+ * shorter one) end there, and BLOCK_READ NULs follow.  A block that
+ * starts at i, len - BLOCK_READ <= i < len, reads from tail_end -
+ * (len - i) no more than BLOCK_READ bytes: all within tail_buf, and
+ * none before the copy.  Most texts (sentences) are longer than
+ * BLOCK_READ, and then both copies have a constant size, which takes a
+ * few moves rather than a call. */
+static void tail_copy(struct scan *sc)
+{
+  unsigned char *end = sc->tail_buf + BLOCK_READ;
+
+  _Static_assert(sizeof sc->tail_buf == 2 * BLOCK_READ, "tail_buf");
+  memset(end, 0, BLOCK_READ);
+  if (sc->len >= BLOCK_READ)
+    memcpy(end - BLOCK_READ, sc->s + sc->len - BLOCK_READ, BLOCK_READ);
+  else
+    memcpy(end - sc->len, sc->s, sc->len);
+  sc->tail_end = end;
+}
 
 /* The two-byte letters of the BLOCK bytes at b, as letter2_at has them:
  * a bit for each byte of each.  A lead byte 0xC3 to 0xDF, then a
@@ -2422,18 +2470,17 @@ static NC_HOT size_t scan_block(struct scan *sc, size_t i, int *other)
 {
   const unsigned char *b = (const unsigned char *)sc->s + i;
   const uint32_t *pre = sc->lx->pre;
-  unsigned char pad[BLOCK_READ];
   uint64_t w = 0, hi = 0, starts, ends;
   unsigned lim = BLOCK, stop = BLOCK, k;
 
   /* near the end of the text, a copy padded with NULs (no word bytes)
-   * stands in */
+   * stands in: one for all the blocks there, which are often several
+   * (each mark past ASCII that is no letter, such as a CJK letter, ends
+   * one) */
   if (sc->len - i < BLOCK_READ) {
-    /* clearing all of it takes a few stores of constant size, where
-     * clearing the part past the text took a call */
-    memset(pad, 0, sizeof pad);
-    memcpy(pad, b, sc->len - i);
-    b = pad;
+    if (!sc->tail_end)
+      tail_copy(sc);
+    b = sc->tail_end - (sc->len - i);
   }
   /* unrolled, the shifts take constants and alnum_bits's constants stay
    * in registers: a third fewer instructions a block */
@@ -2490,8 +2537,8 @@ static NC_HOT size_t scan_block(struct scan *sc, size_t i, int *other)
       starts &= (UINT64_C(1) << stop) - 1;
   }
   while (starts) {
-    unsigned a = (unsigned)__builtin_ctzll(starts);
-    unsigned e = (unsigned)__builtin_ctzll(ends);
+    size_t a = (size_t)__builtin_ctzll(starts);
+    size_t e = (size_t)__builtin_ctzll(ends);
     uint32_t h;
     unsigned f;
 
@@ -2534,6 +2581,9 @@ static void find_words(const struct nc_entlex *lx, const char *s,
   sc.cm = cm;
   sc.tm = tm;
   sc.out = out;
+#if NC_SSE2
+  sc.tail_end = NULL;
+#endif
   while (i < len) {
     uint32_t h;
     unsigned f;
@@ -2720,6 +2770,13 @@ static int parse_name(const struct nc_entlex *lx, const struct cmatches *cm,
         break;
       we = name_word(s, len, t, &poss);
     } else {
+      /* most words here start no particle, which their first two bytes
+       * tell (table_find_h compares them, in lower case, with a key's):
+       * a word of one byte leaves a key of one byte, which passes under
+       * any second byte */
+      if (t + 1 < len && !PARTICLE_AT(lx->particle_pairs, (unsigned char)s[t],
+                                      (unsigned char)s[t + 1]))
+        break;
       k = table_match(&lx->words, s, len, t, K(PK_PARTICLE), &end);
       if (k < 0)
         break;
