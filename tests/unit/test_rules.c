@@ -47,6 +47,19 @@ static void put(const char *dir, const char *name, const char *text)
   free(p);
 }
 
+/* The rules of `text`, written as dir/rules.json and loaded; fails the
+ * test when they do not load. */
+static struct nc_rules *load_rules_text(const char *dir, const char *text)
+{
+  struct nc_rules *rs = NULL;
+  struct nc_error err;
+  put(dir, "rules.json", text);
+  nc_error_clear(&err);
+  if (nc_rules_load(dir, &rs, &err) != NC_OK)
+    fail_msg("%s: %s", err.file, err.msg);
+  return rs;
+}
+
 /* Remove the flat folder made by make_tmpdir. */
 static void rm_dir(const char *dir)
 {
@@ -487,7 +500,6 @@ static void check_catastrophic(const char *pattern)
   char *text;
   char subject[41];
   struct nc_rules *rs = NULL;
-  struct nc_error err;
   struct nc_rule_match m;
   size_t pos = 0, hits;
   double t0;
@@ -500,10 +512,7 @@ static void check_catastrophic(const char *pattern)
                 " \"claims\": []}]}",
                 pattern);
   text = one_rule(rule.data);
-  put(dir, "rules.json", text);
-  nc_error_clear(&err);
-  if (nc_rules_load(dir, &rs, &err) != NC_OK)
-    fail_msg("%s: %s", err.file, err.msg);
+  rs = load_rules_text(dir, text);
   memset(subject, 'a', 40);
   subject[40] = '\0';
   t0 = now();
@@ -951,12 +960,8 @@ static void test_pattern_anchors_skip_searches(void **state)
         rules[r]);
     struct nc_rules *rs = NULL;
     struct nc_rule_match m;
-    struct nc_error err;
 
-    put(dir, "rules.json", text);
-    nc_error_clear(&err);
-    if (nc_rules_load(dir, &rs, &err) != NC_OK)
-      fail_msg("%s: %s", err.file, err.msg);
+    rs = load_rules_text(dir, text);
     found = 0;
     for (k = 0; k < sizeof texts / sizeof *texts; k++) {
       n = strlen(texts[k]);
@@ -1010,14 +1015,10 @@ static void test_sketch_two_letters(void **state)
         "\"pattern\": \"\\\\b(?<value>\\\\d+)\\\\s+(?<what>ferries)\"",
         rules[r]);
     struct nc_rules *rs = NULL;
-    struct nc_error err;
     char w[4] = {0};
     int a, b, c, up;
 
-    put(dir, "rules.json", text);
-    nc_error_clear(&err);
-    if (nc_rules_load(dir, &rs, &err) != NC_OK)
-      fail_msg("%s: %s", err.file, err.msg);
+    rs = load_rules_text(dir, text);
     for (a = 'a'; a <= 'z'; a++)
       for (b = 'a'; b <= 'z'; b++)
         for (c = 'a'; c <= 'z'; c++)
