@@ -7,6 +7,7 @@
 
 #include <assert.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -222,23 +223,11 @@ static const char *const number_labels[] = {
 
 /* For each letter a..z, bit n - 1 set when a word of n bytes beginning
  * with it is in the list: most words looked up are in no list, and most
- * of those are told so by this, without a search.  Written out from the
- * lists; first_lengths checks them. */
-static const uint16_t stop_word_lengths[26] = {
-    0x003e, 0x003e, 0x0010, 0x0020, 0x0048, 0x000c, 0x0000, 0x000e, 0x000f,
-    0x0000, 0x0000, 0x0018, 0x0014, 0x000e, 0x000a, 0x0004, 0x0000, 0x0000,
-    0x003e, 0x001a, 0x0018, 0x0000, 0x001e, 0x0000, 0x0004, 0x0000,
-};
-static const uint16_t function_word_lengths[26] = {
-    0x0007, 0x0002, 0x0000, 0x0000, 0x0000, 0x000c, 0x0000, 0x0004, 0x0006,
-    0x0000, 0x0000, 0x0000, 0x0008, 0x0000, 0x0012, 0x0000, 0x0000, 0x0000,
-    0x0008, 0x001e, 0x0000, 0x0000, 0x001c, 0x0000, 0x0000, 0x0000,
-};
-static const uint16_t number_label_lengths[26] = {
-    0x0040, 0x0000, 0x00c0, 0x0000, 0x0040, 0x0020, 0x0010, 0x0000, 0x0000,
-    0x0000, 0x0000, 0x0010, 0x0110, 0x0022, 0x0000, 0x0018, 0x0000, 0x0018,
-    0x0078, 0x0000, 0x0000, 0x0040, 0x0000, 0x0000, 0x0000, 0x0000,
-};
+ * of those are told so by this, without a search.  Made from the lists
+ * once (word_lengths_once), before the first extraction. */
+static uint16_t stop_word_lengths[26], function_word_lengths[26],
+    number_label_lengths[26];
+static pthread_once_t word_lengths_once = PTHREAD_ONCE_INIT;
 
 /* False when no word of the list whose lengths are `lengths` can be
  * w[0..n) (in any case). */
@@ -248,19 +237,24 @@ static bool may_be_in(const uint16_t *lengths, const char *w, size_t n)
   return n >= 1 && n <= 16 && c < 26 && ((lengths[c] >> (n - 1)) & 1);
 }
 
-/* True when `lengths` is what may_be_in needs for list[0..count). */
-static bool first_lengths(const char *const *list, size_t count,
-                          const uint16_t *lengths)
+/* Set `lengths` to what may_be_in needs for list[0..count), words of 1
+ * to 16 lower-case letters. */
+static void first_lengths(const char *const *list, size_t count,
+                          uint16_t *lengths)
 {
-  uint16_t want[26] = {0};
   size_t i, n;
   for (i = 0; i < count; i++) {
     n = strlen(list[i]);
-    if (n < 1 || n > 16 || list[i][0] < 'a' || list[i][0] > 'z')
-      return false;
-    want[list[i][0] - 'a'] |= (uint16_t)(1u << (n - 1));
+    assert(n >= 1 && n <= 16 && list[i][0] >= 'a' && list[i][0] <= 'z');
+    lengths[list[i][0] - 'a'] |= (uint16_t)(1u << (n - 1));
   }
-  return memcmp(want, lengths, sizeof want) == 0;
+}
+
+static void word_lengths_init(void)
+{
+  first_lengths(stop_words, NWORDS(stop_words), stop_word_lengths);
+  first_lengths(function_words, NWORDS(function_words), function_word_lengths);
+  first_lengths(number_labels, NWORDS(number_labels), number_label_lengths);
 }
 
 /* w[0..n) in any case against the lower-case word e, as strcmp. */
@@ -2774,11 +2768,7 @@ void nc_claims_extract_inputs(const struct nc_extractor *ex,
          sorted(number_labels, NWORDS(number_labels)));
   assert(shorter(stop_words, NWORDS(stop_words), STOP_WORD_MAX) &&
          shorter(function_words, NWORDS(function_words), FUNCTION_WORD_MAX));
-  assert(first_lengths(stop_words, NWORDS(stop_words), stop_word_lengths) &&
-         first_lengths(function_words, NWORDS(function_words),
-                       function_word_lengths) &&
-         first_lengths(number_labels, NWORDS(number_labels),
-                       number_label_lengths));
+  pthread_once(&word_lengths_once, word_lengths_init);
   memset(&r, 0, sizeof r);
   r.ex = ex;
   r.out = out;
