@@ -6,8 +6,6 @@
 #include <errno.h>
 #include <getopt.h>
 #include <limits.h>
-#include <stddef.h>
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
@@ -259,34 +257,11 @@ int nc_cli_parse(const struct nc_command *cmd, int argc, char **argv,
  * load) than to parse.  cJSON's hooks are global: they are set for the
  * load only (then back to malloc and free, as cJSON cannot tell what they
  * were), and no tree outlives it. */
-struct arena_chunk {
-  struct arena_chunk *next;
-  size_t used, cap; /* in units of max_align_t */
-  max_align_t data[];
-};
-
-static struct arena_chunk *arena;
-
-enum { ARENA_CHUNK = 8192 }; /* units: 128 KiB with 16-byte units */
+static struct nc_arena json_arena = {NULL, NULL, 0, (size_t)128 << 10};
 
 static void *arena_alloc(size_t n)
 {
-  size_t units = n / sizeof(max_align_t) + 1;
-  struct arena_chunk *c = arena;
-  if (units > SIZE_MAX / sizeof(max_align_t) - ARENA_CHUNK)
-    return NULL;
-  if (!c || c->cap - c->used < units) {
-    size_t cap = units > ARENA_CHUNK ? units : ARENA_CHUNK;
-    c = malloc(sizeof *c + cap * sizeof(max_align_t));
-    if (!c)
-      return NULL; /* cJSON reports the parse as failed */
-    c->next = arena;
-    c->used = 0;
-    c->cap = cap;
-    arena = c;
-  }
-  c->used += units;
-  return c->data + c->used - units;
+  return nc_arena_alloc(&json_arena, n);
 }
 
 static void arena_keep(void *p)
@@ -303,11 +278,7 @@ static void arena_begin(void)
 static void arena_end(void)
 {
   cJSON_InitHooks(NULL);
-  while (arena) {
-    struct arena_chunk *next = arena->next;
-    free(arena);
-    arena = next;
-  }
+  nc_arena_free(&json_arena);
 }
 
 bool nc_kit_load(struct nc_kit *kit, const char *datadir)

@@ -142,31 +142,16 @@ const struct nc_lexent *nc_numlex_get(const struct nc_numlex *lx,
  * loading the lists. */
 #define KEY_BLOCK 4096
 
-struct nc_keyblock {
-  struct nc_keyblock *next;
-  char text[];
-};
-
 /* A copy of key[0..n) in lower case, NUL-terminated, in the lexicon's
- * blocks of key text. */
+ * arena of key text. */
 static char *key_copy(struct nc_numlex *lx, const char *key, size_t n)
 {
   char *p;
   size_t k;
-  if (n + 1 > lx->keyroom) {
-    size_t size = n + 1 > KEY_BLOCK ? n + 1 : KEY_BLOCK;
-    struct nc_keyblock *b = xmalloc(sizeof *b + size);
-    b->next = lx->keyblocks;
-    lx->keyblocks = b;
-    lx->keyfree = b->text;
-    lx->keyroom = size;
-  }
-  p = lx->keyfree;
+  p = nc_arena_alloc(&lx->keys, n + 1);
   for (k = 0; k < n; k++)
     p[k] = (char)nc_ascii_lower((unsigned char)key[k]);
   p[n] = '\0';
-  lx->keyfree += n + 1;
-  lx->keyroom -= n + 1;
   return p;
 }
 
@@ -303,11 +288,7 @@ void nc_numlex_free(struct nc_numlex *lx)
 {
   if (!lx)
     return;
-  while (lx->keyblocks) {
-    struct nc_keyblock *b = lx->keyblocks;
-    lx->keyblocks = b->next;
-    free(b);
-  }
+  nc_arena_free(&lx->keys);
   free(lx->ents);
   free(lx->slots);
   free(lx->tags);
@@ -844,6 +825,7 @@ enum nc_status nc_numlex_load(const char *dir, struct nc_numlex **out,
 
   memset(&ld, 0, sizeof ld);
   ld.lx = xcalloc(1, sizeof *ld.lx);
+  ld.lx->keys.block = KEY_BLOCK;
   ld.err = err;
   if ((st = load_file(&ld, dir, "numbers.json", numbers_fields,
                       load_numbers)) ||

@@ -756,3 +756,49 @@ void nc_strmap_free(struct nc_strmap *m)
   m->slots = NULL;
   m->cap = m->n = 0;
 }
+
+/* ---- arena ----------------------------------------------------------- */
+
+struct nc_arena_block {
+  struct nc_arena_block *next;
+  max_align_t data[];
+};
+
+void *nc_arena_alloc(struct nc_arena *a, size_t n)
+{
+  const size_t align = _Alignof(max_align_t);
+  size_t need, size;
+  char *p;
+
+  if (n > SIZE_MAX - sizeof(struct nc_arena_block) - align)
+    oom(n);
+  need = (n + align - 1) / align * align;
+  if (need == 0)
+    need = align;
+  if (need > a->room) {
+    struct nc_arena_block *b;
+    size = a->block ? a->block : (size_t)64 << 10;
+    if (size < need)
+      size = need;
+    b = xmalloc(sizeof *b + size);
+    b->next = a->blocks;
+    a->blocks = b;
+    a->next = (char *)b->data;
+    a->room = size;
+  }
+  p = a->next;
+  a->next += need;
+  a->room -= need;
+  return p;
+}
+
+void nc_arena_free(struct nc_arena *a)
+{
+  while (a->blocks) {
+    struct nc_arena_block *b = a->blocks;
+    a->blocks = b->next;
+    free(b);
+  }
+  a->next = NULL;
+  a->room = 0;
+}

@@ -141,9 +141,7 @@ struct nc_numlex {
                             of two tokens or more and short of the key
                             ("a number" of "a number of"): a text whose
                             bit is clear begins no key */
-  struct nc_keyblock *keyblocks; /* the text of the keys, a few blocks */
-  char *keyfree;                 /* the unused end of the newest block */
-  size_t keyroom;                /* its bytes */
+  struct nc_arena keys;  /* the text of the keys */
 };
 
 enum nc_tok_kind { NC_T_WORD, NC_T_NUM, NC_T_PUNCT };

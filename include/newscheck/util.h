@@ -189,6 +189,24 @@ size_t *nc_strmap_put(struct nc_strmap *m, const char *key, size_t len,
                       size_t value, bool *added);
 void nc_strmap_free(struct nc_strmap *m);
 
+/* Memory handed out piece after piece from blocks and freed all at once,
+ * for many small pieces that live and die together (the keys of a
+ * lexicon, the JSON trees read while the data loads): a malloc and a free
+ * for each cost more than the work on them.  Zero-initialise; `block` is
+ * the size of a block, 0 for 64 KiB.  Aborts when memory runs out, as
+ * xmalloc does. */
+struct nc_arena_block;
+struct nc_arena {
+  struct nc_arena_block *blocks;
+  char *next;  /* the unused end of the newest block */
+  size_t room; /* its bytes */
+  size_t block;
+};
+/* n bytes (n may be 0), aligned for any type. */
+void *nc_arena_alloc(struct nc_arena *a, size_t n);
+/* Free every piece; the arena is empty and can be used again. */
+void nc_arena_free(struct nc_arena *a);
+
 /* qsort comparator for an array of `char *` (or `const char *`). */
 int nc_strptr_cmp(const void *a, const void *b);
 

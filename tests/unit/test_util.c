@@ -419,6 +419,37 @@ static void test_word_end_inside_characters(void **state)
   assert_int_equal(we, 18);
 }
 
+/* Pieces of an arena are aligned for any type, do not overlap, keep
+ * what was written in them across blocks (one larger than a block gets
+ * its own), and the arena is usable again after nc_arena_free. */
+static void test_arena(void **state)
+{
+  struct nc_arena a = {NULL, NULL, 0, 100};
+  unsigned char *p[200];
+  size_t i, n, round;
+
+  (void)state;
+  for (round = 0; round < 2; round++) {
+    for (i = 0; i < 200; i++) {
+      n = i % 7 == 6 ? 300 : i % 40; /* 0 bytes, and more than a block */
+      p[i] = nc_arena_alloc(&a, n);
+      assert_non_null(p[i]);
+      assert_int_equal((uintptr_t)p[i] % _Alignof(max_align_t), 0);
+      memset(p[i], (int)i, n);
+      if (i > 0)
+        assert_true(p[i] != p[i - 1]);
+    }
+    for (i = 0; i < 200; i++) {
+      size_t k;
+      n = i % 7 == 6 ? 300 : i % 40;
+      for (k = 0; k < n; k++)
+        assert_int_equal(p[i][k], (unsigned char)i);
+    }
+    nc_arena_free(&a);
+    assert_null(a.blocks);
+  }
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -430,6 +461,7 @@ int main(void)
       cmocka_unit_test(test_map_file),
       cmocka_unit_test(test_put_whole),
       cmocka_unit_test(test_word_end_inside_characters),
+      cmocka_unit_test(test_arena),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
