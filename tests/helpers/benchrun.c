@@ -4,9 +4,24 @@
  * plus system, from wait4) and the largest peak resident set (wait4's
  * ru_maxrss).  Used by the scripts of tests/bench.
  *
- *   benchrun N COMMAND [ARG...] */
-#define _DEFAULT_SOURCE
+ *   benchrun [-p] N COMMAND [ARG...]
+ *
+ * With -p, the runs are told apart by whether they had a whole processor
+ * core.  On a shared virtual machine a core is at times shared with
+ * another tenant's program (the host's two hardware threads of one core):
+ * code that keeps the core's execution units busy then runs up to 1.6
+ * times slower, while code that waits on one chain of results does not.
+ * So benchrun pins itself and the command to the processor it is on, and
+ * before each run and after the last times a probe: a loop of
+ * independent register operations, which only a shared core slows.  A run
+ * had the core to itself when the probes on both sides of it took at most
+ * PROBE_SLACK times the fastest probe; those runs are reported apart.  The
+ * fastest probe is printed too: a sitting in which the core was shared
+ * throughout has no fast probe to compare with, which its figure shows. */
+#define _GNU_SOURCE /* sched_getcpu, CPU_SET */
 #include <fcntl.h>
+#include <sched.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,6 +35,46 @@ static double now(void)
   struct timespec ts;
   clock_gettime(CLOCK_MONOTONIC, &ts);
   return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* A run counts as on a whole core when both its probes are within this
+ * factor of the fastest: a shared core makes the probe about 1.6 times
+ * slower, and an unshared one varies by a few per cent. */
+#define PROBE_SLACK 1.25
+/* Rounds of the probe's loop: about 3.5 ms on a whole core here, 7 on a
+ * shared one. */
+#define PROBE_ROUNDS 10000000L
+
+static double thread_cpu(void)
+{
+  struct timespec ts;
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* Processor seconds of a loop of eight independent register operations a
+ * round: it keeps a core's arithmetic units busy, so its time tells
+ * whether another thread shares them.  The empty asm statement keeps the
+ * eight values in registers and the loop from being folded away. */
+static double probe(void)
+{
+  uint64_t a = 1, b = 2, c = 3, d = 4, e = 5, f = 6, g = 7, h = 8;
+  double t0 = thread_cpu();
+  long i;
+
+  for (i = 0; i < PROBE_ROUNDS; i++) {
+    a += (uint64_t)i;
+    b ^= (uint64_t)i;
+    c += a;
+    d ^= b;
+    e += (uint64_t)i >> 1;
+    f ^= c;
+    g += d;
+    h ^= e;
+    __asm__("" : "+r"(a), "+r"(b), "+r"(c), "+r"(d), "+r"(e), "+r"(f),
+            "+r"(g), "+r"(h));
+  }
+  return thread_cpu() - t0;
 }
 
 static int cmp(const void *a, const void *b)
@@ -57,13 +112,22 @@ static int run_once(char **argv, double *wall, double *cpu, long *rss)
   return WIFEXITED(status) && WEXITSTATUS(status) < 2;
 }
 
+static double median(double *v, long n)
+{
+  qsort(v, (size_t)n, sizeof *v, cmp);
+  return v[n / 2];
+}
+
 int main(int argc, char **argv)
 {
-  long n, i, peak = 0;
-  double *t, *c;
+  long n, i, k = 0, peak = 0;
+  double *t, *c, *p = NULL, *tw, *cw, pmin = 0;
+  int probing = argc > 1 && strcmp(argv[1], "-p") == 0;
 
+  argv += probing;
+  argc -= probing;
   if (argc < 3) {
-    fprintf(stderr, "usage: benchrun N COMMAND [ARG...]\n");
+    fprintf(stderr, "usage: benchrun [-p] N COMMAND [ARG...]\n");
     return 2;
   }
   n = strtol(argv[1], NULL, 10);
@@ -73,8 +137,24 @@ int main(int argc, char **argv)
   }
   t = calloc((size_t)n, sizeof *t);
   c = calloc((size_t)n, sizeof *c);
-  if (!t || !c)
+  tw = calloc((size_t)n, sizeof *tw);
+  cw = calloc((size_t)n, sizeof *cw);
+  if (probing)
+    p = calloc((size_t)n + 1, sizeof *p);
+  if (!t || !c || !tw || !cw || (probing && !p))
     return 2;
+  if (probing) {
+    /* the probe and the runs on one processor, for the probe to tell of
+     * the core the runs had (children inherit the mask) */
+    cpu_set_t one;
+    int cpu = sched_getcpu();
+    CPU_ZERO(&one);
+    CPU_SET(cpu < 0 ? 0 : cpu, &one);
+    if (sched_setaffinity(0, sizeof one, &one) != 0) {
+      perror("benchrun: sched_setaffinity");
+      return 1;
+    }
+  }
   {
     double w, u;
     long r;
@@ -85,6 +165,8 @@ int main(int argc, char **argv)
   }
   for (i = 0; i < n; i++) {
     long r = 0;
+    if (probing)
+      p[i] = probe();
     if (!run_once(argv + 2, &t[i], &c[i], &r)) {
       fprintf(stderr, "benchrun: %s failed\n", argv[2]);
       return 1;
@@ -92,13 +174,40 @@ int main(int argc, char **argv)
     if (r > peak)
       peak = r;
   }
+  if (probing) {
+    p[n] = probe();
+    pmin = p[0];
+    for (i = 1; i <= n; i++)
+      pmin = p[i] < pmin ? p[i] : pmin;
+    for (i = 0; i < n; i++) {
+      if (p[i] <= PROBE_SLACK * pmin && p[i + 1] <= PROBE_SLACK * pmin) {
+        tw[k] = t[i];
+        cw[k++] = c[i];
+      }
+    }
+  }
   qsort(t, (size_t)n, sizeof *t, cmp);
   qsort(c, (size_t)n, sizeof *c, cmp);
   printf("runs %ld  wall ms: min %.2f  median %.2f  max %.2f  cpu ms: "
          "median %.2f  peak RSS %.1f MiB\n",
          n, t[0] * 1e3, t[n / 2] * 1e3, t[n - 1] * 1e3, c[n / 2] * 1e3,
          (double)peak / 1024);
+  if (probing) {
+    double pmed;
+    if (k > 0)
+      printf("whole-core runs %ld of %ld  wall ms: median %.2f  cpu ms: "
+             "median %.2f",
+             k, n, median(tw, k) * 1e3, median(cw, k) * 1e3);
+    else
+      printf("whole-core runs 0 of %ld", n);
+    pmed = median(p, n + 1); /* sorts p: the slowest is then p[n] */
+    printf("  probe ms: fastest %.2f  median %.2f  slowest %.2f\n",
+           pmin * 1e3, pmed * 1e3, p[n] * 1e3);
+  }
   free(t);
   free(c);
+  free(tw);
+  free(cw);
+  free(p);
   return 0;
 }
