@@ -21,7 +21,6 @@
 #define _GNU_SOURCE /* sched_getcpu, CPU_SET */
 #include <fcntl.h>
 #include <sched.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,8 +37,8 @@ static double now(void)
 }
 
 /* A run counts as on a whole core when both its probes are within this
- * factor of the fastest: a shared core makes the probe about 1.6 times
- * slower, and an unshared one varies by a few per cent. */
+ * factor of the fastest: a shared core makes the probe about twice as
+ * slow, and a whole one varies by a few per cent. */
 #define PROBE_SLACK 1.25
 /* Rounds of the probe's loop: about 3.5 ms on a whole core here, 7 on a
  * shared one. */
@@ -52,28 +51,22 @@ static double thread_cpu(void)
   return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-/* Processor seconds of a loop of eight independent register operations a
- * round: it keeps a core's arithmetic units busy, so its time tells
- * whether another thread shares them.  The empty asm statement keeps the
- * eight values in registers and the loop from being folded away. */
+/* Processor seconds of a loop that does nothing but count: a whole core
+ * runs it at one round a cycle, the rate at which it starts the taken
+ * branch that closes each round.  A core shared with a second hardware
+ * thread gives each thread its front end every other cycle, and the loop
+ * takes about twice as long, whatever the other thread does; a loop of
+ * arithmetic instead (tried) slows only as far as the other thread uses
+ * the same units, and told the two states apart less clearly.  The empty
+ * volatile asm statement keeps the count in a register and the loop from
+ * being folded away. */
 static double probe(void)
 {
-  uint64_t a = 1, b = 2, c = 3, d = 4, e = 5, f = 6, g = 7, h = 8;
   double t0 = thread_cpu();
   long i;
 
-  for (i = 0; i < PROBE_ROUNDS; i++) {
-    a += (uint64_t)i;
-    b ^= (uint64_t)i;
-    c += a;
-    d ^= b;
-    e += (uint64_t)i >> 1;
-    f ^= c;
-    g += d;
-    h ^= e;
-    __asm__("" : "+r"(a), "+r"(b), "+r"(c), "+r"(d), "+r"(e), "+r"(f),
-            "+r"(g), "+r"(h));
-  }
+  for (i = 0; i < PROBE_ROUNDS; i++)
+    __asm__ volatile("" : "+r"(i));
   return thread_cpu() - t0;
 }
 
