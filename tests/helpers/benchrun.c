@@ -12,8 +12,8 @@
  * code that keeps the core's execution units busy then runs up to 1.6
  * times slower, while code that waits on one chain of results does not.
  * So benchrun pins itself and the command to the processor it is on, and
- * before each run and after the last times a probe: a loop of
- * independent register operations, which only a shared core slows.  A run
+ * before each run and after the last times a probe: a bare counting loop,
+ * which a shared core runs at about half its speed on a whole one.  A run
  * had the core to itself when the probes on both sides of it took at most
  * PROBE_SLACK times the fastest probe; those runs are reported apart.  The
  * fastest probe is printed too: a sitting in which the core was shared
