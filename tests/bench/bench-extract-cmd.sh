@@ -1,7 +1,7 @@
 #!/bin/sh
 # Throughput of the whole `newscheck extract` command (read, split, find
 # every mention, build the claims, print all of it as JSON Lines) over a
-# few MB of news text, as a whole process: 41 runs after a warm-up
+# few MB of news text, as a whole process: 61 runs after a warm-up
 # through tests/helpers/benchrun.c, output to /dev/null.  MB/s is the
 # input size over the median wall time, over the median processor time
 # and over the fastest run's wall time.
@@ -13,7 +13,7 @@
 # themselves apart, "on a whole core".  Its fastest probe is printed:
 # about 3.5 ms here on a whole core, 7 on a shared one; a sitting whose
 # fastest probe is slow never had a whole core.
-# As a control, `gzip -1` is timed on the same text the same way.
+# As a control, `gzip -1` is timed on the same text the same way (41 runs).
 # Two texts of MB megabytes (default 4):
 #  - the five built-in articles (data/articles) repeated;
 #  - when ../shared/bench/article-extraction is present, the article text
@@ -42,7 +42,7 @@ fill() {
 
 # Time extract on file $2, labelled $1.
 measure() {
-  out=$("$BUILD/tests/benchrun" -p 41 "$BUILD/newscheck" extract "$2")
+  out=$("$BUILD/tests/benchrun" -p 61 "$BUILD/newscheck" extract "$2")
   all=$(echo "$out" | head -1)
   whole=$(echo "$out" | sed -n 2p)
   wall=$(echo "$all" | sed 's/.*median \([0-9.]*\)  max.*/\1/')
