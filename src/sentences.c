@@ -423,6 +423,8 @@ struct marks {
 /* Words of marks kept on the stack: blocks of up to 4 KiB. */
 #define MARK_LOCAL_WORDS 64
 
+#if !NC_SSE2
+/* The bytes marks16 marks, one at a time, for the portable build. */
 static inline bool quote_byte(unsigned char c)
 {
   return c == '"' || c == '\'' || c == 0xC2 || c == 0xE2;
@@ -432,6 +434,7 @@ static inline bool stop_byte(unsigned char c)
 {
   return c == '.' || c == '!' || c == '?' || c == 0xC2 || c == 0xE2;
 }
+#endif
 
 #if NC_SSE2
 /* The masks of the quote and stop bytes among the sixteen at t. */
