@@ -51,12 +51,19 @@ struct phrase {
  * form take the test byte by byte. */
 enum { KC_ANY, KC_FIRST, KC_BYTES };
 
-/* A phrase of a bucket, with what rules it out before phrase_at. */
+/* struct entry's `only` for a phrase of more than its first word (or of
+ * punctuation first), which entry_only never takes */
+#define KC_MORE 3
+
+/* A phrase of a bucket, with what rules it out before phrase_at, and
+ * what entry_only asks of it: small (16 bytes), so that a probe reads no
+ * more than a line or two of them, and most hits ("Israel", "President")
+ * no phrase at all. */
 struct entry {
-  size_t idx;    /* into ph */
-  unsigned kind; /* 1 << its pkind */
-  int next;      /* lower-case first byte of its second word, or -1 */
-  int next2;     /* the second byte of that word when an ASCII letter or
+  uint32_t idx;  /* into ph */
+  uint16_t kind; /* 1 << its pkind */
+  short next;    /* lower-case first byte of its second word, or -1 */
+  short next2;   /* the second byte of that word when an ASCII letter or
                   * digit (in lower case), or -1 */
   /* A phrase of no next with more after its first word ("president-elect",
    * "U.S."): the byte after the word, then the one after that, in lower
@@ -64,7 +71,11 @@ struct entry {
    * space nor apostrophe), else -1.  A text without them there needs no
    * phrase_rest ("President Biden"). */
   short after, after2;
+  /* the phrase's key_case when it is its first word alone, else KC_MORE;
+   * and its first byte, which KC_FIRST compares */
+  unsigned char only, first;
 };
+_Static_assert(PK_STOP < 16, "struct entry's kind holds 1 << pkind in 16 bits");
 
 struct bucket {
   char *key;      /* lower-case first word of the phrases */
@@ -171,7 +182,7 @@ struct nc_entlex {
    * is no key nor plural, or one whose phrases all want the capital it
    * lacks ("that" and "Thai"), which scan_word would find nothing for:
    * most words of a text are ruled out so, at less cost than a hash. */
-  uint32_t pre[64 * 32];
+  uint32_t pre[31 * 256 + 64];
   struct pairset ent_pairs, title_pairs;
   /* The first two bytes of the keys of particles in words, as
    * PARTICLE_AT has them (a key of one byte under every second
@@ -189,8 +200,14 @@ struct nc_entlex {
 /* The entry of pre[] for a word that starts with the bytes c0, c1: the
  * low six bits of c0, which tell a capital from a small letter, and the
  * low five of c1, the same for a letter in either case.  Other bytes
- * share entries with letters, which only lets more words through. */
-#define PRE_AT(c0, c1) (((c0) & 63u) << 5 | ((c1) & 31u))
+ * share entries with letters, which only lets more words through.  The
+ * bits of c1 go above those of c0, eight places up, so that the scan
+ * takes both from one load of two bytes (PRE_AT2) and a mask: of the
+ * 32 entries of pre[] for each c1, a block of 256, only the first 64
+ * are ever used. */
+#define PRE_AT(c0, c1) (((c1) & 31u) << 8 | ((c0) & 63u))
+/* PRE_AT of the bytes c0 | c1 << 8 */
+#define PRE_AT2(x) ((unsigned)(x) & 0x1F3Fu)
 
 #define FIRST_ENT 1u    /* a key of ents */
 #define FIRST_TITLE 2u  /* a key of a title or honorific */
@@ -451,12 +468,23 @@ static int word_start_at(const char *s, size_t i)
   return nc_word_start(s, i);
 }
 
-/* End of the run of word characters at i. */
+/* End of the run of word characters at i: ASCII letters and digits from
+ * ascii_word, without a call of char_at each (table_build asks this for
+ * each phrase of the lexicon at start-up). */
 static size_t word_end(const char *s, size_t len, size_t i)
 {
   size_t n;
-  while (i < len && char_at(s, len, i, &n))
-    i += n;
+  while (i < len) {
+    if ((unsigned char)s[i] < 0x80) {
+      if (!ascii_word[(unsigned char)s[i]])
+        break;
+      i++;
+    } else if (char_at(s, len, i, &n)) {
+      i += n;
+    } else {
+      break;
+    }
+  }
   return i;
 }
 
@@ -761,6 +789,14 @@ static struct phrase *table_add(struct table *t, const char *pat,
   return p;
 }
 
+/* Make room in t for n more phrases at once, from the sizes of the lists
+ * of a lexicon file: the array grown by doubling from a few would be
+ * copied several times over at start-up. */
+static void table_reserve(struct table *t, size_t n)
+{
+  nc_grow(&t->ph, &t->cap, t->n + n, sizeof *t->ph);
+}
+
 /* The order of phrases in a table, for qsort of pointers to them:
  * longest first, then by text, then in the order added (as a stable sort
  * by length and text would have them).  Pointers, being small, sort
@@ -902,12 +938,16 @@ static void table_build(struct table *t)
           (uint64_t)1 << (PAIR_BIT(next, next2) % 64);
     b->n++;
     bucket_of[i] = t->slots[j].b - 1;
-    tmp[i].idx = i;
-    tmp[i].kind = 1u << p->kind;
-    tmp[i].next = next;
-    tmp[i].next2 = next2;
+    tmp[i].idx = (uint32_t)i;
+    tmp[i].kind = (uint16_t)(1u << p->kind);
+    tmp[i].next = (short)next;
+    tmp[i].next2 = (short)next2;
     tmp[i].after = (short)after;
     tmp[i].after2 = (short)after2;
+    tmp[i].only = (unsigned char)(p->klen != 0 && p->klen == p->len
+                                      ? p->key_case
+                                      : KC_MORE);
+    tmp[i].first = (unsigned char)s[0];
   }
   /* each bucket's e and g in the one block */
   t->ents = xmalloc(2 * t->n * sizeof *t->ents);
@@ -1162,17 +1202,24 @@ static int phrase_after_key(const struct phrase *p, const char *s,
   return phrase_rest(p, s, len, p->klen, i + p->klen, 0, end);
 }
 
-/* Does phrase p, one word that equals s[i..wn) in letters without regard
- * to case, match there, ending at wn?  Most phrases the scan meets are
- * one word ("Israel", "President"): then only the capitals the pattern
- * asks for and the end of the word need a look, which phrase_rest would
- * give the same answer for (a word ended at wn is no plural: no 's'
- * follows).  When this says no, phrase_after_key decides. */
-static inline int key_only(const struct phrase *p, const char *s,
-                           size_t len, size_t i, size_t wn)
+/* Does the phrase of entry e of table t, one word that equals s[i..wn)
+ * in letters without regard to case, match there, ending at wn?  Most
+ * phrases the scan meets are one word ("Israel", "President"): then only
+ * the capitals the pattern asks for and the end of the word need a look,
+ * which phrase_rest would give the same answer for (a word ended at wn
+ * is no plural: no 's' follows).  The entry tells which (`only`), and
+ * the first byte that KC_FIRST wants: the phrase itself is read for an
+ * acronym only.  When this says no, phrase_after_key decides. */
+static inline int entry_only(const struct table *t, const struct entry *e,
+                             const char *s, size_t len, size_t i, size_t wn)
 {
-  return p->klen != 0 && p->klen == p->len && nc_word_end(s, len, wn) &&
-         key_case_ok(p, s, i);
+  if (e->only == KC_MORE || !nc_word_end(s, len, wn))
+    return 0;
+  if (e->only == KC_ANY)
+    return 1;
+  if (e->only == KC_FIRST)
+    return (unsigned char)s[i] == e->first;
+  return key_case_ok(&t->ph[e->idx], s, i);
 }
 
 /* Can the phrase of e, whose first word ends at wn in the text, go on
@@ -1238,7 +1285,7 @@ static long table_match_h(const struct table *t, const char *s, size_t len,
       if (!(want & e->kind) || (e->next2 >= 0 && e->next2 != next2) ||
           !after_may(e, s, len, wn))
         continue;
-      if (key_only(&t->ph[e->idx], s, len, i, wn)) {
+      if (entry_only(t, e, s, len, i, wn)) {
         *end = wn;
         return (long)e->idx;
       }
@@ -1800,6 +1847,7 @@ static enum nc_status load_countries(struct nc_entlex *lx, const char *dir,
   /* a name, maybe its "the" form, aliases, demonyms: about three
    * phrases a country */
   seen_reserve(&seen, 4 * (size_t)cJSON_GetArraySize(list));
+  table_reserve(&lx->ents, 4 * (size_t)cJSON_GetArraySize(list));
   cJSON_ArrayForEach(c, list)
   {
     const char *name;
@@ -1959,6 +2007,7 @@ static enum nc_status load_titles(struct nc_entlex *lx, const char *dir,
   if (st != NC_OK)
     goto cleanup;
   seen_reserve(&seen, list_sizes(root, top + 1));
+  table_reserve(&lx->titles, list_sizes(root, top + 1));
   cJSON_ArrayForEach(e, list)
   {
     const char *text = e->valuestring, *as;
@@ -2054,8 +2103,10 @@ static enum nc_status load_names(struct nc_entlex *lx, const char *dir,
   if (st != NC_OK || !root)
     goto cleanup;
   st = check_fields(root, top, file, &top_level, err);
-  if (st == NC_OK)
+  if (st == NC_OK) {
     seen_reserve(&seen, list_sizes(root, top + 1));
+    table_reserve(&lx->words, list_sizes(root, top + 1));
+  }
   for (k = 0; st == NC_OK && k < sizeof lists / sizeof lists[0]; k++) {
     st = get_array(root, lists[k].field, file, &top_level, err, 0, A_STRINGS,
                    &list);
@@ -2523,12 +2574,20 @@ static NC_HOT size_t scan_block(struct scan *sc, size_t i, int *other)
    * that the block ends in is done.  The scan stops at the first such
    * word, found here once for the block rather than tested per word. */
   if (starts) {
-    uint64_t run = w & w >> 1;
-    run &= run >> 2;
-    run &= run >> 4;
-    run &= run >> 8;
-    run &= run >> 16;
-    run &= starts;
+    uint64_t run = 0, nw = ~w;
+    /* 32 bits in a row take in a whole aligned group of 16, a 16-bit
+     * lane of w with all its bits set: most blocks have none, which one
+     * test tells (a lane of ~w that is zero borrows into its top bit),
+     * and need no shifts */
+    if ((nw - UINT64_C(0x0001000100010001)) & ~nw &
+        UINT64_C(0x8000800080008000)) {
+      run = w & w >> 1;
+      run &= run >> 2;
+      run &= run >> 4;
+      run &= run >> 8;
+      run &= run >> 16;
+      run &= starts;
+    }
     if (w >> (lim - 1) & 1 && (lim == BLOCK || !mark_at(b + lim)))
       stop = 63u - (unsigned)__builtin_clzll(starts);
     if (run && (unsigned)__builtin_ctzll(run) < stop)
@@ -2543,7 +2602,7 @@ static NC_HOT size_t scan_block(struct scan *sc, size_t i, int *other)
     unsigned f;
 
     /* most words are no key (pre[]): they need no hash */
-    if (!(pre[PRE_AT(b[a], b[a + 1])] >> (e - a) & 1)) {
+    if (!(pre[PRE_AT2(nc_load8(b + a, 2))] >> (e - a) & 1)) {
       starts &= starts - 1;
       ends &= ends - 1;
       continue;

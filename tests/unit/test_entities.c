@@ -1113,6 +1113,166 @@ static void test_long_keys(void **state)
   nc_entlex_free(own);
 }
 
+/* pre[] takes a word's first two bytes from one load (PRE_AT2): every
+ * first letter in both cases and every second byte must still lead to
+ * its key, whatever the place of the word in a block.  A lexicon of its
+ * own: a name for each capital with each second letter in turn (or a
+ * digit), small-letter aliases, and names of another script whose lead
+ * bytes share low bits with capitals ("P" and the Cyrillic 0xD0), some
+ * as long as the blocks' test for long words asks (32 bytes).  Each must
+ * be found as the scan by words finds it, in every case its patterns
+ * allow. */
+static void test_pre_index(void **state)
+{
+  static const char *const files[] = {"countries.json", "people.json",
+                                      "titles.json", "names.json"};
+  static const char seconds[] = "abcdefghijklmnopqrstuvwxyz09";
+  struct nc_entlex *own = NULL, *saved = lx;
+  struct nc_error err;
+  char dir[] = "/tmp/nc-entities-XXXXXX";
+  char json[8192], txt[4096], up[4096];
+  size_t i, k, j = 0, t = 0, n = 0;
+  (void)state;
+
+  assert_non_null(mkdtemp(dir));
+  j += (size_t)snprintf(json + j, sizeof json - j, "{\"countries\": [");
+  for (i = 0; i < 26; i++) {
+    /* "Adland", "Biland", ..., each with an alias in small letters
+     * ("adyard") */
+    char c0 = (char)('A' + i), c1 = seconds[(i * 5 + 3) % 28];
+    j += (size_t)snprintf(json + j, sizeof json - j,
+                          "%s{\"name\": \"%c%cland\", \"aliases\": "
+                          "[\"%c%cyard\"]}",
+                          i ? ", " : "", c0, c1, c0 + 32, c1);
+    t += (size_t)snprintf(txt + t, sizeof txt - t, "%c%cland %c%cyard, ",
+                          c0, c1, c0 + 32, c1);
+    n += 2;
+  }
+  for (k = 0; k < 28; k++) {
+    /* every second byte under one first letter */
+    j += (size_t)snprintf(json + j, sizeof json - j,
+                          ", {\"name\": \"Q%cstan\"}", seconds[k]);
+    t += (size_t)snprintf(txt + t, sizeof txt - t, "Q%cstan; ", seconds[k]);
+    n++;
+  }
+  for (k = 15; k <= 17; k++) {
+    /* names of 30, 32 and 34 bytes in two-byte letters ("Баа...а"): the
+     * blocks leave the longer two to word_hash, found by the lanes of 16
+     * bytes they fill */
+    char name[40];
+    size_t m;
+    memcpy(name, "\xd0\x91", 2);
+    for (m = 1; m < k; m++)
+      memcpy(name + 2 * m, "\xd0\xb0", 2);
+    name[2 * k] = '\0';
+    j += (size_t)snprintf(json + j, sizeof json - j, ", {\"name\": \"%s\"}",
+                          name);
+    t += (size_t)snprintf(txt + t, sizeof txt - t, "%s %s, ", name, name);
+    n += 2;
+  }
+  j += (size_t)snprintf(
+      json + j, sizeof json - j,
+      ", {\"name\": \"\xd0\xa0\xd0\xbe\xd1\x81\xd1\x81\xd0\xb8\xd1\x8f\"}"
+      ", {\"name\": \"\xc3\x96sterreich\"}, {\"name\": \"9land\"}]"
+      ", \"blocked\": []}\n");
+  /* Россия; its lead byte 0xD0 shares the low six bits of 'P', as 0xD1
+   * does those of 'Q' (the words after it are no keys) */
+  t += (size_t)snprintf(txt + t, sizeof txt - t,
+                        "\xd0\xa0\xd0\xbe\xd1\x81\xd1\x81\xd0\xb8\xd1\x8f, "
+                        "\xd0\xa0\xd0\xbestan \xd1\x81stan "
+                        "\xc3\x96sterreich and 9land.");
+  n += 3;
+  assert_true(j < sizeof json && t < sizeof txt);
+  write_file(dir, files[0], json);
+  write_file(dir, files[1], "{\"people\": []}\n");
+  write_file(dir, files[2],
+             "{\"titles\": [], \"modifiers\": [], \"honorifics\": []}\n");
+  write_file(dir, files[3],
+             "{\"particles\": [], \"suffixes\": [], \"stop\": []}\n");
+  if (nc_entlex_load(dir, &own, &err) != NC_OK)
+    fail_msg("lexicon: %s: %s", err.file, err.msg);
+  for (i = 0; i < 4; i++)
+    remove_file(dir, files[i]);
+  assert_int_equal(rmdir(dir), 0);
+
+  lx = own;
+  run(txt);
+  assert_int_equal(count(NC_M_COUNTRY), n);
+  at(NC_M_COUNTRY, "Qzstan");
+  at(NC_M_COUNTRY, "Q0stan");
+  at(NC_M_COUNTRY, "Q9stan");
+  at(NC_M_COUNTRY, "biyard");
+  at(NC_M_COUNTRY, "Q9land");
+  at(NC_M_COUNTRY, "\xd0\xa0\xd0\xbe\xd1\x81\xd1\x81\xd0\xb8\xd1\x8f");
+  at(NC_M_COUNTRY, "\xc3\x96sterreich");
+  at(NC_M_COUNTRY, "9land");
+  check_shifts(txt, t);
+  /* in capitals, the small-letter aliases still match, the names too
+   * (their capital is there); the rest of the text as it was */
+  for (i = 0; i <= t; i++)
+    up[i] = txt[i] >= 'a' && txt[i] <= 'z' ? (char)(txt[i] - 32) : txt[i];
+  run(up);
+  assert_int_equal(count(NC_M_COUNTRY), n);
+  check_shifts(up, t);
+  lx = saved;
+  nc_entlex_free(own);
+}
+
+/* A phrase of one word is matched from its bucket entry alone (the case
+ * of its first letter, or of each byte of an acronym): it must want the
+ * case the pattern has even where another phrase of the same first word
+ * lets a small letter through to the tables ("chad basin", "uae free
+ * zone").  A lexicon of its own. */
+static void test_one_word_case(void **state)
+{
+  static const char *const files[] = {"countries.json", "people.json",
+                                      "titles.json", "names.json"};
+  static const char *const texts[] = {
+      "chad and Chad, CHAD; the chad basin; uae, Uae and UAE, "
+      "a uae free zone.",
+      "Uae said chad was cHAD; UAE free zone.",
+  };
+  struct nc_entlex *own = NULL, *saved = lx;
+  struct nc_error err;
+  char dir[] = "/tmp/nc-entities-XXXXXX";
+  size_t i;
+  (void)state;
+
+  assert_non_null(mkdtemp(dir));
+  write_file(dir, files[0],
+             "{\"countries\": ["
+             "{\"name\": \"Chad\", \"aliases\": [\"chad basin\"]},"
+             "{\"name\": \"United Arab Emirates\", \"aliases\": [\"UAE\", "
+             "\"uae free zone\"]}],"
+             " \"blocked\": []}\n");
+  write_file(dir, files[1], "{\"people\": []}\n");
+  write_file(dir, files[2],
+             "{\"titles\": [], \"modifiers\": [], \"honorifics\": []}\n");
+  write_file(dir, files[3],
+             "{\"particles\": [], \"suffixes\": [], \"stop\": []}\n");
+  if (nc_entlex_load(dir, &own, &err) != NC_OK)
+    fail_msg("lexicon: %s: %s", err.file, err.msg);
+  for (i = 0; i < 4; i++)
+    remove_file(dir, files[i]);
+  assert_int_equal(rmdir(dir), 0);
+
+  lx = own;
+  run(texts[0]);
+  at(NC_M_COUNTRY, "Chad");
+  at(NC_M_COUNTRY, "CHAD");
+  assert_true(at(NC_M_COUNTRY, "chad basin")->alias);
+  at(NC_M_COUNTRY, "UAE");
+  assert_true(at(NC_M_COUNTRY, "uae free zone")->alias);
+  assert_int_equal(count(NC_M_COUNTRY), 5);
+  run(texts[1]);
+  at(NC_M_COUNTRY, "UAE free zone");
+  assert_int_equal(count(NC_M_COUNTRY), 1);
+  for (i = 0; i < sizeof texts / sizeof texts[0]; i++)
+    check_shifts(texts[i], strlen(texts[i]));
+  lx = saved;
+  nc_entlex_free(own);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -1160,6 +1320,8 @@ int main(void)
       cmocka_unit_test(test_block_word_ends),
       cmocka_unit_test(test_block_next_word),
       cmocka_unit_test(test_long_keys),
+      cmocka_unit_test(test_pre_index),
+      cmocka_unit_test(test_one_word_case),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
