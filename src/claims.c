@@ -111,17 +111,28 @@ static char *fold(const char *s, size_t n)
  * dropped at the ends, case kept.  Sentences are mostly single spaces
  * between words, so eight bytes are copied at once when none of them is
  * a control byte and no space among them follows a space: such a block is
- * its own quote.  A run of whitespace elsewhere becomes one space as soon
- * as it starts (the output then ends in a space exactly when the input
- * read so far does), and a space left at the end is dropped. */
+ * its own quote.  Most sentences are such blocks up to their last few
+ * bytes: the blocks are only read until the first that is not, and copied
+ * in one go.  A run of whitespace elsewhere becomes one space as soon as
+ * it starts (the output then ends in a space exactly when the input read
+ * so far does), and a space left at the end is dropped. */
 static char *quote_text(const char *s, size_t n)
 {
   char *q = xmalloc(n + 1), *o = q;
-  size_t i = 0;
+  size_t i = 0, j;
   uint64_t last = 0; /* 0x80 when the output so far ends in a space */
 
   while (i < n && nc_is_space((unsigned char)s[i]))
     i++;
+  for (j = i; n - j >= 8; j += 8) {
+    uint64_t w = nc_load8(s + j, 8), sp = nc_bytes_eq(w, ' ');
+    if (nc_ctl8(w) || (sp & ((sp << 8) | last)))
+      break;
+    last = sp >> 56;
+  }
+  memcpy(o, s + i, j - i);
+  o += j - i;
+  i = j;
   while (i < n) {
     unsigned char c;
     if (n - i >= 8) {
@@ -425,9 +436,11 @@ struct hedge_pairs {
                          it (bit 1 << index in the list) */
 };
 
-/* The rules whose value is of one of a set of types, in rule order. */
+/* The rules whose value is of one of a set of types, in rule order, and
+ * the filter that makes a sketch for them alone. */
 struct rule_list {
   size_t *ri, n;
+  struct nc_rule_filter filter;
   bool made;
 };
 
@@ -926,18 +939,22 @@ static void hedge_pairs_init(struct hedge_pairs *hp)
 /* The first hedge word in the sentence, or NULL.  Only the ASCII letters
  * that begin a word are looked at (found eight bytes at a time), and a
  * word is compared in full only with the hedges that begin with its first
- * letter (when some begins with its first two), in the order of the list. */
+ * letter (when some begins with its first two), in the order of the list.
+ * The blocks give the letters after a byte that is no letter: the few
+ * after a digit are left to nc_word_start, asked of the words that begin
+ * as a hedge does, which is cheaper than finding the digits of every
+ * block. */
 static char *find_hedge(const struct hedge_pairs *hp, const char *t,
                         size_t n)
 {
-  uint64_t prev = 0; /* 0x80 when the byte before the block is alnum */
+  uint64_t prev = 0; /* 0x80 when the byte before the block is a letter */
   size_t i;
   uint32_t ks;
 
   for (i = 0; i < n; i += 8) {
-    uint64_t w = nc_load8(t + i, n - i), an = nc_alnums8(w);
-    uint64_t starts = nc_letters8(w) & ~((an << 8) | prev);
-    prev = an >> 56;
+    uint64_t w = nc_load8(t + i, n - i), let = nc_letters8(w);
+    uint64_t starts = let & ~((let << 8) | prev);
+    prev = let >> 56;
     for (; starts; starts &= starts - 1) {
       size_t at = i + nc_low_byte(starts);
       /* the first byte is a letter; the second one a letter exactly when
@@ -953,8 +970,10 @@ static char *find_hedge(const struct hedge_pairs *hp, const char *t,
         unsigned k = nc_ctz32(ks);
         const char *h = hedges[k].w;
         size_t l = hedges[k].n;
-        if (at + l <= n && nc_word_end(t, n, at + l) &&
-            nc_ascii_eq(t + at, l, h))
+        /* the last letter first: "is" begins four hedges, and most
+         * words differ from each there */
+        if (at + l <= n && ((unsigned char)t[at + l - 1] | 0x20) == h[l - 1] &&
+            nc_word_end(t, n, at + l) && nc_ascii_eq(t + at, l, h))
           return xstrdup(h);
       }
     }
@@ -2055,6 +2074,7 @@ static const struct rule_list *rules_of(struct run *r,
     for (ri = 0; ri < nrules; ri++)
       if (types & (1u << value[ri]))
         l->ri[l->n++] = ri;
+    nc_rule_filter_of(r->ex->rules, l->ri, l->n, &l->filter);
     l->made = true;
   }
   return l;
@@ -2805,11 +2825,12 @@ void nc_claims_extract_inputs(const struct nc_extractor *ex,
       l = types ? rules_of(&r, value, nrules, types) : NULL;
       /* the sketch of a sentence with rules to try tells most of them
        * that a search is not worth it: asked here, so that apply_rule is
-       * called only for the few that are */
+       * called only for the few that are (made for those rules alone: the
+       * words that begin no anchor of theirs are passed over sooner) */
       if (l && l->n) {
         const struct nc_block *b = &d->doc->blocks[cur.s->block];
-        nc_rule_sketch_text(ex->rules, b->text + cur.s->start,
-                            cur.s->end - cur.s->start, &r.sketch);
+        nc_rule_sketch_for(&l->filter, b->text + cur.s->start,
+                           cur.s->end - cur.s->start, &r.sketch);
       }
       for (k = 0; l && k < l->n; k++)
         if (nc_rule_may_match(ex->rules, l->ri[k], &r.sketch))

@@ -78,12 +78,7 @@ struct nc_rules {
   pcre2_match_data *md; /* sized for the rule with the most groups */
   size_t *limit_hits;   /* per rule: matches stopped at a limit */
   bool jit;             /* JIT-compile the patterns (see use_jit) */
-  uint64_t anchor_bits[4]; /* the prefilter bits of every rule */
-  /* bit b of second[a]: some rule's anchor begins with the letters 'a' + a
-   * and 'a' + b.  Most words of a text begin with no anchor's two first
-   * letters ("the", "and", "with"), and two look-ups tell so before the
-   * third letter is read and hashed. */
-  uint32_t second[26];
+  struct nc_rule_filter every; /* the sketch's filter for every rule */
   uint32_t maxgroups;
   char **macro_names, **macro_values;
   size_t nmacros, mcap, mvcap;
@@ -369,20 +364,20 @@ static bool sk_letter(unsigned char c)
 
 
 /* Record the word at t[i] (a letter after a byte that is none) when its
- * first two letters begin some rule's anchor and its first three letters
- * hash to a bit some rule's anchors use.  A word the first test drops
+ * first two letters begin an anchor of the filter's rules and its first
+ * three letters hash to a bit their anchors use.  A word the first test drops
  * begins with no anchor: no trigger or pattern with anchors can match at
  * it, and only the hash could have put it in the sketch. */
-static void sketch_word(const struct nc_rules *rs, const unsigned char *t,
+static void sketch_word(const struct nc_rule_filter *f, const unsigned char *t,
                         size_t len, size_t i, struct nc_rule_sketch *s)
 {
-  uint32_t second = rs->second[(t[i] | 0x20) - 'a']; /* t[i] is a letter */
+  uint32_t second = f->second[(t[i] | 0x20) - 'a']; /* t[i] is a letter */
   unsigned bit;
   if (!second || i + 2 >= len || !sk_letter(t[i + 1]) ||
       !(second >> ((t[i + 1] | 0x20) - 'a') & 1) || !sk_letter(t[i + 2]))
     return;
   bit = tri_bit(t[i] | 0x20, t[i + 1] | 0x20, t[i + 2] | 0x20);
-  if (!has_bit(rs->anchor_bits, bit))
+  if (!has_bit(f->bits, bit))
     return;
   s->bits[bit >> 6] |= (uint64_t)1 << (bit & 63);
   s->words[s->n].at = i;
@@ -395,6 +390,12 @@ static void sketch_word(const struct nc_rules *rs, const unsigned char *t,
  * eight bytes at a time. */
 void nc_rule_sketch_text(const struct nc_rules *rs, const char *text,
                          size_t len, struct nc_rule_sketch *s)
+{
+  nc_rule_sketch_for(&rs->every, text, len, s);
+}
+
+void nc_rule_sketch_for(const struct nc_rule_filter *f, const char *text,
+                        size_t len, struct nc_rule_sketch *s)
 {
   const unsigned char *t = (const unsigned char *)text;
   uint64_t prev = 0; /* 0x80 when the byte before the block is a letter */
@@ -412,7 +413,7 @@ void nc_rule_sketch_text(const struct nc_rules *rs, const char *text,
     starts = l & ~((l << 8) | prev);
     prev = l >> 56;
     for (; starts; starts &= starts - 1)
-      sketch_word(rs, t, len, i + nc_low_byte(starts), s);
+      sketch_word(f, t, len, i + nc_low_byte(starts), s);
     /* Caseless PCRE2 matches 's' with U+017F (C5 BF) and 'k' with the
      * Kelvin sign U+212A (E2 84 AA), which no ASCII sketch sees. */
     if (x & 0x8080808080808080u) {
@@ -617,13 +618,25 @@ static void set_anchors(struct compiled *c, const char *pattern,
   }
 }
 
-/* Add the two first letters of the n anchors v[] (lower-case ASCII
- * letters, at least three) to rs->second. */
-static void anchor_letters(struct nc_rules *rs, char *const *v, size_t n)
+/* Add rule c's anchors (lower-case ASCII letters, at least three) to
+ * filter f: their two first letters and their bits. */
+static void filter_add(struct nc_rule_filter *f, const struct compiled *c)
+{
+  char *const *v = c->tanchor ? c->tanchor : c->panchor;
+  size_t n = c->tanchor ? c->ntanchor : c->npanchor, k;
+  for (k = 0; k < n; k++)
+    f->second[v[k][0] - 'a'] |= (uint32_t)1 << (v[k][1] - 'a');
+  for (k = 0; k < 4; k++)
+    f->bits[k] |= c->mask[k];
+}
+
+void nc_rule_filter_of(const struct nc_rules *rs, const size_t *ri, size_t n,
+                       struct nc_rule_filter *f)
 {
   size_t k;
+  memset(f, 0, sizeof *f);
   for (k = 0; k < n; k++)
-    rs->second[v[k][0] - 'a'] |= (uint32_t)1 << (v[k][1] - 'a');
+    filter_add(f, &rs->code[ri[k]]);
 }
 
 static enum nc_status load_rule(struct nc_rules *rs, const cJSON *j,
@@ -738,10 +751,7 @@ static enum nc_status load_rule(struct nc_rules *rs, const cJSON *j,
                         "rule \"%s\": \"trigger\" must be a string", id);
   }
   set_anchors(c, pat, f ? f->valuestring : NULL);
-  for (g = 0; g < 4; g++)
-    rs->anchor_bits[g] |= c->mask[g];
-  anchor_letters(rs, c->tanchor, c->ntanchor);
-  anchor_letters(rs, c->panchor, c->npanchor);
+  filter_add(&rs->every, c);
   free(pat);
   if (f) {
     /* PCRE2_ANCHORED changes no compile error */
@@ -920,14 +930,15 @@ static enum nc_status load_file(struct nc_rules *rs, const char *path,
   return st;
 }
 
-/* A bit for a lower-case word w[0..n) from its length, first two and
- * last bytes: words with different bits differ. */
+/* A bit for a word w[0..n) from its length, first two and last bytes
+ * in lower case: words with different bits differ. */
 static unsigned word_bit(const char *w, size_t n)
 {
   uint32_t k = (uint32_t)n << 24;
   if (n)
-    k |= (uint32_t)(unsigned char)w[0] << 16 |
-         (uint32_t)(unsigned char)w[n > 1] << 8 | (unsigned char)w[n - 1];
+    k |= (uint32_t)nc_ascii_lower((unsigned char)w[0]) << 16 |
+         (uint32_t)nc_ascii_lower((unsigned char)w[n > 1]) << 8 |
+         (uint32_t)nc_ascii_lower((unsigned char)w[n - 1]);
   return (k * 0x9E3779B1u) >> 20;
 }
 
@@ -948,11 +959,16 @@ const char *nc_rules_event(const struct nc_rules *rs, const char *w,
     return NULL;
   /* up to a NUL byte, where the string comparisons stop */
   for (i = 0; i < n && w[i]; i++)
-    buf[i] = (char)nc_ascii_lower((unsigned char)w[i]);
-  buf[i] = '\0';
-  bit = word_bit(buf, i);
+    ;
+  n = i;
+  /* most words are no event, and their bit tells so before the word is
+   * copied in lower case for the comparisons */
+  bit = word_bit(w, n);
   if (!((rs->word_bits[bit >> 6] >> (bit & 63)) & 1))
     return NULL;
+  for (i = 0; i < n; i++)
+    buf[i] = (char)nc_ascii_lower((unsigned char)w[i]);
+  buf[i] = '\0';
   hi = rs->nwords;
   while (lo < hi) {
     size_t mid = (lo + hi) / 2;

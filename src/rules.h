@@ -122,6 +122,31 @@ struct nc_rule_sketch {
  * nc_rule_sketch_free). */
 void nc_rule_sketch_text(const struct nc_rules *rules, const char *text,
                          size_t len, struct nc_rule_sketch *s);
+
+/* The words a sketch keeps for some of the rules: bit b of second[a] when
+ * one of their anchors begins with the letters 'a' + a and 'a' + b, and
+ * the bits of their anchors.  Most words of a text begin with no anchor's
+ * two first letters ("the", "and", "with"), and two look-ups tell so
+ * before the third letter is read and hashed; the fewer the rules, the
+ * fewer words pass. */
+struct nc_rule_filter {
+  uint32_t second[26];
+  uint64_t bits[4];
+};
+
+/* The filter of the n rules ri[] of `rules`. */
+void nc_rule_filter_of(const struct nc_rules *rules, const size_t *ri,
+                       size_t n, struct nc_rule_filter *f);
+
+/* The sketch of text[0..len) for the rules of filter f (as
+ * nc_rule_sketch_text makes it for all rules).  The words it drops begin
+ * with no anchor of those rules: nc_rule_next finds the matches of those
+ * rules with it that it finds with the sketch for all rules, and
+ * nc_rule_may_match, for them, rules out every text that sketch rules out
+ * (and may rule out more: a word that begins no anchor of theirs can no
+ * longer bring one of their bits). */
+void nc_rule_sketch_for(const struct nc_rule_filter *f, const char *text,
+                        size_t len, struct nc_rule_sketch *s);
 void nc_rule_sketch_free(struct nc_rule_sketch *s);
 
 /* False when rule i cannot match a text with sketch s. */

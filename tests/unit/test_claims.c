@@ -450,6 +450,51 @@ static void test_hedges_sharing_a_letter_and_markers(void **state)
   nc_claims_free(&c);
 }
 
+/* A hedge is found in any case (its last letter, asked first, too), and
+ * words that share all but a hedge's last letter, or run on past it, or
+ * follow a digit (the blocks read for word starts do not tell digits from
+ * other bytes), are no hedge. */
+static void test_hedges_in_any_case_and_near_misses(void **state)
+{
+  static const struct {
+    const char *country, *ord, *words, *hedge;
+  } s[] = {{"Peru", "ninth", "IS EXPECTED TO be", "is expected to"},
+           {"Chile", "tenth", "MighT be", "might"},
+           {"Bolivia", "11th", "wouLD be", "would"},
+           {"Ecuador", "12th", "is Set tO be", "is set to"},
+           {"Colombia", "13th", "is expected tx be", NULL},
+           {"Paraguay", "14th", "coulds be", NULL},
+           {"Uruguay", "15th", "is setup to be", NULL},
+           {"Mexico", "16th", "is likely too", NULL},
+           {"Panama", "17th", "mayo", NULL},
+           /* after a digit, no word begins */
+           {"Belize", "18th", "4may be", NULL},
+           {"Guyana", "19th", "x9Might be", NULL},
+           {"Cuba", "20th", "is 2could be", NULL}};
+  struct nc_buf t = {0};
+  struct nc_claims c = {0};
+  size_t k;
+  (void)state;
+  for (k = 0; k < sizeof s / sizeof *s; k++)
+    nc_buf_printf(&t, "%s %s the %s country to join the Arctic Compact.\n",
+                  s[k].country, s[k].words, s[k].ord);
+  extract(t.data, NULL, "2024-04-02", &c);
+  for (k = 0; k < sizeof s / sizeof *s; k++) {
+    char key[80];
+    const struct nc_claim *x;
+    char *low = nc_ascii_lowerdup(s[k].country, strlen(s[k].country));
+    snprintf(key, sizeof key, "rank|%s|country|join|arctic compact|", low);
+    free(low);
+    x = find(&c, key, 0);
+    if (s[k].hedge ? !x->hedge || strcmp(x->hedge, s[k].hedge) != 0
+                   : x->hedge != NULL)
+      fail_msg("%s: hedge \"%s\"", s[k].country,
+               x->hedge ? x->hedge : "(none)");
+  }
+  nc_buf_free(&t);
+  nc_claims_free(&c);
+}
+
 /* Stop words and function words of the longest length the lists hold
  * ("earlier", "which") still end a counted noun. */
 static void test_longest_stop_words_end_a_noun(void **state)
@@ -732,8 +777,10 @@ static void test_claims_append_past_the_reserve(void **state)
 
 /* A quote collapses each run of whitespace to one space wherever it falls
  * against the eight-byte blocks copied whole: a sentence is written with
- * single spaces, then with a double space, a tab or more put at each
- * place in turn, after openings of each length (which move the blocks),
+ * single spaces (its quote is then its text, read in blocks up to its
+ * last few bytes and copied in one go), then with a double space, a tab
+ * or more put at each place in turn (the run copied in one go then ends
+ * at each block), after openings of each length (which move the blocks),
  * and its quote must be the same each time. */
 static void test_quotes_collapse_space_at_every_offset(void **state)
 {
@@ -750,6 +797,21 @@ static void test_quotes_collapse_space_at_every_offset(void **state)
     nc_buf_puts(&one, "Peru will be the ninth country to join the Arctic "
                       "Compact, officials said");
     bl = one.len;
+    {
+      struct nc_claims c = {0};
+      struct nc_buf t = {0};
+      size_t i;
+      nc_buf_append(&t, one.data, bl);
+      nc_buf_puts(&t, ".\n");
+      extract(t.data, NULL, "2024-04-02", &c);
+      assert_true(c.n >= 1);
+      for (i = 0; i < c.n; i++) {
+        assert_memory_equal(c.items[i].quote, one.data, bl);
+        assert_string_equal(c.items[i].quote + bl, ".");
+      }
+      nc_buf_free(&t);
+      nc_claims_free(&c);
+    }
     for (g = 0; g < sizeof gaps / sizeof *gaps; g++)
       for (at = 0; at < bl; at++) {
         struct nc_claims c = {0};
@@ -941,6 +1003,7 @@ int main(void)
       cmocka_unit_test(test_ambiguous_keys_compare_values_as_written),
       cmocka_unit_test(test_rules_of_several_value_types_in_order),
       cmocka_unit_test(test_hedges_sharing_a_letter_and_markers),
+      cmocka_unit_test(test_hedges_in_any_case_and_near_misses),
       cmocka_unit_test(test_longest_stop_words_end_a_noun),
       cmocka_unit_test(test_each_sentence_has_its_own_quote),
       cmocka_unit_test(test_main_entity_counts_every_mention),

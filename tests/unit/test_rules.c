@@ -1058,6 +1058,180 @@ static void test_sketch_two_letters(void **state)
   nc_rule_sketch_free(&sk);
 }
 
+/* A sketch made for some of the rules against the sketch for all of
+ * them, for every real rule alone, for the rules of each value type, and
+ * for all rules, on the texts of test_sketch_keeps_every_match's kinds:
+ * each of those rules finds the same matches with either (searched from
+ * the same anchors), and the sketch for some rules out every text the
+ * sketch for all rules out, and no text with a match. */
+static void same_for_some(const struct nc_rules *rs, const size_t *ri,
+                          size_t n, const char *s, size_t len,
+                          struct nc_rule_sketch *all,
+                          struct nc_rule_sketch *some)
+{
+  struct nc_rule_filter f;
+  bool valid = nc_utf8_valid(s, len, NULL);
+  size_t k;
+
+  nc_rule_filter_of(rs, ri, n, &f);
+  nc_rule_sketch_text(rs, s, len, all);
+  nc_rule_sketch_for(&f, s, len, some);
+  assert_int_equal(all->all, some->all);
+  for (k = 0; k < n; k++) {
+    struct nc_rule_match a, b;
+    size_t pa = 0, pb = 0, count = 0;
+    bool ma, mb;
+    for (;;) {
+      ma = nc_rule_next(rs, ri[k], s, len, valid, all, &pa, &a);
+      mb = nc_rule_next(rs, ri[k], s, len, valid, some, &pb, &b);
+      if (ma != mb)
+        fail_msg("rule %s: %s with the sketch for some rules in \"%.*s\"",
+                 nc_rules_get(rs, ri[k])->id, ma ? "lost" : "extra", (int)len,
+                 s);
+      if (!ma)
+        break;
+      assert_memory_equal(&a, &b, sizeof a);
+      assert_int_equal(pa, pb);
+      count++;
+    }
+    if (count && !nc_rule_may_match(rs, ri[k], some))
+      fail_msg("rule %s: ruled out \"%.*s\"", nc_rules_get(rs, ri[k])->id,
+               (int)len, s);
+    if (!nc_rule_may_match(rs, ri[k], all) &&
+        nc_rule_may_match(rs, ri[k], some))
+      fail_msg("rule %s: not ruled out \"%.*s\"", nc_rules_get(rs, ri[k])->id,
+               (int)len, s);
+  }
+}
+
+static void test_sketch_for_some_rules(void **state)
+{
+  static const char *const made[] = {
+      "Morocco became the fourth country to join the Abraham Accords.",
+      "MOROCCO BECAME THE FOURTH COUNTRY TO JOIN THE ABRAHAM ACCORDS.",
+      "Leaders of 12 nations met; one of 5 leaders said so.",
+      "Relations with Israel since 1992, ties since 1993; ties with Iran.",
+      "The deal was \xc5\xbftruck between Israel, Bahrain and Morocco.",
+      "Signatories which include Bahrain, Morocco and Sudan.",
+      "",
+      "a",
+      "ab c"};
+  struct nc_rules *rs = NULL;
+  struct nc_rule_sketch all = {{0}, false, NULL, 0, 0},
+                        some = {{0}, false, NULL, 0, 0};
+  struct nc_error err;
+  size_t nrules, *sets, nsets = 0, i, j, k, x, v;
+  char *text = NULL;
+  size_t len = 0, s0 = 0, e;
+  DIR *d;
+  struct dirent *de;
+  (void)state;
+
+  nc_error_clear(&err);
+  assert_int_equal(nc_rules_load(TEST_DATADIR "/rules", &rs, &err), NC_OK);
+  nrules = nc_rules_count(rs);
+  /* each set: its size, then its rules */
+  sets = xcalloc((nrules + 8) * (nrules + 1), sizeof *sets);
+  for (i = 0; i < nrules; i++, nsets++) {
+    sets[nsets * (nrules + 1)] = 1;
+    sets[nsets * (nrules + 1) + 1] = i;
+  }
+  for (v = NC_RV_ORDINAL; v <= NC_RV_COUNTRIES; v++, nsets++)
+    for (i = 0; i < nrules; i++)
+      if (nc_rules_get(rs, i)->value == (enum nc_rule_value)v)
+        sets[nsets * (nrules + 1) + 1 + sets[nsets * (nrules + 1)]++] = i;
+  for (i = 0; i < nrules; i++)
+    sets[nsets * (nrules + 1) + 1 + i] = i;
+  sets[nsets++ * (nrules + 1)] = nrules;
+
+  d = opendir(TEST_DATADIR "/articles");
+  assert_non_null(d);
+  while ((de = readdir(d)) != NULL)
+    if (strstr(de->d_name, ".txt")) {
+      char *path = path_in(TEST_DATADIR "/articles", de->d_name), *t = NULL;
+      size_t n = 0;
+      assert_int_equal(nc_read_file(path, 1 << 24, &t, &n, &err), NC_OK);
+      text = xrealloc(text, len + n + 2);
+      memcpy(text + len, t, n);
+      len += n;
+      text[len++] = '\n';
+      free(t);
+      free(path);
+    }
+  closedir(d);
+  assert_true(len > 0);
+  for (j = 0; j < nsets; j++) {
+    const size_t *set = &sets[j * (nrules + 1)];
+    for (k = 0; k < sizeof made / sizeof *made; k++)
+      same_for_some(rs, set + 1, set[0], made[k], strlen(made[k]), &all,
+                    &some);
+    for (i = 0; i < nrules; i++) {
+      const struct nc_rule *r = nc_rules_get(rs, i);
+      for (x = 0; x < r->nexamples; x++)
+        same_for_some(rs, set + 1, set[0], r->examples[x].text,
+                      strlen(r->examples[x].text), &all, &some);
+    }
+    /* sentences, roughly: up to ". " or a line break */
+    for (s0 = 0, e = 0; e <= len; e++) {
+      if (e < len && !(text[e] == '\n' ||
+                       (text[e] == '.' && e + 1 < len && text[e + 1] == ' ')))
+        continue;
+      same_for_some(rs, set + 1, set[0], text + s0, e - s0, &all, &some);
+      s0 = e + 1;
+    }
+  }
+  free(text);
+  free(sets);
+  nc_rule_sketch_free(&all);
+  nc_rule_sketch_free(&some);
+  nc_rules_free(rs);
+}
+
+/* An event word is found whatever the case of each of its letters (the
+ * letters its bit is made of are lowered before the bit is asked), up to
+ * a NUL byte, and a word that shares those letters and its length with
+ * one but is no event word is not. */
+static void test_event_words_in_any_case(void **state)
+{
+  static const char *const words[] = {"sailed", "Sailed", "sAiled",
+                                      "saileD", "SAILED", "sail",
+                                      "SAIL",   "saiL",   "sAil"};
+  char *dir = make_tmpdir();
+  char *text = good_with("\\\\d+", "{DIGITS}");
+  struct nc_rules *rs = NULL;
+  struct nc_error err;
+  size_t k;
+  (void)state;
+
+  put(dir, "00-shared.json",
+      "{\"macros\": {\"DIGITS\": \"\\\\d+\"},\n"
+      " \"events\": {\"sail\": {\"words\": [\"sail\", \"Sailed\"],"
+      " \"actor\": \"person\"}}}");
+  put(dir, "10-rules.json", text);
+  nc_error_clear(&err);
+  if (nc_rules_load(dir, &rs, &err) != NC_OK)
+    fail_msg("%s: %s", err.file, err.msg);
+  for (k = 0; k < sizeof words / sizeof *words; k++)
+    if (!nc_rules_event(rs, words[k], strlen(words[k])) ||
+        strcmp(nc_rules_event(rs, words[k], strlen(words[k])), "sail") != 0)
+      fail_msg("\"%s\" is no event", words[k]);
+  /* up to the NUL: "sail", then "sailed" */
+  assert_string_equal(nc_rules_event(rs, "sail\0ed", 7), "sail");
+  assert_string_equal(nc_rules_event(rs, "SAILED\0x", 8), "sail");
+  assert_null(nc_rules_event(rs, "sai\0l", 5));
+  assert_null(nc_rules_event(rs, "\0sail", 5));
+  /* the same first two and last letters and length */
+  assert_null(nc_rules_event(rs, "saxxed", 6));
+  assert_null(nc_rules_event(rs, "SAXXED", 6));
+  assert_null(nc_rules_event(rs, "saxl", 4));
+  assert_null(nc_rules_event(rs, "sailer", 6));
+  assert_null(nc_rules_event(rs, "", 0));
+  nc_rules_free(rs);
+  free(text);
+  rm_dir(dir);
+  free(dir);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -1088,6 +1262,8 @@ int main(void)
       cmocka_unit_test(test_sketch_caseless_folds),
       cmocka_unit_test(test_pattern_anchors_skip_searches),
       cmocka_unit_test(test_sketch_two_letters),
+      cmocka_unit_test(test_sketch_for_some_rules),
+      cmocka_unit_test(test_event_words_in_any_case),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
