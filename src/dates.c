@@ -848,8 +848,13 @@ static size_t the_date(struct nc_vscan *sc, size_t i)
 {
   size_t k = i + 1, end;
   int d, y;
-  /* each form needs a number or a listed word after "the" */
-  if (k >= sc->n || (sc->t[k].kind != NC_T_NUM && !sc->t[k].w))
+  /* each form needs after "the" a number or a listed word that the
+   * forms read: "day", "next", "last" or "past" (KW_DATE), an ordinal or
+   * a number word (day_words); "the United", "the new" are none */
+  if (k >= sc->n ||
+      (sc->t[k].kind != NC_T_NUM &&
+       !(sc->t[k].w && ((sc->t[k].w->flags & (W_ORD | W_TEN | W_UNIT)) ||
+                        (sc->t[k].w->kw & KW_DATE) || word_is(sc, k, "day")))))
     return i;
   if (word_is(sc, k, "day") &&
       (word_is(sc, k + 1, "before") || word_is(sc, k + 1, "after")) &&
@@ -1445,15 +1450,18 @@ size_t nc_dates_at(struct nc_vscan *sc, size_t i)
       (!(e->flags & (W_ORD | W_TEN | W_MONTH | W_WDAY | W_RELDAY)) &&
        !(e->kw & KW_DATE)))
     return i;
-  if (word_is(sc, i, "the"))
+  /* the words these rules name ("the", "last", "mid" ...) are KW_DATE
+   * (mark_begins): a month, a weekday, "today" or an ordinal passes them
+   * by its entry, not by a test of its text for each */
+  if ((e->kw & KW_DATE) && word_is(sc, i, "the"))
     return the_date(sc, i);
   if ((e->flags & (W_ORD | W_TEN)) && (k = ordinal_date(sc, i)) > i)
     return k;
-  if ((k = modified(sc, i)) > i)
+  if ((e->kw & KW_DATE) && (k = modified(sc, i)) > i)
     return k;
   /* "mid-1990s", "early 2000s", "mid-2024" */
-  if (word_is(sc, i, "mid") || word_is(sc, i, "early") ||
-      word_is(sc, i, "late")) {
+  if ((e->kw & KW_DATE) && (word_is(sc, i, "mid") || word_is(sc, i, "early") ||
+                            word_is(sc, i, "late"))) {
     k = i + 1;
     if (k < sc->n && sc->t[k].kind == NC_T_PUNCT && glued(sc, k) &&
         glued(sc, k + 1))

@@ -1260,12 +1260,20 @@ static size_t high_letter(const char *s, size_t len, size_t i)
   return letter_cp(cp) ? l : 0;
 }
 
+/* True when c is an ASCII mark, a token of one byte to tokenize (no
+ * letter, digit or space; ".5" begins a number, so a '.' counts only
+ * before a space). */
+static inline bool lone_mark(unsigned char c)
+{
+  return c < 0x80 && !letter_low[c] && !nc_is_digit(c) && !nc_is_space(c);
+}
+
 /* A word token from s[i] whose letters go on at s[j], after one outside
  * ASCII, to the end of the letters of any kind: looked up only when its
  * first byte begins a key with a byte of 0x80 or more (high_first).
  * Then the words after it that one space and a two-byte letter begin
- * (Cyrillic, Greek), as tokenize would read them.  Returns the end of
- * the last. */
+ * (Cyrillic, Greek), or one mark and one space (", "), as tokenize
+ * would read them.  Returns the end of the last. */
 static size_t tok_accented(struct nc_vscan *sc, size_t i, size_t j, bool space)
 {
   const unsigned char *s = (const unsigned char *)sc->s;
@@ -1293,6 +1301,15 @@ static size_t tok_accented(struct nc_vscan *sc, size_t i, size_t j, bool space)
     if (sc->lx->high_first[letter_low[s[i]] ? letter_low[s[i]] : s[i]]) {
       t->w = numlex_find(sc->lx, sc->s + i, n, hash_lower(sc->s + i, n));
       t->begin = t->w && (t->w->flags & W_BEGIN);
+    }
+    if (len - j >= 4 && s[j] != ' ' && lone_mark(s[j]) && s[j + 1] == ' ' &&
+        two_byte_letter(s + j + 2, len - j - 2)) {
+      /* a mark before the space (", "): the token tokenize makes of it,
+       * then the word after it as below */
+      t = tok_new(sc, NC_T_PUNCT, j, j + 1, false);
+      t->w = sc->lx->ascii[s[j]];
+      t->begin = (t->w && (t->w->flags & W_BEGIN)) || s[j] == '-';
+      j++;
     }
     if (len - j < 3 || s[j] != ' ' || !two_byte_letter(s + j + 1, len - j - 1))
       return j;
@@ -1325,6 +1342,24 @@ static size_t long_word(const unsigned char *p, const unsigned char *end,
     *next = (unsigned char)(x >> 8 * k);
     return n + k;
   }
+}
+
+/* The key of the mark s[0..n), the character cp of 0x80 or more: looked
+ * up only when a key may be that one character (high_one). */
+static inline const struct nc_lexent *
+mark_key(const struct nc_numlex *lx, const char *s, size_t n, uint32_t cp)
+{
+  if (!(lx->high_one[(cp >> 6) & 15] >> (cp & 63) & 1))
+    return NULL;
+  return nc_numlex_get(lx, s, n);
+}
+
+/* True when s[i] begins U+200C to U+202E (E2 80 8C to E2 80 AE): quotes,
+ * dashes, "…", all marks to tokenize (no space, letter or fraction). */
+static inline bool wide_mark(const unsigned char *s, size_t len, size_t i)
+{
+  return len - i >= 3 && s[i] == 0xE2 && s[i + 1] == 0x80 &&
+         s[i + 2] >= 0x8C && s[i + 2] <= 0xAE;
 }
 
 /* The words from s[i], an ASCII letter that begins no web address, on,
@@ -1432,6 +1467,24 @@ static size_t tok_words(struct nc_vscan *sc, size_t i, bool *space)
         let = nc_letters8(x);
         continue;
       }
+    } else if (next == 0xE2 && wide_mark(s, len, i)) {
+      /* a quote or a dash glued to the word ("Trump’s", "said.”"): the
+       * token tokenize makes of it, as for an ASCII mark */
+      const struct nc_lexent *m =
+          mark_key(sc->lx, sc->s + i, 3, 0x2000 | (s[i + 2] & 0x3F));
+      *t++ = (struct nc_vtok){.start = i,
+                              .end = i + 3,
+                              .kind = NC_T_PUNCT,
+                              .w = m,
+                              .begin = m && (m->flags & W_BEGIN)};
+      i += 3;
+      next = i < len ? s[i] : 0;
+      if (letter_low[next]) {
+        sp = false;
+        x = nc_load8(s + i, len - i);
+        let = nc_letters8(x);
+        continue;
+      }
     }
     sp = next == ' ';
     if (!sp)
@@ -1530,8 +1583,8 @@ static void tokenize(struct nc_vscan *sc)
       t = tok_new(sc, NC_T_PUNCT, i, i + clen, space);
       if (c < 0x80)
         t->w = sc->lx->ascii[c];
-      else if (sc->lx->high_one[(cp >> 6) & 15] >> (cp & 63) & 1)
-        t->w = nc_numlex_get(sc->lx, s + i, clen);
+      else
+        t->w = mark_key(sc->lx, s + i, clen, cp);
       t->begin = (t->w && (t->w->flags & W_BEGIN)) ||
                  minus_tok(sc, sc->n - 1);
       i += clen;
@@ -2497,7 +2550,12 @@ static size_t scan_at(struct nc_vscan *sc, size_t i)
 {
   const struct nc_lexent *a;
   size_t k;
-  if ((a = nc_vphrase(sc, i, W_APPROX, &k))) {
+  /* a value after an approximation begins where one may begin alone
+   * (`begin`), or at "MUSD", a word of four letters read by its text
+   * (code_word): "about them", "over there" go on to the rest */
+  if ((a = nc_vphrase(sc, i, W_APPROX, &k)) && k < sc->n &&
+      (sc->t[k].begin ||
+       (sc->t[k].kind == NC_T_WORD && sc->t[k].end - sc->t[k].start == 4))) {
     size_t r = value_at(sc, i, k, a->approx);
     if (r > k)
       return r;
@@ -2527,9 +2585,17 @@ static size_t scan_at(struct nc_vscan *sc, size_t i)
       !((sc->t[i].w->flags & W_CODE) && tok_upper(sc, &sc->t[i])))
     return i;
   /* "a" begins a number ("a dozen", "a third"), a span ("a year ago")
-   * or money ("A$ 5") only before a number or a listed word */
+   * or money ("A$ 5") only before a number or a word with a role these
+   * read: a scale, a multiple, a fraction, a time unit, a currency
+   * symbol, or "a" of "half a million" (KW_QTY); "a new", "a U.S." begin
+   * none of them */
   if (sc->t[i].kind == NC_T_WORD && (sc->t[i].w->kw & KW_QTYONLY) &&
-      !(i + 1 < sc->n && (sc->t[i + 1].kind == NC_T_NUM || sc->t[i + 1].w)))
+      !(i + 1 < sc->n &&
+        (sc->t[i + 1].kind == NC_T_NUM ||
+         (sc->t[i + 1].w &&
+          ((sc->t[i + 1].w->flags &
+            (W_SCALE | W_MULT | W_FRAC | W_TUNIT | W_CURSYM)) ||
+           (sc->t[i + 1].w->kw & KW_QTY))))))
     return vague_at(sc, i);
   return value_at(sc, i, i, NC_APPROX_NONE);
 }
@@ -2540,7 +2606,7 @@ void nc_values_find(const struct nc_numlex *lx, const char *text,
 {
   struct nc_vtok local[NC_VTOK_LOCAL];
   struct nc_vscan sc;
-  size_t i;
+  const struct nc_vtok *t, *end;
 
   /* tokens keep offsets of 32 bits: a text is at most
    * NC_MAX_INPUT_BYTES, and a longer one is read to 4 GiB */
@@ -2561,33 +2627,34 @@ void nc_values_find(const struct nc_numlex *lx, const char *text,
   if (sc.n == sc.cap)
     tok_grow(&sc);
   sc.t[sc.n].begin = true;
-  i = 0;
-  while (i < sc.n) {
-    size_t k;
+  /* the tokens stay where they are from here on: a pointer walks them,
+   * turned into an index only where scan_at is called */
+  t = sc.t;
+  end = sc.t + sc.n;
+  while (t < end) {
+    size_t i, k;
     /* a value begins at a number, a sign or a word that may start one,
      * a few tokens of a sentence: a tight loop passes the others */
-    const struct nc_vtok *t = sc.t + i, *end = sc.t + sc.n;
     while (!t->begin)
       t++;
     if (t == end)
       break;
-    i = (size_t)(t - sc.t);
-    if (t->kind == NC_T_WORD && (t->w->kw & KW_NEXTLISTED) && i + 1 < sc.n &&
+    if (t->kind == NC_T_WORD && (t->w->kw & KW_NEXTLISTED) && t + 1 < end &&
         t[1].kind == NC_T_WORD && !t[1].w && !nc_vnext(t->w, &t[1])) {
       /* "the", "a", "in" before a word with no key, most of them: the
        * cheapest test first, as scan_at would find nothing there */
-      i++;
+      t++;
       continue;
     }
-    if (sc.t[i].kind == NC_T_PUNCT &&
-        !(sc.t[i].w && (sc.t[i].w->flags & W_BEGIN)) &&
+    i = (size_t)(t - sc.t);
+    if (t->kind == NC_T_PUNCT && !(t->w && (t->w->flags & W_BEGIN)) &&
         !(is_num(&sc, i + 1) && glued(&sc, i + 1))) {
       /* (a sign begins a value only before digits, "-3") */
-      i++;
+      t++;
       continue;
     }
     k = scan_at(&sc, i);
-    i = k > i ? k : i + 1;
+    t = sc.t + (k > i ? k : i + 1);
   }
   if (sc.t != local)
     free(sc.t);

@@ -57,7 +57,10 @@ enum {
 enum {
   KW_DATE = 1u << 0,      /* begins a date with no date role: "the", "last",
                              "past", "next", "coming", "this", "earlier",
-                             "later", "mid", "early", "late" */
+                             "later", "mid", "early", "late"; the date
+                             rules that name these words by their text
+                             are tried only at a word with the bit (and
+                             "the" before one, see the_date) */
   KW_QTY = 1u << 1,       /* begins a number with no number role: "half",
                              "a", "an" */
   KW_LEAD = 1u << 2,      /* begins a value only as an approximation

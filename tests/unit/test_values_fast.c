@@ -20,12 +20,17 @@ static int setup(void **state)
   if (nc_numlex_load(TEST_DATADIR "/lexicon", &lx, &err) != NC_OK ||
       nc_numlex_load(TEST_DATADIR "/lexicon", &slow, &err) != NC_OK)
     return -1;
-  /* in `slow`, a date word is tried as every value, every token after
-   * the first word of a longer key is tried as its second, and the
-   * tokens after it are looked up to the most a key has, whether what
-   * comes before begins a key or not */
+  /* in `slow`, a date word and "a" are tried as every value, every
+   * token after the first word of a longer key is tried as its second,
+   * the tokens after it are looked up to the most a key has, whether
+   * what comes before begins a key or not, and every word with a key is
+   * tried by each date rule that names words ("the", "last", "mid") and
+   * after "the" (KW_DATE), and as a value, alone or after an
+   * approximation (W_BEGIN) */
   for (i = 0; i < slow->n; i++) {
-    slow->ents[i].kw &= ~(unsigned)(KW_DATEWORD | KW_NEXTLISTED);
+    slow->ents[i].kw &= ~(unsigned)(KW_DATEWORD | KW_NEXTLISTED | KW_QTYONLY);
+    slow->ents[i].kw |= KW_DATE;
+    slow->ents[i].flags |= W_BEGIN;
     slow->ents[i].next = ~0ull;
   }
   memset(slow->begins, 0xFF, sizeof slow->begins);
@@ -130,6 +135,254 @@ static void test_date_words(void **state)
   assert_false(nc_numlex_get(lx, "about", 5)->kw & KW_DATEWORD);
 }
 
+/* nc_dates_at tries the rules that name their words ("the", "last",
+ * "mid") only at a KW_DATE word, and "the" begins a date only before a
+ * number, KW_DATE or a word with a role the forms after it read (an
+ * ordinal, a number word, a time unit: "the 5th", "the next day").  Each
+ * key of one token, as the word of those rules and as the word after
+ * "the", gives the same mentions as when every word with a key passes
+ * (KW_DATE on every key of `slow`). */
+static void test_date_rule_words(void **state)
+{
+  static const char *const forms[] = {"%s week",
+                                      "%s Monday",
+                                      "%s this month",
+                                      "%s June",
+                                      "%s day",
+                                      "%s-1990s",
+                                      "%s 2000s",
+                                      "%s-2024",
+                                      "%s year",
+                                      "%s week Sunday",
+                                      "the %s",
+                                      "the %s 5",
+                                      "on the %s.",
+                                      "the %s of June 2024",
+                                      "the %s day",
+                                      "the %s before yesterday",
+                                      "the %s Sunday of next month",
+                                      "by the %s!",
+                                      "the %s-first of May",
+                                      "the %s fifth"};
+  char key[64], text[160];
+  size_t i, f, c, seen = 0;
+  (void)state;
+
+  for (i = 0; i < lx->n; i++) {
+    const struct nc_lexent *e = &lx->ents[i];
+    if (memchr(e->key, ' ', e->len) || e->len + 1 > sizeof key)
+      continue;
+    seen++;
+    for (c = 0; c < 2; c++) {
+      /* lower case, capital */
+      memcpy(key, e->key, e->len);
+      key[e->len] = '\0';
+      if (c == 1 && key[0] >= 'a' && key[0] <= 'z')
+        key[0] = (char)(key[0] - 'a' + 'A');
+      for (f = 0; f < sizeof forms / sizeof *forms; f++) {
+        int r;
+        snprintf(text, sizeof text, forms[f], key);
+        for (r = 0; r < 2; r++) {
+          read_both(lx, text, r, &got);
+          read_both(slow, text, r, &want);
+          same_mentions(text, &got, &want);
+        }
+      }
+    }
+  }
+  assert_true(seen > 500);
+  /* and the rules find their dates */
+  read_both(lx, "the next day", true, &got);
+  assert_int_equal(got.n, 1);
+  read_both(lx, "on the fifth.", true, &got);
+  assert_int_equal(got.n, 1);
+  read_both(lx, "in the mid-1990s", true, &got);
+  assert_int_equal(got.n, 1);
+  read_both(lx, "last week", true, &got);
+  assert_int_equal(got.n, 1);
+}
+
+/* After an approximation word, scan_at tries a value only at a token
+ * where one may begin alone (`begin`: a number, a sign, a W_BEGIN word)
+ * or at a word of four letters ("MUSD", read by its text).  Each key of
+ * one token after approximations, before what a value could take, gives
+ * the same mentions as when every word with a key is tried (W_BEGIN on
+ * every key of `slow`). */
+static void test_after_approx(void **state)
+{
+  static const char *const forms[] = {
+      "about %s 5",       "up to %s 5 percent",   "over %s $5",
+      "nearly %s-5",      "about %s 2024",        "around %s, 7 million",
+      "about %s USD 5",   "more than %s 3rd",     "about %s",
+      "roughly %s dozen", "between %s 5 and 7",   "almost %s half",
+      "about %s of them", "about %s 5 years ago", "some %s 12"};
+  char key[64], text[160];
+  size_t i, f, c, seen = 0;
+  (void)state;
+
+  for (i = 0; i < lx->n; i++) {
+    const struct nc_lexent *e = &lx->ents[i];
+    if (memchr(e->key, ' ', e->len) || e->len + 1 > sizeof key)
+      continue;
+    seen++;
+    for (c = 0; c < 3; c++) {
+      /* lower case, capital, upper case */
+      size_t k;
+      for (k = 0; k < e->len; k++) {
+        char ch = e->key[k];
+        key[k] = (c == 2 || (c == 1 && k == 0)) && ch >= 'a' && ch <= 'z'
+                     ? (char)(ch - 'a' + 'A')
+                     : ch;
+      }
+      key[e->len] = '\0';
+      for (f = 0; f < sizeof forms / sizeof *forms; f++) {
+        int r;
+        snprintf(text, sizeof text, forms[f], key);
+        for (r = 0; r < 2; r++) {
+          read_both(lx, text, r, &got);
+          read_both(slow, text, r, &want);
+          same_mentions(text, &got, &want);
+        }
+      }
+    }
+  }
+  assert_true(seen > 500);
+  /* a word of four letters with no key is tried: money in millions */
+  assert_null(nc_numlex_get(lx, "musd", 4));
+  read_both(lx, "about MUSD 5", true, &got);
+  assert_int_equal(got.n, 1);
+  assert_int_equal(got.items[0].type, NC_M_MONEY);
+  read_both(lx, "about the 5", true, &got);
+  assert_int_equal(got.n, 1);
+  /* and at a sign or a currency symbol */
+  read_both(lx, "about -5", true, &got);
+  assert_int_equal(got.n, 1);
+  assert_int_equal(got.items[0].approx, NC_APPROX_ABOUT);
+  assert_true(got.items[0].value == -5);
+  read_both(lx, "over $5", true, &got);
+  assert_int_equal(got.n, 1);
+  assert_int_equal(got.items[0].type, NC_M_MONEY);
+  assert_int_equal(got.items[0].start, 0);
+}
+
+/* A quote, dash or ellipsis of three bytes (U+200C to U+202E) glued to a
+ * word of ASCII letters is read by the word loop, as ASCII marks are;
+ * after a word that begins outside ASCII, tokenize reads it.  Each such
+ * mark and its neighbours, after a word of each kind of the same bytes
+ * ("qzx", "\xc3\xa9q") and before what may follow, give the same
+ * mentions. */
+static void test_wide_marks(void **state)
+{
+  static const char *const before[] = {"", "Up to ", "It was 5 ", "the "};
+  static const char *const after[] = {"",
+                                      "s 5 percent",
+                                      " 5 percent",
+                                      "5 percent",
+                                      ". 7 million",
+                                      "-3",
+                                      "$5",
+                                      "\xe2\x80\x99s 4",
+                                      ", 3rd",
+                                      " http://a.b/5",
+                                      "www.a.b 5",
+                                      "\xc3\xa9 5",
+                                      "\xc2\xbd",
+                                      " \xe2\x80\x94 5"};
+  char fast[160], slow_text[160], mark[4];
+  unsigned cp;
+  size_t b, a;
+  (void)state;
+
+  assert_null(nc_numlex_get(lx, "qzx", 3));
+  assert_null(nc_numlex_get(lx, "\xc3\xa9q", 3));
+  for (cp = 0x2000; cp <= 0x2031; cp++) {
+    mark[0] = (char)0xE2;
+    mark[1] = (char)(0x80 | (cp >> 6 & 0x3F));
+    mark[2] = (char)(0x80 | (cp & 0x3F));
+    mark[3] = '\0';
+    for (b = 0; b < sizeof before / sizeof *before; b++) {
+      for (a = 0; a < sizeof after / sizeof *after; a++) {
+        int r;
+        snprintf(fast, sizeof fast, "%sqzx%s%s", before[b], mark, after[a]);
+        snprintf(slow_text, sizeof slow_text, "%s\xc3\xa9q%s%s", before[b],
+                 mark, after[a]);
+        for (r = 0; r < 2; r++) {
+          read_both(lx, fast, r, &got);
+          read_both(lx, slow_text, r, &want);
+          same_mentions(fast, &got, &want);
+        }
+      }
+    }
+  }
+  /* and what is read after the mark */
+  read_both(lx, "qzx\xe2\x80\x99s 5 percent", true, &got);
+  assert_int_equal(got.n, 1);
+  assert_int_equal(got.items[0].type, NC_M_PERCENT);
+  read_both(lx, "It won\xe2\x80\x99t reach 12 million", true, &got);
+  assert_int_equal(got.n, 1);
+}
+
+/* After a word with letters outside ASCII, tok_accented reads on past
+ * one space, or one ASCII mark and one space (", "), to a word that
+ * begins with a two-byte letter; with a tab in place of that space,
+ * tokenize reads the mark and the word.  Each ASCII mark between such
+ * words, in texts with values around them, gives the same mentions
+ * either way. */
+static void test_mark_after_accented(void **state)
+{
+  static const char *const before[] = {"", "5 ", "about ",
+                                       "\xd0\xbc\xd0\xb8 "};
+  static const char *const word[] = {"\xd0\xbc\xd0\xb8\xd1\x80", "caf\xc3\xa9",
+                                     "\xc3\xa9"};
+  static const char *const after[] = {
+      "\xd0\xbc\xd0\xb8\xd1\x80 5 percent", "\xce\xb1 5",
+      "\xd0\xbc\xd0\xb8\xd1\x80, 7 million", "\xc3\x97 5", "\xc3\xa9 $5"};
+  char spaced[160], tabbed[160];
+  unsigned c;
+  size_t b, w, a;
+  (void)state;
+
+  for (c = 1; c < 0x80; c++) {
+    for (b = 0; b < sizeof before / sizeof *before; b++) {
+      for (w = 0; w < sizeof word / sizeof *word; w++) {
+        for (a = 0; a < sizeof after / sizeof *after; a++) {
+          int r;
+          snprintf(spaced, sizeof spaced, "%s%s%c %s", before[b], word[w],
+                   (char)c, after[a]);
+          snprintf(tabbed, sizeof tabbed, "%s%s%c\t%s", before[b], word[w],
+                   (char)c, after[a]);
+          for (r = 0; r < 2; r++) {
+            read_both(lx, spaced, r, &got);
+            read_both(lx, tabbed, r, &want);
+            same_mentions(spaced, &got, &want);
+          }
+        }
+      }
+    }
+  }
+  /* each mark is a token: the tense of "Monday" comes from the nearer of
+   * "will" and "said", eleven and nine tokens away with the marks, seven
+   * and nine without */
+  for (c = 1; c < 0x80; c++) {
+    static const char *const mir = "\xd0\xbc\xd0\xb8\xd1\x80";
+    snprintf(spaced, sizeof spaced,
+             "They will %s%c %s%c %s%c %s%c %s on Monday a b c d e f g h "
+             "said.",
+             mir, (char)c, mir, (char)c, mir, (char)c, mir, (char)c, mir);
+    snprintf(tabbed, sizeof tabbed,
+             "They will %s%c\t%s%c\t%s%c\t%s%c\t%s on Monday a b c d e f "
+             "g h said.",
+             mir, (char)c, mir, (char)c, mir, (char)c, mir, (char)c, mir);
+    read_both(lx, spaced, true, &got);
+    read_both(lx, tabbed, true, &want);
+    same_mentions(spaced, &got, &want);
+  }
+  /* a sign after the mark is read as one */
+  read_both(lx, "\xd0\xbc\xd0\xb8\xd1\x80: -5 percent", true, &got);
+  assert_int_equal(got.n, 1);
+  assert_true(got.items[0].value == -5);
+}
+
 /* The first word of a longer key ("in" of "in excess of") is looked
  * up with the words after it only when the next token may go on such a
  * key (nc_vnext): a word by the bit of its hash, a number or a mark only
@@ -213,6 +466,63 @@ static void cased_key(const struct nc_lexent *e, int c, char *buf)
                  : ch;
   }
   buf[e->len] = '\0';
+}
+
+/* "a" and "an" (KW_QTYONLY) are tried as a value other than a vague one
+ * only before a number or a word with a role that such a value reads
+ * after them (a scale, a multiple, a fraction, a time unit, a currency
+ * symbol, or KW_QTY).  Each such key before each key of one token, in
+ * forms around what those values take, gives the same mentions as when
+ * the bit is clear (`slow`). */
+static void test_qty_only(void **state)
+{
+  static const char *const forms[] = {
+      "%s %s",       "%s %s 5",    "%s %s ago",     "for %s %s",
+      "about %s %s", "half %s %s", "%s %s of them", "%s %s and a half",
+      "%s %s5",      "%s %s-5",    "%s %s $5",      "%s %s, 5 percent"};
+  char q[64], key[64], text[200];
+  size_t i, j, f, seen = 0;
+  (void)state;
+
+  for (i = 0; i < lx->n; i++) {
+    const struct nc_lexent *e = &lx->ents[i];
+    int c;
+    if (!(e->kw & KW_QTYONLY) || e->len + 1 > sizeof q)
+      continue;
+    seen++;
+    for (c = 0; c < 2; c++) {
+      cased_key(e, c, q);
+      for (j = 0; j < lx->n; j++) {
+        const struct nc_lexent *x = &lx->ents[j];
+        int d;
+        if (memchr(x->key, ' ', x->len) || x->len + 1 > sizeof key)
+          continue;
+        for (d = 0; d < 2; d++) {
+          cased_key(x, d, key);
+          for (f = 0; f < sizeof forms / sizeof *forms; f++) {
+            int r;
+            snprintf(text, sizeof text, forms[f], q, key);
+            for (r = 0; r < 2; r++) {
+              read_both(lx, text, r, &got);
+              read_both(slow, text, r, &want);
+              same_mentions(text, &got, &want);
+            }
+          }
+        }
+      }
+    }
+  }
+  /* "a" and "an" have the bit */
+  assert_true(seen >= 2);
+  assert_true(nc_numlex_get(lx, "a", 1)->kw & KW_QTYONLY);
+  /* and the values are found */
+  read_both(lx, "a dozen eggs", true, &got);
+  assert_int_equal(got.n, 1);
+  read_both(lx, "a year ago", true, &got);
+  assert_int_equal(got.n, 1);
+  read_both(lx, "A$ 5", true, &got);
+  assert_int_equal(got.n, 1);
+  assert_int_equal(got.items[0].type, NC_M_MONEY);
 }
 
 /* A word marked KW_NEXTLISTED ("the", "a", "in", "s") before a word with
@@ -640,6 +950,11 @@ int main(void)
       cmocka_unit_test(test_many_digits),
       cmocka_unit_test(test_document_list),
       cmocka_unit_test(test_room_per_word),
+      cmocka_unit_test(test_date_rule_words),
+      cmocka_unit_test(test_wide_marks),
+      cmocka_unit_test(test_mark_after_accented),
+      cmocka_unit_test(test_after_approx),
+      cmocka_unit_test(test_qty_only),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
