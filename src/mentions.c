@@ -98,9 +98,13 @@ void nc_mentions_find(const struct nc_lexicon *lex, const char *text,
 }
 
 /* Bytes of text per mention the list of a document is first given room
- * for: news has about one per 70 bytes (values and names, overlaps
- * dropped), so twice that many. */
-#define MENTION_BYTES 32
+ * for: news has one per 80 to 160 bytes (values and names, overlaps
+ * dropped; the built-in articles and 88 news pages).  Not more room: with
+ * nc_grow's doubling, one per 32 bytes made the list of 8.4 MB of text
+ * 32 MiB, glibc's mmap threshold (heap.c), and a block that large gets a
+ * mapping of its own, without huge pages, faulted in 4 KiB at a time
+ * (about 1,300 page faults more for 10 MB of text). */
+#define MENTION_BYTES 64
 
 void nc_mentions_find_sentence(const struct nc_lexicon *lex,
                                const struct nc_doc *doc,

@@ -143,18 +143,23 @@ static char *put_escape(char *p, unsigned char c)
   return p + 2;
 }
 
-static void put_json_str(struct nc_buf *b, const char *s, size_t n)
+/* Room for s[0..n) as json_str_at writes it: an escape takes six bytes
+ * at most, and the short path stores whole words of eight. */
+#define JSON_STR_ROOM(n) (6 * (n) + 10)
+
+/* s[0..n) as a JSON string at p, in room for JSON_STR_ROOM(n) bytes;
+ * returns its end.  Reserving the worst case up front lets a caller write
+ * a string and the literals around it with one capacity check. */
+static char *json_str_at(char *p, const char *s, size_t n)
 {
   size_t i = 0, j;
-  char *p;
 
   if (n < 16) {
     /* A short string (most mention texts and names): each word of
-     * eight bytes is copied as soon as it is checked, into room for
-     * eight bytes more than the string (nc_load8's zeros past n land
-     * there and are written over), which spares a call to memcpy.  A
-     * string with a byte to escape is written the general way below. */
-    p = room(b, n + 2 + 8);
+     * eight bytes is copied as soon as it is checked (nc_load8's zeros
+     * past n land in the room and are written over), which spares a
+     * call to memcpy.  A string with a byte to escape is written the
+     * general way below. */
     for (; i < n; i += 8) {
       uint64_t w = nc_load8(s + i, n - i), m8 = escapes8(w);
       if (n - i < 8) /* the zeros past n: not ours */
@@ -166,12 +171,10 @@ static void put_json_str(struct nc_buf *b, const char *s, size_t n)
     if (i >= n) {
       p[0] = '"';
       p[n + 1] = '"';
-      end_room(b, p + n + 2);
-      return;
+      return p + n + 2;
     }
     i = 0;
   }
-  p = room(b, n + 2);
   *p++ = '"';
   for (;;) {
     j = find_escape(s, i, n);
@@ -179,14 +182,40 @@ static void put_json_str(struct nc_buf *b, const char *s, size_t n)
     p += j - i;
     if (j == n)
       break;
-    /* room for the escape (six bytes at most), the rest and the '"' */
-    end_room(b, p);
-    p = put_escape(room(b, 6 + (n - j)), (unsigned char)s[j]);
+    p = put_escape(p, (unsigned char)s[j]);
     i = j + 1;
   }
   *p++ = '"';
+  return p;
+}
+
+static void put_json_str(struct nc_buf *b, const char *s, size_t n)
+{
+  end_room(b, json_str_at(room(b, JSON_STR_ROOM(n)), s, n));
+}
+
+/* The literal lit[0..len) (a key, or a line's start up to one) and then
+ * s, or null, as put_json_cstr writes it, in one piece of room: the JSON
+ * lines are mostly such pairs.  Inline, so that the copy of a literal of
+ * known length is a few moves. */
+static inline void put_keyed_cstr(struct nc_buf *b, const char *lit,
+                                  size_t len, const char *s)
+{
+  size_t n = s ? strlen(s) : 0;
+  char *p = room(b, len + JSON_STR_ROOM(n));
+
+  memcpy(p, lit, len);
+  if (s) {
+    p = json_str_at(p + len, s, n);
+  } else {
+    memcpy(p + len, "null", 4);
+    p += len + 4;
+  }
   end_room(b, p);
 }
+
+/* put_keyed_cstr with a string literal */
+#define PUT_KEYED_CSTR(b, lit, s) put_keyed_cstr(b, lit, sizeof lit - 1, s)
 
 static inline void put_json_cstr(struct nc_buf *b, const char *s)
 {
@@ -226,24 +255,22 @@ static void put_name(struct nc_buf *b, const char *s)
   "{\"kind\":\"mention\",\"type\":\"" name "\",\"text\":"
 #define APPROX_FIELD(name) ",\"approx\":\"" name "\""
 
-/* A mention line up to the '"' that opens its "text". */
-static inline void put_mention_head(struct nc_buf *b, enum nc_mention_type t)
-{
-  switch (t) {
-  case NC_M_NUMBER: nc_buf_puts(b, MENTION_HEAD("number")); return;
-  case NC_M_ORDINAL: nc_buf_puts(b, MENTION_HEAD("ordinal")); return;
-  case NC_M_PERCENT: nc_buf_puts(b, MENTION_HEAD("percent")); return;
-  case NC_M_MONEY: nc_buf_puts(b, MENTION_HEAD("money")); return;
-  case NC_M_DATE: nc_buf_puts(b, MENTION_HEAD("date")); return;
-  case NC_M_DURATION: nc_buf_puts(b, MENTION_HEAD("duration")); return;
-  case NC_M_COUNTRY: nc_buf_puts(b, MENTION_HEAD("country")); return;
-  case NC_M_PERSON: nc_buf_puts(b, MENTION_HEAD("person")); return;
-  case NC_M_VAGUE: nc_buf_puts(b, MENTION_HEAD("vague")); return;
-  }
-  nc_buf_puts(b, "{\"kind\":\"mention\",\"type\":");
-  put_name(b, nc_mention_type_str(t));
-  nc_buf_puts(b, ",\"text\":");
-}
+/* The start of a mention line up to its text, for each type, padded to
+ * MENTION_HEAD_ROOM bytes so that any of them is copied with the same few
+ * moves (the padding is written over). */
+#define MENTION_HEAD_ROOM 48
+#define HEAD_ENTRY(t, name) \
+  [t] = {MENTION_HEAD(name), sizeof MENTION_HEAD(name) - 1}
+static const struct mention_head {
+  char s[MENTION_HEAD_ROOM];
+  unsigned char len;
+} mention_heads[] = {
+    HEAD_ENTRY(NC_M_NUMBER, "number"),   HEAD_ENTRY(NC_M_ORDINAL, "ordinal"),
+    HEAD_ENTRY(NC_M_PERCENT, "percent"), HEAD_ENTRY(NC_M_MONEY, "money"),
+    HEAD_ENTRY(NC_M_DATE, "date"),       HEAD_ENTRY(NC_M_DURATION, "duration"),
+    HEAD_ENTRY(NC_M_COUNTRY, "country"), HEAD_ENTRY(NC_M_PERSON, "person"),
+    HEAD_ENTRY(NC_M_VAGUE, "vague")};
+#undef HEAD_ENTRY
 
 /* ',"approx":' and the approximation's name, or null. */
 static inline void put_approx_field(struct nc_buf *b, enum nc_approx a)
@@ -259,6 +286,29 @@ static inline void put_approx_field(struct nc_buf *b, enum nc_approx a)
   }
   nc_buf_puts(b, ",\"approx\":");
   put_name(b, nc_approx_str(a));
+}
+
+/* put_approx_field and then the end of a line, as one piece where the
+ * approximation is listed: most mention lines end so. */
+static void put_approx_end(struct nc_buf *b, enum nc_approx a)
+{
+  switch (a) {
+  case NC_APPROX_NONE: nc_buf_puts(b, ",\"approx\":null}\n"); return;
+  case NC_APPROX_ABOUT: nc_buf_puts(b, APPROX_FIELD("about") "}\n"); return;
+  case NC_APPROX_MORE_THAN:
+    nc_buf_puts(b, APPROX_FIELD("more_than") "}\n");
+    return;
+  case NC_APPROX_LESS_THAN:
+    nc_buf_puts(b, APPROX_FIELD("less_than") "}\n");
+    return;
+  case NC_APPROX_AT_LEAST:
+    nc_buf_puts(b, APPROX_FIELD("at_least") "}\n");
+    return;
+  case NC_APPROX_AT_MOST: nc_buf_puts(b, APPROX_FIELD("at_most") "}\n"); return;
+  case NC_APPROX_RANGE: nc_buf_puts(b, APPROX_FIELD("range") "}\n"); return;
+  }
+  put_approx_field(b, a);
+  nc_buf_append(b, "}\n", 2);
 }
 
 #undef APPROX_FIELD
@@ -285,6 +335,31 @@ static char *digits_at(char *p, uint64_t x)
   char tmp[40], *q = tmp + 20;
   uint32_t y, r;
 
+  if (x < 100000000) {
+    /* below 10^8 (offsets, most numbers): the count from three
+     * comparisons, and then the digits made right to left straight at
+     * p, as below but without the copy */
+    size_t n;
+    y = (uint32_t)x;
+    n = y < 10000 ? (y < 100 ? 1 + (y >= 10) : 3 + (y >= 1000))
+                  : (y < 1000000 ? 5 + (y >= 100000) : 7 + (y >= 10000000));
+    q = p + n;
+    if (y >= 10000) {
+      r = y % 10000;
+      y /= 10000;
+      memcpy(q -= 2, pairs + 2 * (r % 100), 2);
+      memcpy(q -= 2, pairs + 2 * (r / 100), 2);
+    }
+    if (y >= 100) {
+      memcpy(q -= 2, pairs + 2 * (y % 100), 2);
+      y /= 100;
+    }
+    if (y >= 10)
+      memcpy(q - 2, pairs + 2 * y, 2);
+    else
+      q[-1] = (char)('0' + y);
+    return p + n;
+  }
   memset(tmp + 20, 0, 20);
   /* pairs of digits, in 32 bits when they are enough, and there four
    * digits a step (offsets have six or seven): a step's two pairs come
@@ -525,56 +600,66 @@ struct claim_run {
   struct last_str doc, quote, hedge, attribution, rule;
 };
 
-/* s (not NULL) as put_json_cstr writes it, and remembered in `last`:
- * the same pointer again (unchanged, as the claims of a run are alive
- * and constant while it is written) is copied from its JSON already
- * written rather than measured and escaped again. */
-static void put_json_cstr_seen(struct nc_buf *b, const char *s,
-                               struct last_str *last)
+/* The literal lit[0..len) and s (not NULL) as put_keyed_cstr writes
+ * them, s remembered in `last`: the same pointer again (unchanged, as the
+ * claims of a run are alive and constant while it is written) is copied
+ * from its JSON already written rather than measured and escaped again.
+ * Inline, as put_keyed_cstr, for the copy of the literal. */
+static inline void put_keyed_cstr_seen(struct nc_buf *b, const char *lit,
+                                       size_t len, const char *s,
+                                       struct last_str *last)
 {
-  size_t at = b->len;
+  size_t n;
   char *p;
 
   if (s == last->s) {
-    p = room(b, last->len);
-    memcpy(p, b->data + last->at, last->len);
-    end_room(b, p + last->len);
+    p = room(b, len + last->len);
+    memcpy(p, lit, len);
+    memcpy(p + len, b->data + last->at, last->len);
+    end_room(b, p + len + last->len);
     return;
   }
-  put_json_str(b, s, strlen(s));
+  n = strlen(s);
+  p = room(b, len + JSON_STR_ROOM(n));
+  memcpy(p, lit, len);
   last->s = s;
-  last->at = at;
-  last->len = b->len - at;
+  last->at = b->len + len;
+  p = json_str_at(p + len, s, n);
+  last->len = (size_t)(p - b->data) - last->at;
+  end_room(b, p);
 }
 
-/* s as put_json_cstr writes it, through `last` when there is one.  Inline
- * for its nulls (hedges and attributions are mostly none). */
-static inline void put_json_cstr_again(struct nc_buf *b, const char *s,
-                                       struct last_str *last)
+/* The literal and s as put_keyed_cstr writes them, through `last` when
+ * there is one.  Inline for its nulls (hedges and attributions are mostly
+ * none) and its literal's known length. */
+static inline void put_keyed_cstr_again(struct nc_buf *b, const char *lit,
+                                        size_t len, const char *s,
+                                        struct last_str *last)
 {
   if (s && last)
-    put_json_cstr_seen(b, s, last);
+    put_keyed_cstr_seen(b, lit, len, s, last);
   else
-    put_json_cstr(b, s);
+    put_keyed_cstr(b, lit, len, s);
 }
+
+/* put_keyed_cstr_again with a string literal */
+#define PUT_KEYED_AGAIN(b, lit, s, last) \
+  put_keyed_cstr_again(b, lit, sizeof lit - 1, s, last)
 
 /* A claim's fields from "document" on, in schema order.  The one
  * definition of a claim in JSON: extract prints it as it is, and the
  * report's claims array reads it back into its tree (claim_json).  With
- * `run`, strings repeated from the lines before are copied from them. */
+ * `run`, strings repeated from the lines before are copied from them.
+ * Each string goes with the key before it in one piece of room. */
 static void put_claim_fields(struct nc_buf *b, const char *doc_id,
                              const struct nc_claim *c, struct claim_run *run)
 {
-  nc_buf_puts(b, "\"document\":");
-  put_json_cstr_again(b, doc_id, run ? &run->doc : NULL);
-  nc_buf_puts(b, ",\"key\":");
-  put_json_cstr(b, c->key);
-  nc_buf_puts(b, ",\"label\":");
-  put_json_cstr(b, c->label);
+  PUT_KEYED_AGAIN(b, "\"document\":", doc_id, run ? &run->doc : NULL);
+  PUT_KEYED_CSTR(b, ",\"key\":", c->key);
+  PUT_KEYED_CSTR(b, ",\"label\":", c->label);
   nc_buf_putc(b, ',');
   put_value_fields(b, &c->value);
-  nc_buf_puts(b, ",\"quote\":");
-  put_json_cstr_again(b, c->quote, run ? &run->quote : NULL);
+  PUT_KEYED_AGAIN(b, ",\"quote\":", c->quote, run ? &run->quote : NULL);
   if (c->start < BIG_OFFSET && c->end < BIG_OFFSET && c->vstart < BIG_OFFSET &&
       c->vend < BIG_OFFSET) {
     /* the offsets and their keys in one piece of room, as in mention
@@ -598,15 +683,16 @@ static void put_claim_fields(struct nc_buf *b, const char *doc_id,
     nc_buf_puts(b, ",\"value_end\":");
     put_offset(b, c->vend);
   }
-  nc_buf_puts(b, c->quoted ? ",\"quoted\":true,\"hedge\":"
-                           : ",\"quoted\":false,\"hedge\":");
-  put_json_cstr_again(b, c->hedge, run ? &run->hedge : NULL);
-  nc_buf_puts(b, ",\"attribution\":");
-  put_json_cstr_again(b, c->attribution, run ? &run->attribution : NULL);
-  nc_buf_puts(b, ",\"rule\":");
-  put_json_cstr_again(b, c->rule, run ? &run->rule : NULL);
-  nc_buf_puts(b, ",\"note\":");
-  put_json_cstr(b, c->note);
+  if (c->quoted)
+    PUT_KEYED_AGAIN(b, ",\"quoted\":true,\"hedge\":", c->hedge,
+                    run ? &run->hedge : NULL);
+  else
+    PUT_KEYED_AGAIN(b, ",\"quoted\":false,\"hedge\":", c->hedge,
+                    run ? &run->hedge : NULL);
+  PUT_KEYED_AGAIN(b, ",\"attribution\":", c->attribution,
+                  run ? &run->attribution : NULL);
+  PUT_KEYED_AGAIN(b, ",\"rule\":", c->rule, run ? &run->rule : NULL);
+  PUT_KEYED_CSTR(b, ",\"note\":", c->note);
 }
 
 /* Read back an object the writers above made (always valid JSON). */
@@ -785,34 +871,11 @@ static void put_mention_date(struct nc_buf *out, const struct nc_mention *m,
   nc_buf_putc(out, '"');
 }
 
-void nc_report_mention_line(struct nc_buf *out, const struct nc_doc *doc,
-                            const struct nc_block *b,
-                            const struct nc_mention *m)
+/* The "value" of mention m, after its key. */
+static void put_mention_value(struct nc_buf *out, const struct nc_mention *m)
 {
-  size_t s = nc_block_offset(b, m->start), e = nc_block_offset(b, m->end);
   bool range = m->approx == NC_APPROX_RANGE;
 
-  (void)doc;
-  put_mention_head(out, m->type);
-  put_json_str(out, b->text + m->start, m->end - m->start);
-  if (s < BIG_OFFSET && e < BIG_OFFSET) {
-    /* the offsets and the keys around them in one piece of room, as
-     * put_offset writes them: one capacity check for the line's middle
-     * rather than one for each piece */
-    char *p = room(out, 9 + 20 + 7 + 20 + 9);
-    memcpy(p, ",\"start\":", 9);
-    p = digits_at(p + 9, s);
-    memcpy(p, ",\"end\":", 7);
-    p = digits_at(p + 7, e);
-    memcpy(p, ",\"value\":", 9);
-    end_room(out, p + 9);
-  } else {
-    nc_buf_puts(out, ",\"start\":");
-    put_offset(out, s);
-    nc_buf_puts(out, ",\"end\":");
-    put_offset(out, e);
-    nc_buf_puts(out, ",\"value\":");
-  }
   switch (m->type) {
   case NC_M_NUMBER:
   case NC_M_ORDINAL:
@@ -874,16 +937,67 @@ void nc_report_mention_line(struct nc_buf *out, const struct nc_doc *doc,
     nc_buf_puts(out, "null");
     break;
   }
-  put_approx_field(out, m->approx);
-  if (m->type == NC_M_PERSON) {
-    nc_buf_puts(out, ",\"title\":");
-    put_json_cstr(out, m->title);
-    nc_buf_puts(out, ",\"country\":");
-    put_json_cstr(out, m->country);
+}
+
+void nc_report_mention_line(struct nc_buf *out, const struct nc_doc *doc,
+                            const struct nc_block *b,
+                            const struct nc_mention *m)
+{
+  size_t s = nc_block_offset(b, m->start), e = nc_block_offset(b, m->end);
+  size_t n = m->end - m->start;
+  const char *text = b->text + m->start;
+  bool range = m->approx == NC_APPROX_RANGE, value_done = false;
+  char *p;
+
+  (void)doc;
+  if ((unsigned)m->type < sizeof mention_heads / sizeof *mention_heads &&
+      s < BIG_OFFSET && e < BIG_OFFSET) {
+    /* the line up to its value in one piece of room: the head, the
+     * text, and the offsets with the keys around them, as put_offset
+     * writes them; one capacity check rather than one for each piece */
+    p = room(out,
+             MENTION_HEAD_ROOM + JSON_STR_ROOM(n) + 9 + 20 + 7 + 20 + 9 + 20);
+    memcpy(p, mention_heads[m->type].s, MENTION_HEAD_ROOM);
+    p = json_str_at(p + mention_heads[m->type].len, text, n);
+    memcpy(p, ",\"start\":", 9);
+    p = digits_at(p + 9, s);
+    memcpy(p, ",\"end\":", 7);
+    p = digits_at(p + 7, e);
+    memcpy(p, ",\"value\":", 9);
+    p += 9;
+    /* a count, ordinal or percent that is a whole number (most are) in
+     * the same piece, as put_json_num writes it */
+    if (m->type <= NC_M_PERCENT && !range && whole_below_1e15(m->value) &&
+        !signbit(m->value)) {
+      p = digits_at(p, (uint64_t)m->value);
+      value_done = true;
+    }
+    end_room(out, p);
+  } else {
+    /* a type without a head above takes the name */
+    nc_buf_puts(out, "{\"kind\":\"mention\",\"type\":");
+    put_name(out, nc_mention_type_str(m->type));
+    nc_buf_puts(out, ",\"text\":");
+    put_json_str(out, text, n);
+    nc_buf_puts(out, ",\"start\":");
+    put_offset(out, s);
+    nc_buf_puts(out, ",\"end\":");
+    put_offset(out, e);
+    nc_buf_puts(out, ",\"value\":");
   }
-  if (m->type == NC_M_COUNTRY && m->demonym)
-    nc_buf_puts(out, ",\"demonym\":true");
-  nc_buf_append(out, "}\n", 2);
+  if (!value_done)
+    put_mention_value(out, m);
+  if (m->type == NC_M_PERSON) {
+    put_approx_field(out, m->approx);
+    PUT_KEYED_CSTR(out, ",\"title\":", m->title);
+    PUT_KEYED_CSTR(out, ",\"country\":", m->country);
+    nc_buf_append(out, "}\n", 2);
+  } else if (m->type == NC_M_COUNTRY && m->demonym) {
+    put_approx_field(out, m->approx);
+    nc_buf_puts(out, ",\"demonym\":true}\n");
+  } else {
+    put_approx_end(out, m->approx);
+  }
 }
 
 void nc_report_claim_line(struct nc_buf *out, const struct nc_doc *doc,

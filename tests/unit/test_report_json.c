@@ -476,6 +476,63 @@ static void test_mention_text_escapes(void **state)
   nc_buf_free(&want);
 }
 
+/* A mention line is begun in one piece of room (its type's head from a
+ * table, the text, the offsets) when the type is known and the offsets
+ * are below 10^15, and field by field, the type by its name, otherwise:
+ * both ways give the same start of line, for every type and for a type
+ * without a head, with texts short and long, plain and with bytes to
+ * escape. */
+static void test_mention_heads(void **state)
+{
+  static const char *const texts[] = {"", "Chad", "a \"b\"\n",
+                                      "a text of twenty bytes",
+                                      "\\ more than sixteen bytes \t"};
+  static const size_t offsets[] = {0, 999999, (size_t)1000000000000000u};
+  struct nc_buf line = {0}, want = {0};
+  struct nc_mention m;
+  struct nc_block blk;
+  int t;
+  size_t i, k;
+
+  (void)state;
+  for (t = NC_M_NUMBER; t <= NC_M_VAGUE + 1; t++)
+    for (i = 0; i < sizeof texts / sizeof *texts; i++)
+      for (k = 0; k < sizeof offsets / sizeof *offsets; k++) {
+        size_t n = strlen(texts[i]);
+        memset(&m, 0, sizeof m);
+        m.type = t <= NC_M_VAGUE ? (enum nc_mention_type)t
+                                 : (enum nc_mention_type)99;
+        m.end = n;
+        /* only the fields of the mention's type (they share memory) */
+        if (m.type == NC_M_DURATION)
+          m.unit = 'D';
+        if (m.type == NC_M_COUNTRY || m.type == NC_M_PERSON)
+          m.name = (char *)"Chad";
+        memset(&blk, 0, sizeof blk);
+        blk.kind = NC_BLOCK_BODY;
+        blk.text = texts[i];
+        blk.len = n;
+        blk.start = offsets[k];
+        blk.end = offsets[k] + n;
+        line.len = 0;
+        nc_report_mention_line(&line, NULL, &blk, &m);
+        assert_int_equal(strlen(line.data), line.len);
+        want.len = 0;
+        nc_buf_printf(&want, "{\"kind\":\"mention\",\"type\":\"%s\",\"text\":",
+                      nc_mention_type_str(m.type));
+        escape_slowly(&want, texts[i], n);
+        nc_buf_puts(&want, ",\"start\":");
+        offset_slowly(&want, offsets[k]);
+        nc_buf_puts(&want, ",\"end\":");
+        offset_slowly(&want, offsets[k] + n);
+        nc_buf_puts(&want, ",\"value\":");
+        if (strncmp(line.data, want.data, want.len) != 0)
+          fail_msg("%s does not start with %s", line.data, want.data);
+      }
+  nc_buf_free(&line);
+  nc_buf_free(&want);
+}
+
 /* Claim lines written as a run (which copies a document name, quote,
  * hedge, attribution or rule that the line before had, the same
  * pointer, from that line) equal those written one at a time: strings
@@ -581,8 +638,9 @@ static void test_every_byte_escaped(void **state)
 }
 
 /* Offsets of every number of digits, at random and around the steps of
- * the writer (four digits at a time in 32 bits, pairs above 2^32), as
- * "%zu" writes them. */
+ * the writer (below 10^8 the count from comparisons and the digits
+ * straight in place; above, four digits at a time in 32 bits and pairs
+ * above 2^32), as "%zu" writes them. */
 static void test_offset_digits(void **state)
 {
   static const size_t fixed[] = {
@@ -904,6 +962,7 @@ int main(void)
       cmocka_unit_test(test_mention_offsets),
       cmocka_unit_test(test_claim_offsets),
       cmocka_unit_test(test_mention_text_escapes),
+      cmocka_unit_test(test_mention_heads),
       cmocka_unit_test(test_every_byte_escaped),
       cmocka_unit_test(test_claim_runs),
       cmocka_unit_test(test_offset_digits),

@@ -877,7 +877,7 @@ static void test_document_list(void **state)
     assert_int_equal(n, all.n);
     assert_true(all.n > 0);
     if (d == 2)
-      assert_true(all.n > strlen(texts[d]) / 32); /* past the room */
+      assert_true(all.n > strlen(texts[d]) / 64); /* past the room */
     nc_mentions_free(&all);
     nc_mentions_free(&one);
     nc_sentences_free(&ss);
