@@ -789,7 +789,13 @@ static void line_lists_init(struct line_lists *ll)
  * every test that reads another count wants a line without a final stop
  * (is_all_caps, is_title_case, is_byline, title_like and the deck and
  * kicker rules).  Body text is mostly such lines, so most of the text is
- * only counted in words, sixteen bytes at a time (count_words).  On other
+ * only counted in words, sixteen bytes at a time (count_words).  Of such
+ * a line the tests read words only against 0, 2, 6, TIMESTAMP_WORDS,
+ * FURNITURE_PHRASE_WORDS and PROSE_WORDS, and against the last two only
+ * when the line holds a furniture or credit phrase or opening: so a line
+ * with more than TIMESTAMP_WORDS sure word starts (sure_words) is left
+ * with words_floor set and words = TIMESTAMP_WORDS + 1, a lower bound,
+ * made exact (exact_words) only when such a test comes to it.  On other
  * lines the counts of words (longwords, capwords, digitwords,
  * first_colon_words) also stop with words, as only the tests of lines of
  * at most 20 words read them; letters and upper cover the line, for
@@ -808,6 +814,7 @@ struct shape {
   bool ends_period;  /* the last stop is '.' or an ellipsis */
   bool ends_weak;    /* ends with , ; or : */
   bool bullet;       /* starts with a bullet, pipe or dash */
+  bool words_floor;  /* words is a lower bound, not the count */
 };
 
 /* True when cp may close a sentence after its full stop. */
@@ -974,18 +981,21 @@ static inline unsigned popcount32(uint32_t x)
   return popcount16(x & 0xFFFF) + popcount16(x >> 16);
 }
 
-/* Bytes a line must have for count_words to look for more than
- * PROSE_WORDS sure word starts first: shorter lines seldom have that many
- * words, and the look would be wasted. */
+/* Bytes a line must have for measure() to look for more than
+ * PROSE_WORDS sure word starts (sure_words), not only for more than
+ * TIMESTAMP_WORDS: shorter lines seldom have that many words, and the
+ * look past the first few would be wasted. */
 #define MANY_WORDS_BYTES (6 * PROSE_WORDS)
 
-/* True when s[0..n) has more than PROSE_WORDS words, told by the letters
- * and digits that open the line or follow a space: each starts a word
- * whatever else the line holds (a space is no part of a word), so their
- * number never exceeds the words, and it takes no decoding.  Most of a
- * long line of prose then goes uncounted.  False says nothing (the last
- * bytes, fewer than sixteen, are not looked at). */
-static bool many_words(const char *s, size_t n)
+/* A lower bound on the words of s[0..n): the letters and digits that
+ * open the line or follow a space, each of which starts a word whatever
+ * else the line holds (a space is no part of a word), counted without
+ * decoding.  The letters are the ASCII ones and the two-byte ones whose
+ * bytes are both among the sixteen looked at (block16_letters2), as in
+ * Cyrillic or Greek text.  The count stops once it passes `limit`, so
+ * most of a line of prose goes unread; the last bytes, fewer than
+ * sixteen, are not looked at. */
+static size_t sure_words(const char *s, size_t n, size_t limit)
 {
   const unsigned char *u = (const unsigned char *)s;
   size_t i, sure = 0;
@@ -993,13 +1003,22 @@ static bool many_words(const char *s, size_t n)
 
   for (i = 0; n - i >= 16; i += 16) {
     struct block16 b;
+    unsigned after;
     block16_scan(u + i, &b);
-    sure += popcount16(b.alnum & (b.space << 1 | sp));
-    if (sure > PROSE_WORDS)
-      return true;
+    after = b.space << 1 | sp; /* the bytes after a space */
+    if (b.high & after) {
+      /* a byte of 0x80 or more after a space: perhaps a two-byte letter
+       * (in English text more often a quote or dash) */
+      unsigned lead, cont;
+      block16_letters2(u + i, &lead, &cont);
+      b.alnum |= lead & cont >> 1;
+    }
+    sure += popcount16(b.alnum & after);
+    if (sure > limit)
+      break;
     sp = b.space >> 15;
   }
-  return false;
+  return sure;
 }
 
 /* The number of words of s[0..n) (see count_words_exact), counting at
@@ -1014,8 +1033,6 @@ static size_t count_words(const char *s, size_t n)
   unsigned carry = 0; /* 1 when the byte before i is inside a word */
   uint32_t cp;
 
-  if (n >= MANY_WORDS_BYTES && many_words(s, n))
-    return PROSE_WORDS + 1;
   while (i < n && words <= PROSE_WORDS) {
     size_t k;
     bool w, inword;
@@ -1262,6 +1279,19 @@ static void measure(const char *s, size_t n, struct shape *sh)
      * words only on a line short enough to be a time stamp, as a line
      * of 2 * TIMESTAMP_WORDS bytes or less is (a word and the byte that
      * ends it take two) */
+    size_t sure = 0;
+    if (n > 2 * TIMESTAMP_WORDS)
+      sure = sure_words(s, n,
+                        n >= MANY_WORDS_BYTES ? PROSE_WORDS : TIMESTAMP_WORDS);
+    if (sure > PROSE_WORDS) {
+      sh->words = PROSE_WORDS + 1;
+      return;
+    }
+    if (sure > TIMESTAMP_WORDS) {
+      sh->words = TIMESTAMP_WORDS + 1;
+      sh->words_floor = true;
+      return;
+    }
     sh->words = n > 2 * TIMESTAMP_WORDS ? count_words(s, n) : 0;
     if (sh->words <= TIMESTAMP_WORDS) {
       sh->words = 0;
@@ -1387,6 +1417,33 @@ static void measure(const char *s, size_t n, struct shape *sh)
   }
   if (inword)
     end_word(sh, wletters, wcap, wdigits);
+}
+
+/* Count the words of the line s[0..n) of shape sh where measure() left
+ * only a lower bound. */
+static void exact_words(struct shape *sh, const char *s, size_t n)
+{
+  if (sh->words_floor) {
+    sh->words = count_words(s, n);
+    sh->words_floor = false;
+  }
+}
+
+/* Whether the line s[0..n) of shape sh has at most `limit` words: a lower
+ * bound above the limit already says no. */
+static bool words_at_most(struct shape *sh, const char *s, size_t n,
+                          size_t limit)
+{
+  if (sh->words <= limit)
+    exact_words(sh, s, n);
+  return sh->words <= limit;
+}
+
+/* The phrase groups that count on a line of `words` words. */
+static unsigned groups_for(size_t words)
+{
+  return (words <= PROSE_WORDS ? PHRASE_CREDIT : 0) |
+         (words <= FURNITURE_PHRASE_WORDS ? PHRASE_FURNITURE : 0);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1620,7 +1677,7 @@ static bool is_timestamp(const char *s, size_t n, const struct shape *sh,
 
 /* Boilerplate that can be recognised from the line alone; groups as for
  * is_caption. */
-static bool is_furniture(const char *s, size_t n, const struct shape *sh,
+static bool is_furniture(const char *s, size_t n, struct shape *sh,
                          const struct line_lists *ll, unsigned groups)
 {
   const char *cs;
@@ -1635,7 +1692,11 @@ static bool is_furniture(const char *s, size_t n, const struct shape *sh,
   core_text(s, n, &cs, &cn);
   if (is_phrase(cs, cn, &ll->furniture_lines))
     return true;
-  if (sh->words <= PROSE_WORDS && any_prefix(cs, cn, &ll->furniture_prefixes))
+  /* words is at least a lower bound: the opening is looked for only
+   * where it can count, and the words counted only where it is there */
+  if (sh->words <= PROSE_WORDS &&
+      any_prefix(cs, cn, &ll->furniture_prefixes) &&
+      words_at_most(sh, s, n, PROSE_WORDS))
     return true;
   if (groups & PHRASE_FURNITURE)
     return true;
@@ -1693,8 +1754,8 @@ static void split_lines(const char *in, size_t from, size_t len,
   cr = next_byte(in, from, len, '\r');
   while (i < len) {
     size_t a = i, b, e;
-    if (nl < i)
-      nl = next_byte(in, i, len, '\n');
+    if (nl < i) /* an empty line (every other one) needs no search */
+      nl = in[i] == '\n' ? i : next_byte(in, i, len, '\n');
     if (cr < i)
       cr = next_byte(in, i, len, '\r');
     i = nl < cr ? nl : cr;
@@ -1794,7 +1855,9 @@ enum zone { ZONE_TOP, ZONE_BODY };
  * block: eight bytes, where a whole struct shape (64) per block filled
  * fresh pages on a long page only to be read back in part. */
 struct verdict {
-  unsigned char words; /* at most PROSE_WORDS + 1 (see struct shape) */
+  unsigned char words; /* at most PROSE_WORDS + 1 (see struct shape); on
+                          a line ending with a full stop perhaps a lower
+                          bound, but no verdict there depends on it */
   bool local;          /* a caption or boilerplate by the line alone */
   bool banner;         /* is_all_caps or is_title_case */
   bool kicker;         /* at most KICKER_MAX_WORDS words before a ':' */
@@ -1868,11 +1931,16 @@ static void classify(struct nc_doc *doc)
   for (i = 0; i < n; i++) {
     struct nc_block *b = &doc->blocks[i];
     measure(b->text, b->len, shape);
-    /* the phrases that count on a line of this length, in one pass */
-    unsigned want =
-        (shape->words <= PROSE_WORDS ? PHRASE_CREDIT : 0) |
-        (shape->words <= FURNITURE_PHRASE_WORDS ? PHRASE_FURNITURE : 0);
-    unsigned groups = phrase_groups(b->text, b->len, &ll->phrases, want);
+    /* the phrases that count on a line of this length, in one pass;
+     * where the words have only a lower bound, first those that count
+     * on a line of that many (all of them), and the words are counted
+     * only when one is found */
+    unsigned groups = phrase_groups(b->text, b->len, &ll->phrases,
+                                    groups_for(shape->words));
+    if (groups && shape->words_floor) {
+      exact_words(shape, b->text, b->len);
+      groups &= groups_for(shape->words);
+    }
     if (is_caption(b->text, b->len, ll, groups)) {
       b->kind = NC_BLOCK_CAPTION;
       vd[i].local = true;

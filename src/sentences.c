@@ -898,22 +898,31 @@ static void split_block(const struct nc_abbrevs *ab, const char *text,
         continue;
       }
     }
-    k = cp_at(text, len, i, &cp);
     stop = i;
-    if (!is_stop(cp)) {
-      i += k;
-      continue;
+    if (text[i] == '.' && i + 1 < len &&
+        (text[i + 1] == ' ' || nc_is_alnum((unsigned char)text[i + 1]))) {
+      /* the usual full stop, before a space or inside "3.5" and "U.S":
+       * a space, letter or digit is neither a stop nor a closer, so the
+       * run below would be this one '.', told here without decoding */
+      j = i + 1;
+      single_dot = true;
+    } else {
+      k = cp_at(text, len, i, &cp);
+      if (!is_stop(cp)) {
+        i += k;
+        continue;
+      }
+      /* a run of stops ("?!", "...", "…") and the closers after it */
+      j = i;
+      single_dot = cp == '.';
+      while (j < len && (k = cp_at(text, len, j, &cp)) && is_stop(cp)) {
+        if (j != i)
+          single_dot = false;
+        j += k;
+      }
+      while (j < len && (k = cp_at(text, len, j, &cp)) && is_closer(cp))
+        j += k;
     }
-    /* a run of stops ("?!", "...", "…") and the closers after it */
-    j = i;
-    single_dot = cp == '.';
-    while (j < len && (k = cp_at(text, len, j, &cp)) && is_stop(cp)) {
-      if (j != i)
-        single_dot = false;
-      j += k;
-    }
-    while (j < len && (k = cp_at(text, len, j, &cp)) && is_closer(cp))
-      j += k;
     /* a stop ends a sentence only before white space */
     nx = j;
     while (nx < len) {

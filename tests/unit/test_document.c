@@ -594,7 +594,7 @@ static void test_word_counts_at_line_ends(void **state)
 }
 
 /* On a long line ending with a full stop, the letters and digits after
- * a space are counted first (many_words): past 40 of them the line has
+ * a space are counted first (sure_words): past 40 of them the line has
  * more than 40 words whatever else it holds, and the exact count is not
  * needed.  They must never count more than the words: a letter after an
  * apostrophe inside a word, after a letter outside ASCII or after a
@@ -645,6 +645,83 @@ static void test_word_counts_of_long_lines(void **state)
   assert_int_equal(doc->nblocks, b);
   nc_doc_free(doc);
   nc_buf_free(&text);
+}
+
+/* A line ending with a full stop that has more than 12 sure word starts
+ * (letters and digits after a space, two-byte letters such as Cyrillic
+ * ones too) is left with a lower bound on its words, and they are counted
+ * only when a furniture opening or a phrase is found in it: the verdicts
+ * must be those of the exact count, at 30 and 40 words, however long the
+ * words (a line of more than 40 short words has fewer than 240 bytes) and
+ * wherever the letters fall among the steps of sixteen bytes. */
+static void test_word_counts_found_late(void **state)
+{
+  static const char *const openings[] = {
+      "Sign up now", "See our privacy policy", "Note. Source: harbour"};
+  static const size_t opening_words[] = {3, 4, 3};
+  static const char *const fillers[] = {
+      "q", "\xD0\xB4", "\xD0\xB4\xD0\xBE\xD0\xBC", "don\xE2\x80\x99t",
+      "\xE2\x80\x9Cq\xE2\x80\x9D", "4"};
+  struct nc_buf text = {0};
+  struct nc_doc *doc;
+  size_t o, f, pad, w, b, got, k;
+
+  (void)state;
+  nc_buf_puts(&text, "Harbour Museum Reopens\n\n"
+                     "The keeper lit the lamp on Sunday, neighbours said."
+                     "\n\n");
+  for (o = 0; o < 3; o++)
+    for (f = 0; f < sizeof fillers / sizeof *fillers; f++)
+      for (pad = 0; pad < 4; pad++)
+        for (w = 10; w <= 44; w++) {
+          /* the opening, a word of pad + 1 letters, the fillers */
+          nc_buf_printf(&text, "%s x", openings[o]);
+          for (k = 0; k < pad; k++)
+            nc_buf_putc(&text, 'x');
+          for (got = opening_words[o] + 1; got < w; got++)
+            nc_buf_printf(&text, " %s", fillers[f]);
+          nc_buf_puts(&text, ".\n\n");
+        }
+  doc = from_text(text.data);
+  b = 2;
+  for (o = 0; o < 3; o++)
+    for (f = 0; f < sizeof fillers / sizeof *fillers; f++)
+      for (pad = 0; pad < 4; pad++)
+        for (w = 10; w <= 44; w++, b++) {
+          enum nc_block_kind want = NC_BLOCK_BODY;
+          if (o == 0 && w <= 40)
+            want = NC_BLOCK_BOILERPLATE;
+          if (o == 1 && w <= 30)
+            want = NC_BLOCK_BOILERPLATE;
+          if (o == 2 && w <= 40)
+            want = NC_BLOCK_CAPTION;
+          if (doc->blocks[b].kind != want)
+            fail_msg("%zu words \"%.*s\" is %s, expected %s", w,
+                     (int)doc->blocks[b].len, doc->blocks[b].text,
+                     nc_block_kind_str(doc->blocks[b].kind),
+                     nc_block_kind_str(want));
+        }
+  assert_int_equal(doc->nblocks, b);
+  nc_doc_free(doc);
+  nc_buf_free(&text);
+  /* symbols after spaces open no word, in two bytes or three: one word
+   * and its symbols stay a line of symbols */
+  doc = from_text("Harbour Museum Reopens\n\n"
+                  "The keeper lit the lamp on Sunday, neighbours said.\n\n"
+                  "Harbour \xC3\x97 \xC3\x97 \xC3\x97 \xC3\x97 \xC3\x97 "
+                  "\xC3\x97 \xC3\x97 \xC3\x97 \xC3\x97 \xC3\x97 \xC3\x97 "
+                  "\xC3\x97 \xC3\x97 \xC3\x97.\n\n"
+                  "Harbour \xC2\xB1 \xC2\xB1 \xC2\xB1 \xC2\xB1 \xC2\xB1 "
+                  "\xC2\xB1 \xC2\xB1 \xC2\xB1 \xC2\xB1 \xC2\xB1 \xC2\xB1 "
+                  "\xC2\xB1 \xC2\xB1 \xC2\xB1.\n\n"
+                  "Harbour \xE2\x80\x94 \xE2\x80\x94 \xE2\x80\x94 "
+                  "\xE2\x80\x94 \xE2\x80\x94 \xE2\x80\x94 \xE2\x80\x94 "
+                  "\xE2\x80\x94 \xE2\x80\x94 \xE2\x80\x94 \xE2\x80\x94 "
+                  "\xE2\x80\x94 \xE2\x80\x94 \xE2\x80\x94.\n");
+  assert_kind(doc, "Harbour \xC3", NC_BLOCK_BOILERPLATE);
+  assert_kind(doc, "Harbour \xC2", NC_BLOCK_BOILERPLATE);
+  assert_kind(doc, "Harbour \xE2", NC_BLOCK_BOILERPLATE);
+  nc_doc_free(doc);
 }
 
 /* A line of 2 * 12 bytes or less has 12 words at most, so its digit-only
@@ -824,6 +901,35 @@ static void test_offsets_exact(void **state)
   assert_memory_equal(doc->blocks[0].text, "Tram Line Opens", 15);
   assert_memory_equal(doc->blocks[2].text, "Fares are $2.", 13);
   assert_memory_equal(doc->blocks[3].text, "It runs all night.", 18);
+  nc_doc_free(doc);
+}
+
+/* Empty lines are passed over without a search for their end: a line
+ * after one or more of them (of any kind of line break) starts a new
+ * paragraph, and one after none goes on with the paragraph above when it
+ * starts in lower case. */
+static void test_empty_lines_part_paragraphs(void **state)
+{
+  static const char *const want[] = {
+      "Tram Line Opens", "The tram runs.\nall night.", "after one.",
+      "after two.", "after crlf.", "after mixed.", "after a cr.",
+      "after spaces.", "after\r\nnone.", "last."};
+  const char *in = "Tram Line Opens\n\nThe tram runs.\nall night.\n\n"
+                   "after one.\n\n\nafter two.\r\n\r\nafter crlf.\n\r\n\n"
+                   "after mixed.\r\rafter a cr.\n \t\nafter spaces.\n"
+                   "\nafter\r\nnone.\n\n\n\nlast.\n\n";
+  struct nc_doc *doc = from_text(in);
+  size_t i;
+
+  (void)state;
+  assert_int_equal(doc->nblocks, sizeof want / sizeof *want);
+  for (i = 0; i < doc->nblocks; i++) {
+    const struct nc_block *b = &doc->blocks[i];
+    if (b->len != strlen(want[i]) || memcmp(b->text, want[i], b->len) != 0)
+      fail_msg("block %zu is \"%.*s\", expected \"%s\"", i, (int)b->len,
+               b->text, want[i]);
+    assert_ptr_equal(b->text, doc->input + b->start);
+  }
   nc_doc_free(doc);
 }
 
@@ -1164,6 +1270,7 @@ int main(void)
       cmocka_unit_test(test_listed_words_any_case),
       cmocka_unit_test(test_word_counts_at_line_ends),
       cmocka_unit_test(test_word_counts_of_long_lines),
+      cmocka_unit_test(test_word_counts_found_late),
       cmocka_unit_test(test_time_stamp_lengths),
       cmocka_unit_test(test_furniture_lines_trimmed),
       cmocka_unit_test(test_line_shapes_outside_ascii),
@@ -1171,6 +1278,7 @@ int main(void)
       cmocka_unit_test(test_headline_kicker_deck_byline),
       cmocka_unit_test(test_standfirst_without_headline),
       cmocka_unit_test(test_offsets_exact),
+      cmocka_unit_test(test_empty_lines_part_paragraphs),
       cmocka_unit_test(test_wrapped_paragraphs_joined),
       cmocka_unit_test(test_load_empty),
       cmocka_unit_test(test_load_binary),

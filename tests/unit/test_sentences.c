@@ -136,6 +136,51 @@ static void test_decimals_and_stops(void **state)
   expect_split("The deficit was $1.2 billion. 2025 will be worse.", d);
 }
 
+/* A '.' before a space, letter or digit is taken without decoding the
+ * bytes after it; each other byte after it goes the general way.  Both
+ * must agree on where sentences end. */
+static void test_full_stops_before_each_byte(void **state)
+{
+  static const char *const space[] = {"The vote failed.", "Then it passed.",
+                                      NULL};
+  static const char *const quote[] = {"The vote \"failed.\"",
+                                      "Then it passed.", NULL};
+  static const char *const paren[] = {"The vote (failed.)", "Then it passed.",
+                                      NULL};
+  static const char *const nbsp[] = {"The vote failed.",
+                                     "Then it passed.", NULL};
+  static const char *const dots[] = {"The vote failed..", "Then it passed.",
+                                     NULL};
+  static const char *const stop2[] = {"The vote failed.!", "Then it passed.",
+                                      NULL};
+  static const char *const one[] = {"The vote failed.Then it passed.", NULL};
+  static const char *const digit[] = {"The vote failed 3.5 to 1.", NULL};
+  static const char *const dash[] = {"The vote failed.-Then it passed.",
+                                     NULL};
+  static const char *const lower[] = {"The vote failed. then it passed.",
+                                      NULL};
+  static const char *const abbr[] = {"The vote of Gov. Reilly passed.",
+                                     NULL};
+  static const char *const tail[] = {"The vote failed.", NULL};
+
+  (void)state;
+  expect_split("The vote failed. Then it passed.", space);
+  expect_split("The vote failed.  Then it passed.", space);
+  expect_split("The vote failed.\tThen it passed.", space);
+  expect_split("The vote \"failed.\" Then it passed.", quote);
+  expect_split("The vote (failed.) Then it passed.", paren);
+  expect_split("The vote failed.\xC2\xA0Then it passed.", nbsp);
+  expect_split("The vote failed.. Then it passed.", dots);
+  expect_split("The vote failed.! Then it passed.", stop2);
+  expect_split("The vote failed.Then it passed.", one);
+  expect_split("The vote failed 3.5 to 1.", digit);
+  expect_split("The vote failed.-Then it passed.", dash);
+  expect_split("The vote failed. then it passed.", lower);
+  expect_split("The vote of Gov. Reilly passed.", abbr);
+  expect_split("The vote failed.", tail);
+  expect_split("The vote failed. ", tail);
+}
+
 static void test_headline_without_period(void **state)
 {
   static const char *const a[] = {"Riverside Council Backs $4 Million "
@@ -594,6 +639,7 @@ int main(void)
       cmocka_unit_test(test_titles_months_numbers),
       cmocka_unit_test(test_initials),
       cmocka_unit_test(test_decimals_and_stops),
+      cmocka_unit_test(test_full_stops_before_each_byte),
       cmocka_unit_test(test_headline_without_period),
       cmocka_unit_test(test_quoted_part),
       cmocka_unit_test(test_fully_quoted_sentences),
