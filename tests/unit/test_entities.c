@@ -1057,32 +1057,19 @@ static void remove_file(const char *dir, const char *name)
   assert_int_equal(remove(path), 0);
 }
 
-static void test_long_keys(void **state)
+/* A lexicon of its own: countries.json as given, the other files empty.
+ * The files are removed once it is loaded. */
+static struct nc_entlex *own_lexicon(const char *countries)
 {
   static const char *const files[] = {"countries.json", "people.json",
                                       "titles.json", "names.json"};
-  static const char *const texts[] = {
-      "Abcdefghijklmnopqrstuvwxyzabcde met Abcdefghijklmnopqrstuvwxyzabcdef "
-      "and Abcdefghijklmnopqrstuvwxyzabcdefg; Israel, "
-      "Bcdefghijklmnopqrstuvwxyzabcde and Bcdefghijklmnopqrstuvwxyzabcdes.",
-      "ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEF Abcdefghijklmnopqrstuvwxyzabcdefgh "
-      "Abcdefghijklmnopqrstuvwxyzabcdefg.",
-  };
-  struct nc_entlex *own = NULL, *saved = lx;
+  struct nc_entlex *own = NULL;
   struct nc_error err;
   char dir[] = "/tmp/nc-entities-XXXXXX";
   size_t i;
-  (void)state;
 
   assert_non_null(mkdtemp(dir));
-  write_file(dir, files[0],
-             "{\"countries\": ["
-             "{\"name\": \"Abcdefghijklmnopqrstuvwxyzabcde\"},"
-             "{\"name\": \"Abcdefghijklmnopqrstuvwxyzabcdef\"},"
-             "{\"name\": \"Abcdefghijklmnopqrstuvwxyzabcdefg\"},"
-             "{\"name\": \"Israel\", \"demonyms\": "
-             "[\"Bcdefghijklmnopqrstuvwxyzabcde\"]}],"
-             " \"blocked\": []}\n");
+  write_file(dir, files[0], countries);
   write_file(dir, files[1], "{\"people\": []}\n");
   write_file(dir, files[2],
              "{\"titles\": [], \"modifiers\": [], \"honorifics\": []}\n");
@@ -1093,6 +1080,29 @@ static void test_long_keys(void **state)
   for (i = 0; i < 4; i++)
     remove_file(dir, files[i]);
   assert_int_equal(rmdir(dir), 0);
+  return own;
+}
+
+static void test_long_keys(void **state)
+{
+  static const char *const texts[] = {
+      "Abcdefghijklmnopqrstuvwxyzabcde met Abcdefghijklmnopqrstuvwxyzabcdef "
+      "and Abcdefghijklmnopqrstuvwxyzabcdefg; Israel, "
+      "Bcdefghijklmnopqrstuvwxyzabcde and Bcdefghijklmnopqrstuvwxyzabcdes.",
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEF Abcdefghijklmnopqrstuvwxyzabcdefgh "
+      "Abcdefghijklmnopqrstuvwxyzabcdefg.",
+  };
+  struct nc_entlex *own, *saved = lx;
+  size_t i;
+  (void)state;
+
+  own = own_lexicon("{\"countries\": ["
+                    "{\"name\": \"Abcdefghijklmnopqrstuvwxyzabcde\"},"
+                    "{\"name\": \"Abcdefghijklmnopqrstuvwxyzabcdef\"},"
+                    "{\"name\": \"Abcdefghijklmnopqrstuvwxyzabcdefg\"},"
+                    "{\"name\": \"Israel\", \"demonyms\": "
+                    "[\"Bcdefghijklmnopqrstuvwxyzabcde\"]}],"
+                    " \"blocked\": []}\n");
 
   lx = own;
   run(texts[0]);
@@ -1124,17 +1134,12 @@ static void test_long_keys(void **state)
  * allow. */
 static void test_pre_index(void **state)
 {
-  static const char *const files[] = {"countries.json", "people.json",
-                                      "titles.json", "names.json"};
   static const char seconds[] = "abcdefghijklmnopqrstuvwxyz09";
-  struct nc_entlex *own = NULL, *saved = lx;
-  struct nc_error err;
-  char dir[] = "/tmp/nc-entities-XXXXXX";
+  struct nc_entlex *own, *saved = lx;
   char json[8192], txt[4096], up[4096];
   size_t i, k, j = 0, t = 0, n = 0;
   (void)state;
 
-  assert_non_null(mkdtemp(dir));
   j += (size_t)snprintf(json + j, sizeof json - j, "{\"countries\": [");
   for (i = 0; i < 26; i++) {
     /* "Adland", "Biland", ..., each with an alias in small letters
@@ -1183,17 +1188,7 @@ static void test_pre_index(void **state)
                         "\xc3\x96sterreich and 9land.");
   n += 3;
   assert_true(j < sizeof json && t < sizeof txt);
-  write_file(dir, files[0], json);
-  write_file(dir, files[1], "{\"people\": []}\n");
-  write_file(dir, files[2],
-             "{\"titles\": [], \"modifiers\": [], \"honorifics\": []}\n");
-  write_file(dir, files[3],
-             "{\"particles\": [], \"suffixes\": [], \"stop\": []}\n");
-  if (nc_entlex_load(dir, &own, &err) != NC_OK)
-    fail_msg("lexicon: %s: %s", err.file, err.msg);
-  for (i = 0; i < 4; i++)
-    remove_file(dir, files[i]);
-  assert_int_equal(rmdir(dir), 0);
+  own = own_lexicon(json);
 
   lx = own;
   run(txt);
@@ -1225,36 +1220,21 @@ static void test_pre_index(void **state)
  * zone").  A lexicon of its own. */
 static void test_one_word_case(void **state)
 {
-  static const char *const files[] = {"countries.json", "people.json",
-                                      "titles.json", "names.json"};
   static const char *const texts[] = {
       "chad and Chad, CHAD; the chad basin; uae, Uae and UAE, "
       "a uae free zone.",
       "Uae said chad was cHAD; UAE free zone.",
   };
-  struct nc_entlex *own = NULL, *saved = lx;
-  struct nc_error err;
-  char dir[] = "/tmp/nc-entities-XXXXXX";
+  struct nc_entlex *own, *saved = lx;
   size_t i;
   (void)state;
 
-  assert_non_null(mkdtemp(dir));
-  write_file(dir, files[0],
-             "{\"countries\": ["
-             "{\"name\": \"Chad\", \"aliases\": [\"chad basin\"]},"
-             "{\"name\": \"United Arab Emirates\", \"aliases\": [\"UAE\", "
-             "\"uae free zone\"]}],"
-             " \"blocked\": []}\n");
-  write_file(dir, files[1], "{\"people\": []}\n");
-  write_file(dir, files[2],
-             "{\"titles\": [], \"modifiers\": [], \"honorifics\": []}\n");
-  write_file(dir, files[3],
-             "{\"particles\": [], \"suffixes\": [], \"stop\": []}\n");
-  if (nc_entlex_load(dir, &own, &err) != NC_OK)
-    fail_msg("lexicon: %s: %s", err.file, err.msg);
-  for (i = 0; i < 4; i++)
-    remove_file(dir, files[i]);
-  assert_int_equal(rmdir(dir), 0);
+  own = own_lexicon(
+      "{\"countries\": ["
+      "{\"name\": \"Chad\", \"aliases\": [\"chad basin\"]},"
+      "{\"name\": \"United Arab Emirates\", \"aliases\": [\"UAE\", "
+      "\"uae free zone\"]}],"
+      " \"blocked\": []}\n");
 
   lx = own;
   run(texts[0]);

@@ -77,6 +77,60 @@ static void read_both(const struct nc_numlex *l, const char *text,
   nc_values_find(l, text, strlen(text), &ctx, out);
 }
 
+/* Write key e into buf in lower case (c 0), with a capital (1) or in
+ * upper case (2). */
+static void cased_key(const struct nc_lexent *e, int c, char *buf)
+{
+  size_t k;
+  for (k = 0; k < e->len; k++) {
+    char ch = e->key[k];
+    buf[k] = (c == 2 || (c == 1 && k == 0)) && ch >= 'a' && ch <= 'z'
+                 ? (char)(ch - 'a' + 'A')
+                 : ch;
+  }
+  buf[e->len] = '\0';
+}
+
+/* Text ta read with lexicon la gives the mentions that text tb gives
+ * with lb, with and without a reference day (offsets as in ta). */
+static void same_reading(const struct nc_numlex *la, const char *ta,
+                         const struct nc_numlex *lb, const char *tb)
+{
+  int r;
+  for (r = 0; r < 2; r++) {
+    read_both(la, ta, r, &got);
+    read_both(lb, tb, r, &want);
+    same_mentions(ta, &got, &want);
+  }
+}
+
+/* Each key with the bit kw (each key of one word when kw is 0), in the
+ * first `cases` of lower case, a capital and upper case, in each of the
+ * forms (a "%s" for the key): read as with `slow`.  Returns the keys. */
+static size_t keys_in_forms(unsigned kw, int cases, const char *const *forms,
+                            size_t nforms)
+{
+  char key[64], text[200];
+  size_t i, f, seen = 0;
+  int c;
+
+  for (i = 0; i < lx->n; i++) {
+    const struct nc_lexent *e = &lx->ents[i];
+    if ((kw ? !(e->kw & kw) : memchr(e->key, ' ', e->len) != NULL) ||
+        e->len + 1 > sizeof key)
+      continue;
+    seen++;
+    for (c = 0; c < cases; c++) {
+      cased_key(e, c, key);
+      for (f = 0; f < nforms; f++) {
+        snprintf(text, sizeof text, forms[f], key);
+        same_reading(lx, text, slow, text);
+      }
+    }
+  }
+  return seen;
+}
+
 /* A word whose only roles that begin a value are date roles (a month, a
  * weekday, "today": KW_DATEWORD) is tried only as a date.  Each such key,
  * in each case and before or after what a number, money, a percent, a
@@ -93,37 +147,10 @@ static void test_date_words(void **state)
       "next %s",      "about %s",      "on %s",         "in %s 2019",
       "%s-5",         "%s, 5 million", "%s a year ago", "two %s later",
       "%s per cent",  "%s minus 5"};
-  char key[64], text[160];
-  size_t i, f, c, seen = 0;
+  size_t seen;
   (void)state;
 
-  for (i = 0; i < lx->n; i++) {
-    const struct nc_lexent *e = &lx->ents[i];
-    if (!(e->kw & KW_DATEWORD) || e->len + 1 > sizeof key)
-      continue;
-    seen++;
-    for (c = 0; c < 3; c++) {
-      /* lower case, capital, upper case */
-      size_t k;
-      for (k = 0; k < e->len; k++) {
-        char ch = e->key[k];
-        key[k] = (c == 2 || (c == 1 && k == 0)) && ch >= 'a' && ch <= 'z'
-                     ? (char)(ch - 'a' + 'A')
-                     : ch;
-      }
-      key[e->len] = '\0';
-      for (f = 0; f < sizeof forms / sizeof *forms; f++) {
-        int r;
-        snprintf(text, sizeof text, forms[f], key);
-        for (r = 0; r < 2; r++) {
-          read_both(lx, text, r, &got);
-          read_both(slow, text, r, &want);
-          same_mentions(text, &got, &want);
-        }
-      }
-    }
-  }
-  /* months, weekdays and relative days have the bit */
+  seen = keys_in_forms(KW_DATEWORD, 3, forms, sizeof forms / sizeof *forms);
   assert_true(seen >= 19);
   assert_true(nc_numlex_get(lx, "thursday", 8)->kw & KW_DATEWORD);
   assert_true(nc_numlex_get(lx, "may", 3)->kw & KW_DATEWORD);
@@ -164,32 +191,10 @@ static void test_date_rule_words(void **state)
                                       "by the %s!",
                                       "the %s-first of May",
                                       "the %s fifth"};
-  char key[64], text[160];
-  size_t i, f, c, seen = 0;
+  size_t seen;
   (void)state;
 
-  for (i = 0; i < lx->n; i++) {
-    const struct nc_lexent *e = &lx->ents[i];
-    if (memchr(e->key, ' ', e->len) || e->len + 1 > sizeof key)
-      continue;
-    seen++;
-    for (c = 0; c < 2; c++) {
-      /* lower case, capital */
-      memcpy(key, e->key, e->len);
-      key[e->len] = '\0';
-      if (c == 1 && key[0] >= 'a' && key[0] <= 'z')
-        key[0] = (char)(key[0] - 'a' + 'A');
-      for (f = 0; f < sizeof forms / sizeof *forms; f++) {
-        int r;
-        snprintf(text, sizeof text, forms[f], key);
-        for (r = 0; r < 2; r++) {
-          read_both(lx, text, r, &got);
-          read_both(slow, text, r, &want);
-          same_mentions(text, &got, &want);
-        }
-      }
-    }
-  }
+  seen = keys_in_forms(0, 2, forms, sizeof forms / sizeof *forms);
   assert_true(seen > 500);
   /* and the rules find their dates */
   read_both(lx, "the next day", true, &got);
@@ -216,36 +221,10 @@ static void test_after_approx(void **state)
       "about %s USD 5",   "more than %s 3rd",     "about %s",
       "roughly %s dozen", "between %s 5 and 7",   "almost %s half",
       "about %s of them", "about %s 5 years ago", "some %s 12"};
-  char key[64], text[160];
-  size_t i, f, c, seen = 0;
+  size_t seen;
   (void)state;
 
-  for (i = 0; i < lx->n; i++) {
-    const struct nc_lexent *e = &lx->ents[i];
-    if (memchr(e->key, ' ', e->len) || e->len + 1 > sizeof key)
-      continue;
-    seen++;
-    for (c = 0; c < 3; c++) {
-      /* lower case, capital, upper case */
-      size_t k;
-      for (k = 0; k < e->len; k++) {
-        char ch = e->key[k];
-        key[k] = (c == 2 || (c == 1 && k == 0)) && ch >= 'a' && ch <= 'z'
-                     ? (char)(ch - 'a' + 'A')
-                     : ch;
-      }
-      key[e->len] = '\0';
-      for (f = 0; f < sizeof forms / sizeof *forms; f++) {
-        int r;
-        snprintf(text, sizeof text, forms[f], key);
-        for (r = 0; r < 2; r++) {
-          read_both(lx, text, r, &got);
-          read_both(slow, text, r, &want);
-          same_mentions(text, &got, &want);
-        }
-      }
-    }
-  }
+  seen = keys_in_forms(0, 3, forms, sizeof forms / sizeof *forms);
   assert_true(seen > 500);
   /* a word of four letters with no key is tried: money in millions */
   assert_null(nc_numlex_get(lx, "musd", 4));
@@ -302,15 +281,10 @@ static void test_wide_marks(void **state)
     mark[3] = '\0';
     for (b = 0; b < sizeof before / sizeof *before; b++) {
       for (a = 0; a < sizeof after / sizeof *after; a++) {
-        int r;
         snprintf(fast, sizeof fast, "%sqzx%s%s", before[b], mark, after[a]);
         snprintf(slow_text, sizeof slow_text, "%s\xc3\xa9q%s%s", before[b],
                  mark, after[a]);
-        for (r = 0; r < 2; r++) {
-          read_both(lx, fast, r, &got);
-          read_both(lx, slow_text, r, &want);
-          same_mentions(fast, &got, &want);
-        }
+        same_reading(lx, fast, lx, slow_text);
       }
     }
   }
@@ -346,16 +320,11 @@ static void test_mark_after_accented(void **state)
     for (b = 0; b < sizeof before / sizeof *before; b++) {
       for (w = 0; w < sizeof word / sizeof *word; w++) {
         for (a = 0; a < sizeof after / sizeof *after; a++) {
-          int r;
           snprintf(spaced, sizeof spaced, "%s%s%c %s", before[b], word[w],
                    (char)c, after[a]);
           snprintf(tabbed, sizeof tabbed, "%s%s%c\t%s", before[b], word[w],
                    (char)c, after[a]);
-          for (r = 0; r < 2; r++) {
-            read_both(lx, spaced, r, &got);
-            read_both(lx, tabbed, r, &want);
-            same_mentions(spaced, &got, &want);
-          }
+          same_reading(lx, spaced, lx, tabbed);
         }
       }
     }
@@ -430,13 +399,8 @@ static void test_longer_keys(void **state)
     first[k] = '\0';
     for (w = 0; w < 2; w++) {
       for (f = 0; f < sizeof forms / sizeof *forms; f++) {
-        int r;
         snprintf(text, sizeof text, forms[f], w ? e->key : first);
-        for (r = 0; r < 2; r++) {
-          read_both(lx, text, r, &got);
-          read_both(slow, text, r, &want);
-          same_mentions(text, &got, &want);
-        }
+        same_reading(lx, text, slow, text);
       }
     }
   }
@@ -452,20 +416,6 @@ static void test_longer_keys(void **state)
   assert_int_equal(got.items[0].type, NC_M_MONEY);
   assert_int_equal(got.items[0].end - got.items[0].start, 15);
   assert_string_equal(got.items[0].currency, "USD");
-}
-
-/* Write key e into buf in lower case (c 0), with a capital (1) or in
- * upper case (2). */
-static void cased_key(const struct nc_lexent *e, int c, char *buf)
-{
-  size_t k;
-  for (k = 0; k < e->len; k++) {
-    char ch = e->key[k];
-    buf[k] = (c == 2 || (c == 1 && k == 0)) && ch >= 'a' && ch <= 'z'
-                 ? (char)(ch - 'a' + 'A')
-                 : ch;
-  }
-  buf[e->len] = '\0';
 }
 
 /* "a" and "an" (KW_QTYONLY) are tried as a value other than a vague one
@@ -500,13 +450,8 @@ static void test_qty_only(void **state)
         for (d = 0; d < 2; d++) {
           cased_key(x, d, key);
           for (f = 0; f < sizeof forms / sizeof *forms; f++) {
-            int r;
             snprintf(text, sizeof text, forms[f], q, key);
-            for (r = 0; r < 2; r++) {
-              read_both(lx, text, r, &got);
-              read_both(slow, text, r, &want);
-              same_mentions(text, &got, &want);
-            }
+            same_reading(lx, text, slow, text);
           }
         }
       }
@@ -563,7 +508,7 @@ static void test_next_listed(void **state)
 
   for (i = 0; i < lx->n; i++) {
     const struct nc_lexent *e = &lx->ents[i];
-    int c, r;
+    int c;
     if (!(e->kw & KW_NEXTLISTED) || e->len + 1 > sizeof key)
       continue;
     seen++;
@@ -571,11 +516,7 @@ static void test_next_listed(void **state)
       cased_key(e, c, key);
       for (f = 0; f < sizeof forms / sizeof *forms; f++) {
         snprintf(text, sizeof text, forms[f], key);
-        for (r = 0; r < 2; r++) {
-          read_both(lx, text, r, &got);
-          read_both(slow, text, r, &want);
-          same_mentions(text, &got, &want);
-        }
+        same_reading(lx, text, slow, text);
       }
       /* the rest of each longer key this word begins, then a number */
       for (j = 0; j < lx->n; j++) {
@@ -584,11 +525,7 @@ static void test_next_listed(void **state)
             memcmp(p->key, e->key, e->len) != 0)
           continue;
         snprintf(text, sizeof text, "%s %s 5", key, p->key + e->len + 1);
-        for (r = 0; r < 2; r++) {
-          read_both(lx, text, r, &got);
-          read_both(slow, text, r, &want);
-          same_mentions(text, &got, &want);
-        }
+        same_reading(lx, text, slow, text);
       }
     }
   }
@@ -634,18 +571,13 @@ static void test_web_address_after_space(void **state)
   for (b = 0; b < sizeof before / sizeof *before; b++) {
     for (a = 0; a < sizeof addr / sizeof *addr; a++) {
       for (t = 0; t < sizeof after / sizeof *after; t++) {
-        int r;
         const char *sep = before[b][0] ? " " : "";
         const char *tab = before[b][0] ? "\t" : "";
         snprintf(spaced, sizeof spaced, "%s%s%s%s", before[b], sep, addr[a],
                  after[t]);
         snprintf(tabbed, sizeof tabbed, "%s%s%s%s", before[b], tab, addr[a],
                  after[t]);
-        for (r = 0; r < 2; r++) {
-          read_both(lx, spaced, r, &got);
-          read_both(lx, tabbed, r, &want);
-          same_mentions(spaced, &got, &want);
-        }
+        same_reading(lx, spaced, lx, tabbed);
       }
     }
   }
