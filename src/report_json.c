@@ -314,9 +314,11 @@ static void put_approx_end(struct nc_buf *b, enum nc_approx a)
 #undef APPROX_FIELD
 #undef MENTION_HEAD
 
-/* x in decimal at p, as "%.0f" writes a whole number below 10^15 (or as
- * printf's "%zu" any size_t), in room for 20 bytes (all may be written,
- * as the copy below writes 20); returns the end of the digits. */
+/* x in decimal at p, as printf's "%" PRIu64 writes it (whole numbers
+ * and offsets below 10^15 come here), in room for 20 bytes; returns the
+ * end of the digits.  The count comes first (three comparisons below 10^8, as
+ * offsets and most numbers are), then the digits are made right to left
+ * straight at p: no buffer to copy from. */
 static char *digits_at(char *p, uint64_t x)
 {
   static const char pairs[] = "00010203040506070809"
@@ -329,41 +331,23 @@ static char *digits_at(char *p, uint64_t x)
                               "70717273747576777879"
                               "80818283848586878889"
                               "90919293949596979899";
-  /* the digits are made right to left, to end at tmp + 20, then 20 bytes
-   * from the first are copied, whatever their number (zeros after them),
-   * so that neither the count nor the copy needs a loop */
-  char tmp[40], *q = tmp + 20;
+  char *q;
+  size_t n;
   uint32_t y, r;
 
   if (x < 100000000) {
-    /* below 10^8 (offsets, most numbers): the count from three
-     * comparisons, and then the digits made right to left straight at
-     * p, as below but without the copy */
-    size_t n;
     y = (uint32_t)x;
     n = y < 10000 ? (y < 100 ? 1 + (y >= 10) : 3 + (y >= 1000))
                   : (y < 1000000 ? 5 + (y >= 100000) : 7 + (y >= 10000000));
-    q = p + n;
-    if (y >= 10000) {
-      r = y % 10000;
-      y /= 10000;
-      memcpy(q -= 2, pairs + 2 * (r % 100), 2);
-      memcpy(q -= 2, pairs + 2 * (r / 100), 2);
-    }
-    if (y >= 100) {
-      memcpy(q -= 2, pairs + 2 * (y % 100), 2);
-      y /= 100;
-    }
-    if (y >= 10)
-      memcpy(q - 2, pairs + 2 * y, 2);
-    else
-      q[-1] = (char)('0' + y);
-    return p + n;
+  } else {
+    uint64_t t = x / 100000000;
+    for (n = 9; t >= 10; t /= 10)
+      n++;
   }
-  memset(tmp + 20, 0, 20);
+  q = p + n;
   /* pairs of digits, in 32 bits when they are enough, and there four
-   * digits a step (offsets have six or seven): a step's two pairs come
-   * from one remainder, with one division fewer than a pair at a time */
+   * digits a step: a step's two pairs come from one remainder, with one
+   * division fewer than a pair at a time */
   for (; x > UINT32_MAX; x /= 100)
     memcpy(q -= 2, pairs + 2 * (x % 100), 2);
   for (y = (uint32_t)x; y >= 10000; y /= 10000) {
@@ -376,11 +360,10 @@ static char *digits_at(char *p, uint64_t x)
     y /= 100;
   }
   if (y >= 10)
-    memcpy(q -= 2, pairs + 2 * y, 2);
+    memcpy(q - 2, pairs + 2 * y, 2);
   else
-    *--q = (char)('0' + y);
-  memcpy(p, q, 20);
-  return p + (tmp + 20 - q);
+    q[-1] = (char)('0' + y);
+  return p + n;
 }
 
 static void put_digits(struct nc_buf *b, uint64_t x)
