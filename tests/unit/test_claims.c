@@ -775,6 +775,22 @@ static void test_claims_append_past_the_reserve(void **state)
   nc_claims_free(&c);
 }
 
+/* Every claim extracted from `text` quotes the sentence `want[0..n)` with
+ * its full stop, whitespace collapsed. */
+static void quotes_sentence(const char *text, const char *want, size_t n)
+{
+  struct nc_claims c = {0};
+  size_t i;
+
+  extract(text, NULL, "2024-04-02", &c);
+  assert_true(c.n >= 1);
+  for (i = 0; i < c.n; i++) {
+    assert_memory_equal(c.items[i].quote, want, n);
+    assert_string_equal(c.items[i].quote + n, ".");
+  }
+  nc_claims_free(&c);
+}
+
 /* A quote collapses each run of whitespace to one space wherever it falls
  * against the eight-byte blocks copied whole: a sentence is written with
  * single spaces (its quote is then its text, read in blocks up to its
@@ -798,39 +814,23 @@ static void test_quotes_collapse_space_at_every_offset(void **state)
                       "Compact, officials said");
     bl = one.len;
     {
-      struct nc_claims c = {0};
       struct nc_buf t = {0};
-      size_t i;
       nc_buf_append(&t, one.data, bl);
       nc_buf_puts(&t, ".\n");
-      extract(t.data, NULL, "2024-04-02", &c);
-      assert_true(c.n >= 1);
-      for (i = 0; i < c.n; i++) {
-        assert_memory_equal(c.items[i].quote, one.data, bl);
-        assert_string_equal(c.items[i].quote + bl, ".");
-      }
+      quotes_sentence(t.data, one.data, bl);
       nc_buf_free(&t);
-      nc_claims_free(&c);
     }
     for (g = 0; g < sizeof gaps / sizeof *gaps; g++)
       for (at = 0; at < bl; at++) {
-        struct nc_claims c = {0};
         struct nc_buf t = {0};
-        size_t i;
         if (one.data[at] != ' ')
           continue;
         nc_buf_append(&t, one.data, at);
         nc_buf_puts(&t, gaps[g]);
         nc_buf_puts(&t, one.data + at + 1);
         nc_buf_puts(&t, ".\n");
-        extract(t.data, NULL, "2024-04-02", &c);
-        assert_true(c.n >= 1);
-        for (i = 0; i < c.n; i++) {
-          assert_memory_equal(c.items[i].quote, one.data, bl);
-          assert_string_equal(c.items[i].quote + bl, ".");
-        }
+        quotes_sentence(t.data, one.data, bl);
         nc_buf_free(&t);
-        nc_claims_free(&c);
       }
     nc_buf_free(&one);
   }

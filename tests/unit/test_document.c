@@ -593,6 +593,16 @@ static void test_word_counts_at_line_ends(void **state)
   nc_buf_free(&text);
 }
 
+/* Block b of doc, a line of `words` words, is of kind `want`. */
+static void kind_of_words(const struct nc_doc *doc, size_t b, size_t words,
+                          enum nc_block_kind want)
+{
+  if (doc->blocks[b].kind != want)
+    fail_msg("%zu words \"%.*s\" is %s, expected %s", words,
+             (int)doc->blocks[b].len, doc->blocks[b].text,
+             nc_block_kind_str(doc->blocks[b].kind), nc_block_kind_str(want));
+}
+
 /* On a long line ending with a full stop, the letters and digits after
  * a space are counted first (sure_words): past 40 of them the line has
  * more than 40 words whatever else it holds, and the exact count is not
@@ -636,11 +646,7 @@ static void test_word_counts_of_long_lines(void **state)
       enum nc_block_kind want = w <= 40 ? NC_BLOCK_CAPTION : NC_BLOCK_BODY;
       if (doc->blocks[b].len < 240) /* long enough */
         fail_msg("short: %.*s", (int)doc->blocks[b].len, doc->blocks[b].text);
-      if (doc->blocks[b].kind != want)
-        fail_msg("%zu words \"%.*s\" is %s, expected %s", w,
-                 (int)doc->blocks[b].len, doc->blocks[b].text,
-                 nc_block_kind_str(doc->blocks[b].kind),
-                 nc_block_kind_str(want));
+      kind_of_words(doc, b, w, want);
     }
   assert_int_equal(doc->nblocks, b);
   nc_doc_free(doc);
@@ -695,11 +701,7 @@ static void test_word_counts_found_late(void **state)
             want = NC_BLOCK_BOILERPLATE;
           if (o == 2 && w <= 40)
             want = NC_BLOCK_CAPTION;
-          if (doc->blocks[b].kind != want)
-            fail_msg("%zu words \"%.*s\" is %s, expected %s", w,
-                     (int)doc->blocks[b].len, doc->blocks[b].text,
-                     nc_block_kind_str(doc->blocks[b].kind),
-                     nc_block_kind_str(want));
+          kind_of_words(doc, b, w, want);
         }
   assert_int_equal(doc->nblocks, b);
   nc_doc_free(doc);
