@@ -26,16 +26,16 @@ fi
 out=$("$RUN" -p 5 true)
 st=$?
 line2=$(echo "$out" | sed -n 2p)
-k=$(echo "$line2" | sed -n 's/^whole-core runs \([0-9]*\) of 5 .*/\1/p')
+k=$(echo "$line2" | sed -n 's/^whole-core runs \([0-9]*\) of 5[ (].*/\1/p')
 if [ $st -eq 0 ] && echo "$out" | head -1 | grep -q '^runs 5  wall ms' &&
    [ -n "$k" ] && [ "$k" -le 5 ] &&
-   echo "$line2" | grep -Eq 'probe ms: fastest [0-9.]+  median [0-9.]+  slowest [0-9.]+$'; then
+   echo "$line2" | grep -Eq 'probe: lowest [0-9.]+  median [0-9.]+  highest [0-9.]+$'; then
   ok "with -p, the whole-core line ($k of 5)"
 else
   bad "with -p, the whole-core line: $out"
 fi
-# the fastest probe is at most the median, the median at most the slowest
-if echo "$line2" | awk '{ for (i = 1; i <= NF; i++) { if ($i == "fastest") f = $(i + 1); if ($i == "median") m = $(i + 1); if ($i == "slowest") s = $(i + 1) } exit !(f + 0 <= m + 0 && m + 0 <= s + 0 && f > 0) }'; then
+# the lowest probe is at most the median, the median at most the highest
+if echo "$line2" | awk '{ for (i = 1; i <= NF; i++) { if ($i == "lowest") f = $(i + 1); if ($i == "probe:") m = $(i + 4); if ($i == "highest") s = $(i + 1) } exit !(f + 0 <= m + 0 && m + 0 <= s + 0 && f > 0) }'; then
   ok "probe figures in order"
 else
   bad "probe figures in order: $line2"

@@ -12,15 +12,15 @@
  * code that keeps the core's execution units busy then runs up to 1.6
  * times slower, while code that waits on one chain of results does not.
  * So benchrun pins itself and the command to the processor it is on, and
- * before each run and after the last times a probe: a bare counting loop,
- * which a shared core runs at about half its speed on a whole one.  A run
- * had the core to itself when the probes on both sides of it took at most
- * PROBE_SLACK times the fastest probe; those runs are reported apart.  The
- * fastest probe is printed too: a sitting in which the core was shared
- * throughout has no fast probe to compare with, which its figure shows. */
+ * before each run and after the last times a probe (see probe()): about
+ * 1 on a whole core, about 2 on a shared one.  A run had the core to
+ * itself when the probes on both sides of it were at most PROBE_SLACK;
+ * the median of those runs is reported apart, when there are at least
+ * MIN_WHOLE of them. */
 #define _GNU_SOURCE /* sched_getcpu, CPU_SET */
 #include <fcntl.h>
 #include <sched.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -36,12 +36,14 @@ static double now(void)
   return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-/* A run counts as on a whole core when both its probes are within this
- * factor of the fastest: a shared core makes the probe about twice as
- * slow, and a whole one varies by a few per cent. */
+/* A run counts as on a whole core when the probes on both sides of it
+ * are at most this: about 1 on a whole core, 2 on a shared one. */
 #define PROBE_SLACK 1.25
-/* Rounds of the probe's loop: about 3.5 ms on a whole core here, 7 on a
- * shared one. */
+/* Runs on a whole core needed for their median to be printed: one or two
+ * next to a fast probe may still have shared the core in part. */
+#define MIN_WHOLE 5
+/* Rounds of the probe's counting loop (about 3.5 ms on a whole core
+ * here); its multiply chain has a quarter as many. */
 #define PROBE_ROUNDS 10000000L
 
 static double thread_cpu(void)
@@ -51,23 +53,38 @@ static double thread_cpu(void)
   return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-/* Processor seconds of a loop that does nothing but count: a whole core
- * runs it at one round a cycle, the rate at which it starts the taken
- * branch that closes each round.  A core shared with a second hardware
- * thread gives each thread its front end every other cycle, and the loop
- * takes about twice as long, whatever the other thread does; a loop of
- * arithmetic instead (tried) slows only as far as the other thread uses
- * the same units, and told the two states apart less clearly.  The empty
- * volatile asm statement keeps the count in a register and the loop from
- * being folded away. */
+/* The core's state, as the time of a loop that does nothing but count
+ * over the time of a chain of multiply-adds, each waiting on the last.
+ *  - A whole core runs the counting loop at one round a cycle, the rate
+ *    at which it starts the taken branch that closes each round; a core
+ *    shared with a second hardware thread gives each thread its front
+ *    end every other cycle, and the loop takes about twice as long,
+ *    whatever the other thread does.  (A loop of arithmetic, tried
+ *    first, slows only as far as the other thread uses the same units,
+ *    and told the two states apart less clearly.)
+ *  - The chain takes four cycles a round (a multiply of three cycles and
+ *    an add of one, on the x86-64 processors of the last decade) however
+ *    the core is shared, as it waits on its own results: with a quarter
+ *    of the rounds it takes as long as the counting loop on a whole core.
+ * So the quotient is about 1 on a whole core and 2 on a shared one,
+ * whatever the clock.  The empty volatile asm statements keep the values
+ * in registers and the loops from being folded away. */
 static double probe(void)
 {
-  double t0 = thread_cpu();
+  double t0, t1, t2;
+  uint64_t x = 1;
   long i;
 
+  t0 = thread_cpu();
   for (i = 0; i < PROBE_ROUNDS; i++)
     __asm__ volatile("" : "+r"(i));
-  return thread_cpu() - t0;
+  t1 = thread_cpu();
+  for (i = 0; i < PROBE_ROUNDS / 4; i++) {
+    x = x * 6364136223846793005u + 1442695040888963407u;
+    __asm__ volatile("" : "+r"(x));
+  }
+  t2 = thread_cpu();
+  return t2 > t1 ? (t1 - t0) / (t2 - t1) : 0;
 }
 
 static int cmp(const void *a, const void *b)
@@ -173,7 +190,7 @@ int main(int argc, char **argv)
     for (i = 1; i <= n; i++)
       pmin = p[i] < pmin ? p[i] : pmin;
     for (i = 0; i < n; i++) {
-      if (p[i] <= PROBE_SLACK * pmin && p[i + 1] <= PROBE_SLACK * pmin) {
+      if (p[i] <= PROBE_SLACK && p[i + 1] <= PROBE_SLACK) {
         tw[k] = t[i];
         cw[k++] = c[i];
       }
@@ -187,15 +204,15 @@ int main(int argc, char **argv)
          (double)peak / 1024);
   if (probing) {
     double pmed;
-    if (k > 0)
+    if (k >= MIN_WHOLE)
       printf("whole-core runs %ld of %ld  wall ms: median %.2f  cpu ms: "
              "median %.2f",
              k, n, median(tw, k) * 1e3, median(cw, k) * 1e3);
     else
-      printf("whole-core runs 0 of %ld", n);
+      printf("whole-core runs %ld of %ld (too few for a median)", k, n);
     pmed = median(p, n + 1); /* sorts p: the slowest is then p[n] */
-    printf("  probe ms: fastest %.2f  median %.2f  slowest %.2f\n",
-           pmin * 1e3, pmed * 1e3, p[n] * 1e3);
+    printf("  probe: lowest %.2f  median %.2f  highest %.2f\n", pmin, pmed,
+           p[n]);
   }
   free(t);
   free(c);
